@@ -1,0 +1,259 @@
+/*
+ * cachain.h - the whole C interface of libcachain.
+ *
+ * CaChain finds the certification path of a server certificate (leaf ->
+ * issuing CA -> policy CA -> root), and writes the CA certificates of that
+ * path to files, so another machine can be made to trust them.
+ *
+ * Conventions, the same for every function below:
+ * - Functions that can fail return a cachain_status. CACHAIN_OK is 0. On any
+ *   other value, cachain_last_error() gives a UTF-8 sentence that names the
+ *   item (file, folder, certificate) and the reason.
+ * - Results leave through out-parameters. A handle returned through an
+ *   out-parameter is owned by the caller, who frees it with the matching
+ *   *_free function. Every *_free function accepts NULL.
+ * - Accessors (functions named after a noun) cannot fail in a way the caller
+ *   must handle: they return a value directly, "" or 0 for an absent field,
+ *   and NULL or 0 when given a NULL handle or an index out of range.
+ * - "Borrowed" means the pointer stays valid until the object it came from is
+ *   freed; the caller must not free it.
+ * - Strings are NUL-terminated UTF-8, bytes cross as (pointer, length),
+ *   counts as size_t, times as seconds since 1970-01-01 UTC.
+ * - Certificates cross as DER bytes. Private keys never cross: a PKCS#12
+ *   file's keys are not even decrypted.
+ * - No C++ exception ever leaves the library.
+ * - Handles may be used from any thread, but one handle from one thread at a
+ *   time. The last error is kept per thread.
+ */
+#ifndef CACHAIN_CACHAIN_H
+#define CACHAIN_CACHAIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32)
+#  if defined(CACHAIN_BUILDING_LIBRARY)
+#    define CACHAIN_API __declspec(dllexport)
+#  else
+#    define CACHAIN_API __declspec(dllimport)
+#  endif
+#else
+#  define CACHAIN_API __attribute__((visibility("default")))
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Status and errors                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef enum cachain_status {
+    CACHAIN_OK = 0,
+    CACHAIN_E_ARGUMENT = 1,           /* NULL handle, index out of range, unknown enum value */
+    CACHAIN_E_EMPTY = 2,              /* the item holds no data at all */
+    CACHAIN_E_TRUNCATED = 3,          /* the data ends before the structure it starts */
+    CACHAIN_E_NOT_CERTIFICATE = 4,    /* well-formed, but not a certificate (a key, a CRL...) */
+    CACHAIN_E_UNSUPPORTED_FORMAT = 5, /* not DER, PEM, PKCS#7 or PKCS#12 */
+    CACHAIN_E_WRONG_PASSWORD = 6,     /* PKCS#12 password does not match */
+    CACHAIN_E_IO = 7,                 /* a file or folder could not be read or written */
+    CACHAIN_E_EXISTS = 8,             /* a different file is in the way: pass CACHAIN_EXPORT_FORCE */
+    CACHAIN_E_TOO_LARGE = 9,          /* the item is larger than the library accepts */
+    CACHAIN_E_INTERNAL = 99           /* a bug: please report it with the message */
+} cachain_status;
+
+/* The message of the last status-returning call on this thread: "" when it
+ * succeeded. Borrowed: valid until the next cachain_* call on this thread. */
+CACHAIN_API const char* cachain_last_error(void);
+
+/* The library version, "MAJOR.MINOR.PATCH". Borrowed, static. */
+CACHAIN_API const char* cachain_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Certificates                                                         */
+/* ------------------------------------------------------------------ */
+
+/* One certificate. Always borrowed from a set or a chain. */
+typedef struct cachain_cert cachain_cert;
+
+typedef enum cachain_text_field {
+    CACHAIN_TEXT_SUBJECT = 0,          /* "CN=SchertzLabRootCA, DC=schertz, DC=lab" */
+    CACHAIN_TEXT_ISSUER = 1,
+    CACHAIN_TEXT_COMMON_NAME = 2,      /* the most specific CN, "" if none */
+    CACHAIN_TEXT_THUMBPRINT = 3,       /* SHA-1 of the DER, upper-case hex, as Windows shows it */
+    CACHAIN_TEXT_SHA256 = 4,           /* SHA-256 of the DER, upper-case hex */
+    CACHAIN_TEXT_SERIAL = 5,           /* upper-case hex */
+    CACHAIN_TEXT_SUBJECT_KEY_ID = 6,   /* upper-case hex, "" if absent */
+    CACHAIN_TEXT_AUTHORITY_KEY_ID = 7, /* upper-case hex, "" if absent */
+    CACHAIN_TEXT_CA_ISSUERS_URL = 8    /* first AIA caIssuers URL, "" if absent */
+} cachain_text_field;
+
+/* Borrowed: valid as long as the certificate. */
+CACHAIN_API const char* cachain_cert_text(const cachain_cert* cert, cachain_text_field field);
+
+typedef enum cachain_number_field {
+    CACHAIN_NUMBER_NOT_BEFORE = 0,  /* seconds since 1970 UTC */
+    CACHAIN_NUMBER_NOT_AFTER = 1,
+    CACHAIN_NUMBER_IS_CA = 2,       /* 1 when basicConstraints says CA:TRUE */
+    CACHAIN_NUMBER_PATH_LENGTH = 3, /* basicConstraints pathLenConstraint, -1 when unlimited */
+    CACHAIN_NUMBER_KEY_USAGE = 4,   /* keyUsage bits as OpenSSL's KU_* flags, -1 when absent */
+    CACHAIN_NUMBER_SELF_SIGNED = 5  /* 1 when the certificate verifies with its own key */
+} cachain_number_field;
+
+CACHAIN_API int64_t cachain_cert_number(const cachain_cert* cert, cachain_number_field field);
+
+/* The certificate's DER bytes. Borrowed: valid as long as the certificate. */
+CACHAIN_API cachain_status cachain_cert_der(const cachain_cert* cert, const uint8_t** der, size_t* length);
+
+/* ------------------------------------------------------------------ */
+/* Certificate sets: what was loaded, and what could not be              */
+/* ------------------------------------------------------------------ */
+
+/* An ordered set of certificates without duplicates, and the list of items
+ * that could not be loaded into it ("problems"). */
+typedef struct cachain_set cachain_set;
+
+/* The caller frees the set with cachain_set_free. */
+CACHAIN_API cachain_status cachain_set_new(cachain_set** set);
+CACHAIN_API void cachain_set_free(cachain_set* set);
+
+/* Loads every certificate in data: DER, PEM (any number of blocks, text
+ * between them ignored), base64 without PEM armour, PKCS#7 (DER or PEM) or
+ * PKCS#12 (password may be NULL for none). item names the data in messages,
+ * for example "clipboard" (may be NULL). On failure nothing is added, the
+ * problem is recorded in the set, and its status is returned. */
+CACHAIN_API cachain_status cachain_set_add_bytes(cachain_set* set, const uint8_t* data, size_t length,
+                                                 const char* item, const char* password);
+
+/* Loads a file, or every file directly inside a folder (sorted by name). A
+ * bad file never stops the others: each failure is recorded as a problem.
+ * Returns CACHAIN_OK when every file loaded, else the status of the first
+ * failure, while all certificates that did load are in the set. */
+CACHAIN_API cachain_status cachain_set_add_path(cachain_set* set, const char* path, const char* password);
+
+CACHAIN_API size_t cachain_set_count(const cachain_set* set);
+/* Borrowed: valid until the set is freed. */
+CACHAIN_API const cachain_cert* cachain_set_cert(const cachain_set* set, size_t index);
+
+CACHAIN_API size_t cachain_set_problem_count(const cachain_set* set);
+/* Each of item and message is borrowed (valid until the set is freed); any
+ * out-parameter may be NULL. */
+CACHAIN_API cachain_status cachain_set_problem(const cachain_set* set, size_t index, cachain_status* code,
+                                               const char** item, const char** message);
+
+/* ------------------------------------------------------------------ */
+/* Chain discovery                                                      */
+/* ------------------------------------------------------------------ */
+
+typedef struct cachain_chains cachain_chains;
+typedef struct cachain_chain cachain_chain;
+
+typedef enum cachain_role {
+    CACHAIN_ROLE_LEAF = 0,         /* not a CA: the server's own certificate */
+    CACHAIN_ROLE_INTERMEDIATE = 1, /* a policy or issuing CA */
+    CACHAIN_ROLE_ROOT = 2          /* a self-signed CA */
+} cachain_role;
+
+typedef enum cachain_chain_status {
+    CACHAIN_CHAIN_COMPLETE = 0,       /* ends at a self-signed root */
+    CACHAIN_CHAIN_MISSING_ISSUER = 1, /* the last certificate's issuer was not found */
+    CACHAIN_CHAIN_LIMIT_REACHED = 2   /* the search stopped at its work limit */
+} cachain_chain_status;
+
+typedef enum cachain_validity {
+    CACHAIN_VALIDITY_VALID = 0,
+    CACHAIN_VALIDITY_EXPIRED = 1,
+    CACHAIN_VALIDITY_NOT_YET_VALID = 2
+} cachain_validity;
+
+/* Finds chains. Each certificate of inputs that issued no other certificate
+ * of inputs is a target (so a .p7b holding a whole chain yields one target,
+ * its leaf). Issuer candidates are inputs plus pool (pool may be NULL).
+ * Every target gets its best path (rank 0) and up to a few alternates, best
+ * first. Issuers are matched by name, then proven by signature; key
+ * identifiers only order candidates. The caller frees *chains with
+ * cachain_chains_free; the chains copy what they need from the sets. */
+CACHAIN_API cachain_status cachain_discover(const cachain_set* inputs, const cachain_set* pool,
+                                            cachain_chains** chains);
+CACHAIN_API void cachain_chains_free(cachain_chains* chains);
+
+/* All paths found, ordered by target and then by rank. */
+CACHAIN_API size_t cachain_chains_count(const cachain_chains* chains);
+/* Borrowed: valid until the chains are freed. */
+CACHAIN_API const cachain_chain* cachain_chains_get(const cachain_chains* chains, size_t index);
+
+typedef enum cachain_chain_field {
+    CACHAIN_CHAIN_FIELD_STATUS = 0, /* a cachain_chain_status */
+    CACHAIN_CHAIN_FIELD_TARGET = 1, /* which target (0-based) this path belongs to */
+    CACHAIN_CHAIN_FIELD_RANK = 2    /* 0 for the best path of its target */
+} cachain_chain_field;
+CACHAIN_API int64_t cachain_chain_number(const cachain_chain* chain, cachain_chain_field field);
+
+typedef enum cachain_chain_text_field {
+    CACHAIN_CHAIN_TEXT_SUMMARY = 0,              /* one sentence on the outcome */
+    CACHAIN_CHAIN_TEXT_MISSING_ISSUER = 1,       /* the name of the issuer not found, "" if complete */
+    CACHAIN_CHAIN_TEXT_MISSING_KEY_ID = 2,       /* its key identifier (from AKI), "" if unknown */
+    CACHAIN_CHAIN_TEXT_MISSING_ISSUER_URL = 3    /* where to download it (AIA caIssuers), "" if none */
+} cachain_chain_text_field;
+/* Borrowed: valid until the chains are freed. */
+CACHAIN_API const char* cachain_chain_text(const cachain_chain* chain, cachain_chain_text_field field);
+
+/* Elements, depth 0 being the target and the last one the root. */
+CACHAIN_API size_t cachain_chain_length(const cachain_chain* chain);
+/* Borrowed: valid until the chains are freed. */
+CACHAIN_API const cachain_cert* cachain_chain_cert(const cachain_chain* chain, size_t depth);
+CACHAIN_API cachain_role cachain_chain_role(const cachain_chain* chain, size_t depth);
+CACHAIN_API cachain_validity cachain_chain_validity(const cachain_chain* chain, size_t depth);
+
+/* ------------------------------------------------------------------ */
+/* Export                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef enum cachain_format {
+    CACHAIN_FORMAT_DER = 0, /* one .cer file per certificate, as the MMC export wizard writes */
+    CACHAIN_FORMAT_PEM = 1, /* one .pem file per certificate */
+    CACHAIN_FORMAT_P7B = 2  /* one PKCS#7 .p7b bundle for the whole chain */
+} cachain_format;
+
+#define CACHAIN_EXPORT_INCLUDE_LEAF 0x1u /* also write the target when it is not a CA */
+#define CACHAIN_EXPORT_FORCE 0x2u        /* replace existing files whose content differs */
+#define CACHAIN_EXPORT_DRY_RUN 0x4u      /* decide names and actions, write nothing */
+
+typedef enum cachain_file_action {
+    CACHAIN_FILE_WRITTEN = 0,     /* a new file */
+    CACHAIN_FILE_UNCHANGED = 1,   /* the same bytes were already there */
+    CACHAIN_FILE_REPLACED = 2,    /* a different file was replaced (CACHAIN_EXPORT_FORCE) */
+    CACHAIN_FILE_WOULD_WRITE = 3, /* CACHAIN_EXPORT_DRY_RUN: would be written or replaced */
+    CACHAIN_FILE_FAILED = 4       /* see the file's status and message */
+} cachain_file_action;
+
+typedef struct cachain_export cachain_export;
+
+/* Writes the CA certificates of chain into directory (created if missing).
+ * File names come from the certificates' subjects, made safe for every OS;
+ * they never leave directory. Each file is written atomically; a file that
+ * fails never stops the others. Returns CACHAIN_OK when every file is in
+ * place, else the status of the first failure; *result lists every file
+ * either way (except on CACHAIN_E_ARGUMENT). The caller frees *result with
+ * cachain_export_free. */
+CACHAIN_API cachain_status cachain_export_chain(const cachain_chain* chain, const char* directory,
+                                                cachain_format format, uint32_t flags,
+                                                cachain_export** result);
+CACHAIN_API void cachain_export_free(cachain_export* result);
+
+CACHAIN_API size_t cachain_export_count(const cachain_export* result);
+/* path and message are borrowed (valid until the result is freed); any
+ * out-parameter may be NULL. message is "" for a success. */
+CACHAIN_API cachain_status cachain_export_file(const cachain_export* result, size_t index, const char** path,
+                                               cachain_file_action* action, cachain_status* status,
+                                               const char** message);
+/* The certificate in a per-certificate file, or NULL for a bundle.
+ * Borrowed: valid until the result is freed. */
+CACHAIN_API const cachain_cert* cachain_export_cert(const cachain_export* result, size_t index);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CACHAIN_CACHAIN_H */

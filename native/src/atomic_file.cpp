@@ -1,0 +1,150 @@
+#include "atomic_file.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <vector>
+
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+#include "error.h"
+#include "utf8_path.h"
+
+namespace cachain {
+namespace {
+
+namespace fs = std::filesystem;
+using Bytes = gsl::span<const std::uint8_t>;
+
+// The current content of path, or nothing when there is no file.
+std::optional<std::vector<std::uint8_t>> existing_content(const fs::path& path, std::size_t expected_size) {
+    std::error_code error;
+    const auto status = fs::symlink_status(path, error);
+    if (error || !fs::exists(status)) return std::nullopt;
+    if (!fs::is_regular_file(status))
+        throw Failure(CACHAIN_E_EXISTS, utf8_from_path(path), "something that is not a regular file is in the way");
+    const auto size = fs::file_size(path, error);
+    if (error) throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot read the existing file (" + error.message() + ")");
+    if (size != expected_size) return std::vector<std::uint8_t>{};  // different, whatever it holds
+    std::vector<std::uint8_t> content(size);
+    std::ifstream stream(path, std::ios::binary);
+    stream.read(reinterpret_cast<char*>(content.data()), gsl::narrow<std::streamsize>(content.size()));
+    if (!stream) throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot read the existing file");
+    return content;
+}
+
+bool same_bytes(const std::vector<std::uint8_t>& a, Bytes b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+
+Failure refused_overwrite(const fs::path& path) {
+    return Failure(CACHAIN_E_EXISTS, utf8_from_path(path),
+                   "a different file with this name already exists; it was left as it is (use -Force to replace it)");
+}
+
+Failure io_failure(const fs::path& path, const std::string& doing, int error_number) {
+    return Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot " + doing + " (" + std::strerror(error_number) + ")");
+}
+
+#ifndef _WIN32
+// The temporary file: created exclusively beside the target, written and
+// flushed. Removed again by its destructor unless released.
+class TemporaryFile {
+public:
+    TemporaryFile(const fs::path& target, Bytes bytes) : target_(target) {
+        std::string pattern = (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
+        const int fd = mkstemp(pattern.data());
+        if (fd < 0) throw io_failure(target, "create a temporary file in the folder", errno);
+        path_ = pattern;
+        const auto close_file = gsl::finally([fd] { close(fd); });
+        fchmod(fd, 0644);  // certificates are public; mkstemp makes files private
+        std::size_t done = 0;
+        while (done < bytes.size()) {
+            const ssize_t written = write(fd, bytes.data() + done, bytes.size() - done);
+            if (written < 0 && errno == EINTR) continue;
+            if (written <= 0) throw io_failure(target, "write the file", errno);
+            done += static_cast<std::size_t>(written);
+        }
+        if (fsync(fd) != 0) throw io_failure(target, "flush the file to disk", errno);
+    }
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    ~TemporaryFile() {
+        if (!path_.empty()) unlink(path_.c_str());
+    }
+    const std::string& path() const { return path_; }
+    void release() { path_.clear(); }
+
+private:
+    fs::path target_;
+    std::string path_;
+};
+
+// link() refuses to replace an existing name, which makes "create only if
+// absent" one atomic step even when two exports race.
+bool publish_without_replacing(TemporaryFile& temporary, const fs::path& path) {
+    if (link(temporary.path().c_str(), path.c_str()) == 0) return true;
+    if (errno == EEXIST) return false;
+    throw io_failure(path, "create the file", errno);
+}
+
+void publish_replacing(TemporaryFile& temporary, const fs::path& path) {
+    if (rename(temporary.path().c_str(), path.c_str()) != 0) throw io_failure(path, "replace the file", errno);
+    temporary.release();
+}
+#endif
+
+}  // namespace
+
+WriteOutcome plan_write(const fs::path& path, Bytes bytes, bool replace) {
+    const auto existing = existing_content(path, bytes.size());
+    if (!existing) return WriteOutcome::Written;
+    if (same_bytes(*existing, bytes)) return WriteOutcome::Unchanged;
+    if (!replace) throw refused_overwrite(path);
+    return WriteOutcome::Replaced;
+}
+
+#ifndef _WIN32
+WriteOutcome write_file_atomically(const fs::path& path, Bytes bytes, bool replace) {
+    const WriteOutcome planned = plan_write(path, bytes, replace);
+    if (planned == WriteOutcome::Unchanged) return planned;
+    TemporaryFile temporary(path, bytes);
+    if (planned == WriteOutcome::Written && publish_without_replacing(temporary, path)) return WriteOutcome::Written;
+    // Someone created the file since we looked: decide again on what is there now.
+    const WriteOutcome now = plan_write(path, bytes, replace);
+    if (now == WriteOutcome::Unchanged) return now;
+    publish_replacing(temporary, path);
+    return WriteOutcome::Replaced;
+}
+#else
+WriteOutcome write_file_atomically(const fs::path& path, Bytes bytes, bool replace) {
+    const WriteOutcome planned = plan_write(path, bytes, replace);
+    if (planned == WriteOutcome::Unchanged) return planned;
+    const fs::path temporary = path.parent_path() / (L"." + path.filename().wstring() + L".tmp");
+    {
+        std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
+        stream.write(reinterpret_cast<const char*>(bytes.data()), gsl::narrow<std::streamsize>(bytes.size()));
+        stream.flush();
+        if (!stream) throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot write the temporary file");
+    }
+    // MOVEFILE_REPLACE_EXISTING only when replacing: otherwise the move fails
+    // if the name appeared meanwhile, and the other file survives.
+    const DWORD flags = MOVEFILE_WRITE_THROUGH | (planned == WriteOutcome::Replaced ? MOVEFILE_REPLACE_EXISTING : 0);
+    if (!MoveFileExW(temporary.c_str(), path.c_str(), flags)) {
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+        throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot move the file into place");
+    }
+    return planned;
+}
+#endif
+
+}  // namespace cachain

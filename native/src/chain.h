@@ -1,0 +1,39 @@
+// The value types that chain discovery produces.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "certificate.h"
+
+namespace cachain {
+
+struct ChainElement {
+    CertificatePtr certificate;
+    cachain_role role = CACHAIN_ROLE_LEAF;
+    cachain_validity validity = CACHAIN_VALIDITY_VALID;
+};
+
+// What to look for when a chain stops short of a root.
+struct MissingIssuer {
+    std::string name;    // the issuer's subject, as the child names it
+    std::string key_id;  // the child's authority key identifier, "" if none
+    std::string url;     // the child's AIA caIssuers URL, "" if none
+    std::string why;     // what was found under that name and why it did not fit
+};
+
+struct Chain {
+    std::vector<ChainElement> elements;  // depth 0 is the target, the last is the root
+    cachain_chain_status status = CACHAIN_CHAIN_COMPLETE;
+    MissingIssuer missing;               // filled when status is MISSING_ISSUER
+    std::size_t target = 0;              // which target this path belongs to
+    std::size_t rank = 0;                // 0 for the best path of its target
+    std::string summary;                 // one sentence for the user
+};
+
+// Roles come from the certificate itself, never from where it was found:
+// a self-signed CA is a root, any other CA an intermediate, the rest leaves.
+cachain_role role_of(const Certificate& cert) noexcept;
+
+}  // namespace cachain

@@ -1,0 +1,51 @@
+// Builds certification paths from a target up to a self-signed root, depth
+// first with backtracking, proving every link by its signature as it goes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "chain.h"
+#include "issuer_index.h"
+
+namespace cachain {
+
+// Bounds on one target's search, so a hostile pool (a thousand same-named
+// CAs, a web of cross-signs) ends quickly with an answer instead of stalling.
+struct SearchLimits {
+    std::size_t max_depth = 16;               // certificates in one path
+    std::size_t max_signature_checks = 4096;  // per target
+    std::size_t max_paths = 8;                // kept per target, best first
+};
+
+class PathBuilder {
+public:
+    PathBuilder(const IssuerIndex& index, std::int64_t now, SearchLimits limits = {});
+
+    // Every path found for target, best first (rank 0), at most
+    // limits.max_paths. Never empty: a target with no issuer at all yields
+    // one incomplete path that says what is missing.
+    std::vector<Chain> build(const CertificatePtr& target);
+
+private:
+    void extend(std::vector<CertificatePtr>& path);
+    std::vector<CertificatePtr> ordered_candidates(const Certificate& child) const;
+    bool path_length_allows(const std::vector<CertificatePtr>& path, const Certificate& issuer) const;
+    bool signature_links(const Certificate& child, const Certificate& issuer);
+    void record(const std::vector<CertificatePtr>& path, cachain_chain_status status, MissingIssuer missing = {});
+    bool enough_found() const;
+
+    const IssuerIndex& index_;
+    std::int64_t now_;
+    SearchLimits limits_;
+    std::size_t signature_checks_ = 0;
+    bool limit_reached_ = false;
+    std::size_t complete_found_ = 0;
+    std::map<std::pair<const Certificate*, const Certificate*>, bool> verified_links_;
+    std::vector<Chain> found_;
+};
+
+}  // namespace cachain

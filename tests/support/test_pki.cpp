@@ -1,0 +1,207 @@
+#include "test_pki.h"
+
+#include <fstream>
+#include <stdexcept>
+
+#include <openssl/ec.h>
+#include <openssl/err.h>
+#include <openssl/rand.h>
+#include <openssl/rsa.h>
+
+namespace cachain::testing {
+namespace {
+
+void check(bool ok, const char* what) {
+    if (!ok) {
+        ERR_print_errors_fp(stderr);
+        throw std::runtime_error(std::string("test PKI: ") + what);
+    }
+}
+
+ossl::X509NamePtr build_name(const Name& name) {
+    ossl::X509NamePtr result(X509_NAME_new());
+    for (const auto& [field, value] : name.parts) {
+        check(X509_NAME_add_entry_by_txt(result.get(), field.c_str(), name.string_type,
+                                         reinterpret_cast<const unsigned char*>(value.data()),
+                                         static_cast<int>(value.size()), -1, 0) == 1,
+              "name entry");
+    }
+    return result;
+}
+
+void add_extension(X509* cert, X509* issuer, int nid, const std::string& value) {
+    X509V3_CTX context;
+    X509V3_set_ctx(&context, issuer, cert, nullptr, nullptr, 0);
+    X509_EXTENSION* extension = X509V3_EXT_conf_nid(nullptr, &context, nid, value.c_str());
+    check(extension != nullptr, "extension");
+    X509_add_ext(cert, extension, -1);
+    X509_EXTENSION_free(extension);
+}
+
+void add_extensions(X509* cert, X509* issuer, const CertSpec& spec) {
+    if (spec.ca) {
+        std::string constraints = "critical,CA:TRUE";
+        if (spec.path_length >= 0) constraints += ",pathlen:" + std::to_string(spec.path_length);
+        add_extension(cert, issuer, NID_basic_constraints, constraints);
+    } else {
+        add_extension(cert, issuer, NID_basic_constraints, "critical,CA:FALSE");
+    }
+    if (spec.key_usage) {
+        const bool sign_certs = spec.ca && spec.key_cert_sign;
+        add_extension(cert, issuer, NID_key_usage,
+                      sign_certs ? "critical,digitalSignature,keyCertSign,cRLSign" : "critical,digitalSignature");
+    }
+    if (spec.subject_key_id) add_extension(cert, issuer, NID_subject_key_identifier, "hash");
+    if (spec.authority_key_id) add_extension(cert, issuer, NID_authority_key_identifier, "keyid:always");
+    if (!spec.ca && !spec.subject.parts.empty()) {
+        add_extension(cert, issuer, NID_subject_alt_name, "DNS:" + spec.subject.parts.back().second);
+    }
+    if (!spec.ca) add_extension(cert, issuer, NID_ext_key_usage, "serverAuth,clientAuth");
+    if (!spec.ca_issuers_url.empty())
+        add_extension(cert, issuer, NID_info_access, "caIssuers;URI:" + spec.ca_issuers_url);
+}
+
+// issuer == nullptr: self-signed with key.
+Issued make_certificate(const Issued* issuer, const CertSpec& spec, ossl::EvpPkeyPtr key) {
+    ossl::X509Ptr cert(X509_new());
+    check(cert && X509_set_version(cert.get(), 2) == 1, "version");
+    ossl::BignumPtr serial(BN_new());
+    check(BN_rand(serial.get(), 63, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1, "serial");
+    check(BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())) != nullptr, "serial");
+    check(X509_gmtime_adj(X509_getm_notBefore(cert.get()), spec.not_before_days * 86400L) != nullptr, "notBefore");
+    check(X509_gmtime_adj(X509_getm_notAfter(cert.get()), spec.not_after_days * 86400L) != nullptr, "notAfter");
+    const auto subject = build_name(spec.subject);
+    check(X509_set_subject_name(cert.get(), subject.get()) == 1, "subject");
+    if (spec.issuer_name) {
+        check(X509_set_issuer_name(cert.get(), build_name(*spec.issuer_name).get()) == 1, "issuer");
+    } else {
+        check(X509_set_issuer_name(cert.get(), issuer ? X509_get_subject_name(issuer->cert.get()) : subject.get()) == 1,
+              "issuer");
+    }
+    check(X509_set_pubkey(cert.get(), key.get()) == 1, "public key");
+    X509* issuer_cert = issuer ? issuer->cert.get() : cert.get();
+    add_extensions(cert.get(), issuer_cert, spec);
+    EVP_PKEY* signing_key = issuer ? issuer->key.get() : key.get();
+    check(X509_sign(cert.get(), signing_key, EVP_sha256()) > 0, "sign");
+    return Issued{std::move(cert), std::move(key)};
+}
+
+}  // namespace
+
+Name lab_name(const std::string& common_name) {
+    return Name{{{"DC", "lab"}, {"DC", "schertz"}, {"CN", common_name}}};
+}
+
+CertSpec ca_spec(const std::string& common_name, KeyType key) {
+    CertSpec spec;
+    spec.subject = lab_name(common_name);
+    spec.key = key;
+    return spec;
+}
+
+CertSpec server_spec(const std::string& dns_name, KeyType key) {
+    CertSpec spec;
+    spec.subject = Name{{{"O", "Schertz Lab"}, {"CN", dns_name}}};
+    spec.ca = false;
+    spec.not_after_days = 365;
+    spec.key = key;
+    return spec;
+}
+
+std::vector<std::uint8_t> Issued::der() const {
+    unsigned char* buffer = nullptr;
+    const int length = i2d_X509(cert.get(), &buffer);
+    check(length > 0, "DER");
+    std::vector<std::uint8_t> bytes(buffer, buffer + length);
+    OPENSSL_free(buffer);
+    return bytes;
+}
+
+std::string Issued::pem() const { return pem_of({this}); }
+
+ossl::EvpPkeyPtr make_key(KeyType type) {
+    ossl::EvpPkeyPtr key(type == KeyType::Rsa2048 ? EVP_RSA_gen(2048) : EVP_EC_gen("P-256"));
+    check(key != nullptr, "key");
+    return key;
+}
+
+ossl::EvpPkeyPtr share(const ossl::EvpPkeyPtr& key) {
+    EVP_PKEY_up_ref(key.get());
+    return ossl::EvpPkeyPtr(key.get());
+}
+
+Issued self_signed(const CertSpec& spec) { return make_certificate(nullptr, spec, make_key(spec.key)); }
+
+Issued self_signed_with_key(const CertSpec& spec, ossl::EvpPkeyPtr key) {
+    return make_certificate(nullptr, spec, std::move(key));
+}
+
+Issued issue(const Issued& issuer, const CertSpec& spec) { return make_certificate(&issuer, spec, make_key(spec.key)); }
+
+Issued issue_with_key(const Issued& issuer, const CertSpec& spec, ossl::EvpPkeyPtr key) {
+    return make_certificate(&issuer, spec, std::move(key));
+}
+
+SeedPki make_seed_pki(KeyType key, const std::string& server_name) {
+    SeedPki pki;
+    pki.root = self_signed(ca_spec("SchertzLabRootCA", key));
+    pki.policy = issue(pki.root, ca_spec("SchertzLabPolicyCA", key));
+    pki.issuing = issue(pki.policy, ca_spec("SchertzLabIssuingCA", key));
+    pki.server = issue(pki.issuing, server_spec(server_name, key));
+    return pki;
+}
+
+std::vector<std::uint8_t> make_pfx(const Issued& leaf, const std::vector<const Issued*>& cas, const char* password,
+                                   int certificate_encryption) {
+    ossl::X509StackPtr chain(sk_X509_new_null());
+    for (const Issued* ca : cas) sk_X509_push(chain.get(), ca->cert.get());
+    ossl::Pkcs12Ptr pkcs12(PKCS12_create(password, "test", leaf.key.get(), leaf.cert.get(), chain.get(), 0,
+                                         certificate_encryption, 0, 0, 0));
+    // The stack borrowed the certificates: empty it before its owner frees them.
+    while (sk_X509_num(chain.get()) > 0) sk_X509_pop(chain.get());
+    check(pkcs12 != nullptr, "PKCS#12");
+    unsigned char* buffer = nullptr;
+    const int length = i2d_PKCS12(pkcs12.get(), &buffer);
+    check(length > 0, "PKCS#12 DER");
+    std::vector<std::uint8_t> bytes(buffer, buffer + length);
+    OPENSSL_free(buffer);
+    return bytes;
+}
+
+std::string pem_of(const std::vector<const Issued*>& certs) {
+    ossl::BioPtr bio(BIO_new(BIO_s_mem()));
+    for (const Issued* cert : certs) check(PEM_write_bio_X509(bio.get(), cert->cert.get()) == 1, "PEM");
+    char* data = nullptr;
+    const long length = BIO_get_mem_data(bio.get(), &data);
+    return std::string(data, static_cast<std::size_t>(length));
+}
+
+std::vector<std::uint8_t> pkcs7_of(const std::vector<const Issued*>& certs) {
+    ossl::Pkcs7Ptr pkcs7(PKCS7_new());
+    check(PKCS7_set_type(pkcs7.get(), NID_pkcs7_signed) == 1, "PKCS#7");
+    check(PKCS7_content_new(pkcs7.get(), NID_pkcs7_data) == 1, "PKCS#7");
+    for (const Issued* cert : certs) check(PKCS7_add_certificate(pkcs7.get(), cert->cert.get()) == 1, "PKCS#7");
+    unsigned char* buffer = nullptr;
+    const int length = i2d_PKCS7(pkcs7.get(), &buffer);
+    check(length > 0, "PKCS#7 DER");
+    std::vector<std::uint8_t> bytes(buffer, buffer + length);
+    OPENSSL_free(buffer);
+    return bytes;
+}
+
+void write_file(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
+    std::ofstream stream(path, std::ios::binary | std::ios::trunc);
+    stream.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    check(static_cast<bool>(stream), "write file");
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+    write_file(path, std::vector<std::uint8_t>(text.begin(), text.end()));
+}
+
+std::vector<std::uint8_t> read_file(const std::filesystem::path& path) {
+    std::ifstream stream(path, std::ios::binary);
+    return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
+}
+
+}  // namespace cachain::testing

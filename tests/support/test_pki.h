@@ -1,0 +1,80 @@
+// Builds certificates and keys at test time (nothing is committed), so each
+// test can shape the PKI it needs: the seed's three tiers, twins, decoys,
+// cross-signs, expired alternates.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ossl.h"
+
+namespace cachain::testing {
+
+enum class KeyType { Rsa2048, EcP256 };
+
+// A distinguished name in DER order (least specific first), every value of
+// the given ASN.1 string type (MBSTRING_UTF8 lets OpenSSL choose).
+struct Name {
+    std::vector<std::pair<std::string, std::string>> parts;
+    int string_type = MBSTRING_UTF8;
+};
+
+// "CN=<cn>, DC=schertz, DC=lab", as in the seed's lab.
+Name lab_name(const std::string& common_name);
+
+struct CertSpec {
+    Name subject;
+    bool ca = true;
+    int path_length = -1;           // -1: no pathLenConstraint
+    bool key_usage = true;          // add a keyUsage extension
+    bool key_cert_sign = true;      // for CAs: allow signing certificates
+    bool subject_key_id = true;
+    bool authority_key_id = true;
+    long not_before_days = -1;      // relative to now
+    long not_after_days = 3650;
+    std::string ca_issuers_url;     // AIA caIssuers, "" for none
+    KeyType key = KeyType::EcP256;
+    const Name* issuer_name = nullptr;  // override the issuer name written in the certificate
+};
+
+CertSpec ca_spec(const std::string& common_name, KeyType key = KeyType::EcP256);
+CertSpec server_spec(const std::string& dns_name, KeyType key = KeyType::EcP256);
+
+struct Issued {
+    ossl::X509Ptr cert;
+    ossl::EvpPkeyPtr key;
+
+    std::vector<std::uint8_t> der() const;
+    std::string pem() const;
+};
+
+ossl::EvpPkeyPtr make_key(KeyType type);
+ossl::EvpPkeyPtr share(const ossl::EvpPkeyPtr& key);
+
+Issued self_signed(const CertSpec& spec);
+Issued self_signed_with_key(const CertSpec& spec, ossl::EvpPkeyPtr key);
+Issued issue(const Issued& issuer, const CertSpec& spec);
+// A certificate for an existing key: a renewal, a cross-sign, an alternate.
+Issued issue_with_key(const Issued& issuer, const CertSpec& spec, ossl::EvpPkeyPtr key);
+
+// root -> policy CA -> issuing CA -> server, the seed's multi-tier lab.
+struct SeedPki {
+    Issued root, policy, issuing, server;
+};
+SeedPki make_seed_pki(KeyType key = KeyType::EcP256, const std::string& server_name = "pool1.schertz.lab");
+
+// A PKCS#12 file holding the leaf's key, the leaf and the given CAs.
+std::vector<std::uint8_t> make_pfx(const Issued& leaf, const std::vector<const Issued*>& cas,
+                                   const char* password, int certificate_encryption = 0);
+
+std::string pem_of(const std::vector<const Issued*>& certs);
+std::vector<std::uint8_t> pkcs7_of(const std::vector<const Issued*>& certs);
+
+void write_file(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes);
+void write_file(const std::filesystem::path& path, const std::string& text);
+std::vector<std::uint8_t> read_file(const std::filesystem::path& path);
+
+}  // namespace cachain::testing
