@@ -68,7 +68,7 @@ void check_complete_der(Bytes data, const std::string& item) {
     const auto errors = drain_openssl_errors();
     if (!(flags & 0x80)) return;
     const bool too_long = std::any_of(errors.begin(), errors.end(), [](const OpenSslError& e) {
-        return e.library == ERR_LIB_ASN1 && e.reason == ASN1_R_TOO_LONG;
+        return e.library == ERR_LIB_ASN1 && (e.reason == ASN1_R_TOO_LONG || e.reason == ASN1_R_HEADER_TOO_LONG);
     });
     if (too_long) {
         throw Failure(CACHAIN_E_TRUNCATED, item, "the data is truncated: it ends before the DER structure it starts");

@@ -51,7 +51,10 @@ void add_extensions(X509* cert, X509* issuer, const CertSpec& spec) {
         add_extension(cert, issuer, NID_key_usage,
                       sign_certs ? "critical,digitalSignature,keyCertSign,cRLSign" : "critical,digitalSignature");
     }
-    if (spec.subject_key_id) add_extension(cert, issuer, NID_subject_key_identifier, "hash");
+    if (spec.subject_key_id) {
+        const std::string value = spec.subject_key_id_value.empty() ? "hash" : spec.subject_key_id_value;
+        add_extension(cert, issuer, NID_subject_key_identifier, value);
+    }
     if (spec.authority_key_id) add_extension(cert, issuer, NID_authority_key_identifier, "keyid:always");
     if (!spec.ca && !spec.subject.parts.empty()) {
         add_extension(cert, issuer, NID_subject_alt_name, "DNS:" + spec.subject.parts.back().second);

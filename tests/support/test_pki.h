@@ -32,6 +32,7 @@ struct CertSpec {
     bool key_usage = true;          // add a keyUsage extension
     bool key_cert_sign = true;      // for CAs: allow signing certificates
     bool subject_key_id = true;
+    std::string subject_key_id_value;  // hex "AB:CD"; "" computes it from the key
     bool authority_key_id = true;
     long not_before_days = -1;      // relative to now
     long not_after_days = 3650;

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what CaChain needs to build and test on Debian or Ubuntu.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config   # the build
+  libssl-dev openssl          # OpenSSL 3: all X.509, PKCS#7, PKCS#12 work, and the real client in tests
+  libmsgsl-dev                # Microsoft GSL: spans, narrow, not_null at boundaries
+  googletest                  # GoogleTest sources for the native tests
+  libgtest-dev
+  ca-certificates
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: every package is installed"
+  exit 0
+fi
+
+sudo_if_needed=()
+if [[ $(id -u) -ne 0 ]]; then sudo_if_needed=(sudo); fi
+echo "setup: installing ${missing[*]}"
+"${sudo_if_needed[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

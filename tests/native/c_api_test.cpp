@@ -1,0 +1,158 @@
+// The C interface as another language sees it: status codes, messages,
+// ownership, and no crash on bad arguments.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "cachain/cachain.h"
+#include "temp_folder.h"
+#include "test_pki.h"
+
+namespace {
+
+using namespace cachain::testing;
+
+class CApi : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_EQ(cachain_set_new(&inputs_), CACHAIN_OK);
+        ASSERT_EQ(cachain_set_new(&pool_), CACHAIN_OK);
+    }
+    void TearDown() override {
+        cachain_export_free(export_);
+        cachain_chains_free(chains_);
+        cachain_set_free(pool_);
+        cachain_set_free(inputs_);
+    }
+
+    cachain_set* inputs_ = nullptr;
+    cachain_set* pool_ = nullptr;
+    cachain_chains* chains_ = nullptr;
+    cachain_export* export_ = nullptr;
+    TempFolder folder_;
+};
+
+TEST_F(CApi, FindsAndExportsTheSeedChainThroughTheCInterfaceAlone) {
+    const SeedPki pki = make_seed_pki();
+    write_file(folder_ / "pool1.cer", pki.server.der());
+    std::filesystem::create_directories(folder_ / "issuers");
+    write_file(folder_ / "issuers" / "root.cer", pki.root.der());
+    write_file(folder_ / "issuers" / "cas.pem", pem_of({&pki.policy, &pki.issuing}));
+
+    ASSERT_EQ(cachain_set_add_path(inputs_, (folder_ / "pool1.cer").c_str(), nullptr), CACHAIN_OK);
+    ASSERT_EQ(cachain_set_add_path(pool_, (folder_ / "issuers").c_str(), nullptr), CACHAIN_OK);
+    EXPECT_EQ(cachain_set_count(pool_), 3u);
+    ASSERT_EQ(cachain_discover(inputs_, pool_, &chains_), CACHAIN_OK);
+    const cachain_chain* chain = cachain_chains_get(chains_, 0);
+    ASSERT_NE(chain, nullptr);
+    EXPECT_EQ(cachain_chain_number(chain, CACHAIN_CHAIN_FIELD_STATUS), CACHAIN_CHAIN_COMPLETE);
+    EXPECT_EQ(cachain_chain_number(chain, CACHAIN_CHAIN_FIELD_RANK), 0);
+    ASSERT_EQ(cachain_chain_length(chain), 4u);
+    EXPECT_EQ(cachain_chain_role(chain, 3), CACHAIN_ROLE_ROOT);
+    EXPECT_STREQ(cachain_cert_text(cachain_chain_cert(chain, 3), CACHAIN_TEXT_COMMON_NAME), "SchertzLabRootCA");
+    EXPECT_EQ(cachain_cert_number(cachain_chain_cert(chain, 3), CACHAIN_NUMBER_SELF_SIGNED), 1);
+    EXPECT_EQ(cachain_chain_validity(chain, 0), CACHAIN_VALIDITY_VALID);
+    EXPECT_STREQ(cachain_chain_text(chain, CACHAIN_CHAIN_TEXT_MISSING_ISSUER), "");
+
+    const uint8_t* der = nullptr;
+    size_t length = 0;
+    ASSERT_EQ(cachain_cert_der(cachain_chain_cert(chain, 3), &der, &length), CACHAIN_OK);
+    EXPECT_EQ(std::vector<uint8_t>(der, der + length), pki.root.der());
+
+    const auto out = folder_ / "certs";
+    ASSERT_EQ(cachain_export_chain(chain, out.c_str(), CACHAIN_FORMAT_DER, 0, &export_), CACHAIN_OK);
+    ASSERT_EQ(cachain_export_count(export_), 3u);
+    const char* path = nullptr;
+    cachain_file_action action{};
+    cachain_status status{};
+    const char* message = nullptr;
+    ASSERT_EQ(cachain_export_file(export_, 0, &path, &action, &status, &message), CACHAIN_OK);
+    EXPECT_EQ(std::string(path), (out / "SchertzLabRootCA.cer").string());
+    EXPECT_EQ(action, CACHAIN_FILE_WRITTEN);
+    EXPECT_STREQ(message, "");
+    EXPECT_STREQ(cachain_cert_text(cachain_export_cert(export_, 0), CACHAIN_TEXT_COMMON_NAME), "SchertzLabRootCA");
+}
+
+TEST_F(CApi, ReportsBadItemsWithTheirNamesAndKeepsTheGoodOnes) {
+    const SeedPki pki = make_seed_pki();
+    write_file(folder_ / "good.cer", pki.root.der());
+    write_file(folder_ / "junk.cer", std::string("not a certificate at all"));
+    EXPECT_EQ(cachain_set_add_path(inputs_, folder_.path().c_str(), nullptr), CACHAIN_E_UNSUPPORTED_FORMAT);
+    EXPECT_NE(std::string(cachain_last_error()).find("junk.cer"), std::string::npos) << cachain_last_error();
+    EXPECT_EQ(cachain_set_count(inputs_), 1u);
+    ASSERT_EQ(cachain_set_problem_count(inputs_), 1u);
+    cachain_status code{};
+    const char* item = nullptr;
+    const char* message = nullptr;
+    ASSERT_EQ(cachain_set_problem(inputs_, 0, &code, &item, &message), CACHAIN_OK);
+    EXPECT_EQ(code, CACHAIN_E_UNSUPPORTED_FORMAT);
+    EXPECT_EQ(std::string(item), (folder_ / "junk.cer").string());
+    EXPECT_NE(std::string(message).find("not DER, PEM"), std::string::npos);
+}
+
+TEST_F(CApi, LoadsBytesAndRecordsAFailureWithTheCallersItemName) {
+    const std::string text = "-----BEGIN CERTIFICATE-----\nAAAA\n";
+    EXPECT_EQ(cachain_set_add_bytes(inputs_, reinterpret_cast<const uint8_t*>(text.data()), text.size(), "clipboard",
+                                    nullptr),
+              CACHAIN_E_TRUNCATED);
+    EXPECT_NE(std::string(cachain_last_error()).find("clipboard"), std::string::npos);
+    EXPECT_EQ(cachain_set_problem_count(inputs_), 1u);
+    EXPECT_EQ(cachain_set_count(inputs_), 0u);
+
+    const auto der = make_seed_pki().root.der();
+    EXPECT_EQ(cachain_set_add_bytes(inputs_, der.data(), der.size(), nullptr, nullptr), CACHAIN_OK);
+    EXPECT_STREQ(cachain_last_error(), "");
+    EXPECT_EQ(cachain_set_count(inputs_), 1u);
+}
+
+TEST_F(CApi, RefusesNullArgumentsWithoutCrashing) {
+    EXPECT_EQ(cachain_set_new(nullptr), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_set_add_path(nullptr, "x", nullptr), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_set_add_path(inputs_, nullptr, nullptr), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_set_add_bytes(inputs_, nullptr, 5, "x", nullptr), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_set_add_bytes(inputs_, nullptr, 0, "x", nullptr), CACHAIN_E_EMPTY);
+    EXPECT_EQ(cachain_discover(nullptr, nullptr, &chains_), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_discover(inputs_, nullptr, nullptr), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_export_chain(nullptr, "x", CACHAIN_FORMAT_DER, 0, &export_), CACHAIN_E_ARGUMENT);
+    EXPECT_NE(std::string(cachain_last_error()).find("chain"), std::string::npos);
+    EXPECT_EQ(cachain_cert_der(nullptr, nullptr, nullptr), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_set_problem(inputs_, 99, nullptr, nullptr, nullptr), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_export_file(nullptr, 0, nullptr, nullptr, nullptr, nullptr), CACHAIN_E_ARGUMENT);
+
+    EXPECT_EQ(cachain_set_count(nullptr), 0u);
+    EXPECT_EQ(cachain_set_cert(inputs_, 7), nullptr);
+    EXPECT_EQ(cachain_cert_text(nullptr, CACHAIN_TEXT_SUBJECT), nullptr);
+    EXPECT_EQ(cachain_chains_get(nullptr, 0), nullptr);
+    EXPECT_EQ(cachain_chain_length(nullptr), 0u);
+    EXPECT_EQ(cachain_chain_cert(nullptr, 0), nullptr);
+    EXPECT_EQ(cachain_export_cert(nullptr, 0), nullptr);
+    cachain_set_free(nullptr);
+    cachain_chains_free(nullptr);
+    cachain_export_free(nullptr);
+}
+
+TEST_F(CApi, RejectsAnUnknownExportFormat) {
+    const auto der = make_seed_pki().root.der();
+    ASSERT_EQ(cachain_set_add_bytes(inputs_, der.data(), der.size(), "root", nullptr), CACHAIN_OK);
+    ASSERT_EQ(cachain_discover(inputs_, nullptr, &chains_), CACHAIN_OK);
+    EXPECT_EQ(cachain_export_chain(cachain_chains_get(chains_, 0), folder_.path().c_str(),
+                                   static_cast<cachain_format>(42), 0, &export_),
+              CACHAIN_E_ARGUMENT);
+    EXPECT_NE(std::string(cachain_last_error()).find("format"), std::string::npos);
+}
+
+TEST_F(CApi, SaysWhenAChainHasNothingToExport) {
+    const Issued self = self_signed(server_spec("self.schertz.lab"));
+    const auto der = self.der();
+    ASSERT_EQ(cachain_set_add_bytes(inputs_, der.data(), der.size(), "self", nullptr), CACHAIN_OK);
+    ASSERT_EQ(cachain_discover(inputs_, nullptr, &chains_), CACHAIN_OK);
+    EXPECT_EQ(cachain_export_chain(cachain_chains_get(chains_, 0), folder_.path().c_str(), CACHAIN_FORMAT_DER, 0,
+                                   &export_),
+              CACHAIN_E_EMPTY);
+    EXPECT_EQ(export_, nullptr);
+    EXPECT_NE(std::string(cachain_last_error()).find("no CA certificate"), std::string::npos);
+}
+
+TEST(CApiVersion, ReportsTheLibraryVersion) { EXPECT_STREQ(cachain_version(), CACHAIN_TEST_EXPECTED_VERSION); }
+
+}  // namespace
