@@ -6,16 +6,6 @@
 
 namespace cachain {
 
-Failure::Failure(cachain_status status, std::string item, std::string reason)
-    : std::runtime_error(item.empty() ? reason : item + ": " + reason),
-      status_(status),
-      item_(std::move(item)),
-      reason_(std::move(reason)) {}
-
-Problem to_problem(const Failure& failure) {
-    return Problem{failure.status(), failure.item(), failure.what()};
-}
-
 std::vector<OpenSslError> drain_openssl_errors() {
     std::vector<OpenSslError> errors;
     while (const unsigned long code = ERR_get_error()) {

@@ -1,39 +1,12 @@
-// The one error type of the library, and the one place where OpenSSL's error
-// queue is drained and turned into words.
+// The one place where OpenSSL's error queue is drained and turned into words.
 #pragma once
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "cachain/cachain.h"
+#include "failure.h"
 
 namespace cachain {
-
-// A failure that names what failed (a file, a folder, a certificate) and why,
-// in words for the person who ran the command.
-class Failure : public std::runtime_error {
-public:
-    Failure(cachain_status status, std::string item, std::string reason);
-
-    cachain_status status() const noexcept { return status_; }
-    const std::string& item() const noexcept { return item_; }
-    const std::string& reason() const noexcept { return reason_; }
-
-private:
-    cachain_status status_;
-    std::string item_;
-    std::string reason_;
-};
-
-// A failure recorded instead of thrown, so that a batch can go on.
-struct Problem {
-    cachain_status status = CACHAIN_OK;
-    std::string item;
-    std::string message;  // "<item>: <reason>"
-};
-
-Problem to_problem(const Failure& failure);
 
 struct OpenSslError {
     int library = 0;

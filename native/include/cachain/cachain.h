@@ -60,6 +60,10 @@ typedef enum cachain_status {
     CACHAIN_E_IO = 7,                 /* a file or folder could not be read or written */
     CACHAIN_E_EXISTS = 8,             /* a different file is in the way: pass CACHAIN_EXPORT_FORCE */
     CACHAIN_E_TOO_LARGE = 9,          /* the item is larger than the library accepts */
+    CACHAIN_E_ACCESS_DENIED = 10,     /* the store needs rights the caller lacks: the message says how to get them */
+    CACHAIN_E_CANCELLED = 11,         /* the user (or an unattended session) cancelled a security prompt */
+    CACHAIN_E_REFUSED = 12,           /* the request breaks a placement rule (a leaf into a trust store, a broken chain) */
+    CACHAIN_E_NOT_SUPPORTED = 13,     /* this store or operation does not exist on this platform */
     CACHAIN_E_INTERNAL = 99           /* a bug: please report it with the message */
 } cachain_status;
 

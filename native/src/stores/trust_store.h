@@ -1,0 +1,62 @@
+// One interface for every place certificates can be trusted: the seed's two
+// folders, "Trusted Root Certification Authorities" (Root) and "Intermediate
+// Certification Authorities" (CA), wherever a platform keeps them.
+//
+// Backends deal only in DER bytes and SHA-1 thumbprints (upper-case hex, as
+// Windows shows them), so a backend needs no OpenSSL: the Windows CryptoAPI
+// backend is built and tested on its own with mingw-w64 and Wine.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <gsl/gsl>
+
+#include "failure.h"
+
+namespace cachain {
+
+enum class StoreKind {
+    Root,  // trust anchors: Trusted Root Certification Authorities
+    CA     // intermediates: Intermediate Certification Authorities
+};
+
+// "Root" or "CA", the names CryptoAPI and Import-CaChain use.
+inline const char* store_kind_name(StoreKind kind) { return kind == StoreKind::Root ? "Root" : "CA"; }
+
+struct StoredCertificate {
+    std::vector<std::uint8_t> der;
+    std::string thumbprint;  // SHA-1, upper-case hex
+};
+
+class TrustStore {
+public:
+    virtual ~TrustStore() = default;
+
+    // Where kind lives, for messages and results: "LocalMachine\Root",
+    // "/srv/trust/CA", "/usr/local/share/ca-certificates".
+    virtual std::string location(StoreKind kind) const = 0;
+
+    virtual bool contains(StoreKind kind, const std::string& thumbprint) = 0;
+
+    // Adds a certificate. Returns false when it was already there (nothing
+    // changed). Throws Failure naming the store, the reason and the fix
+    // (CACHAIN_E_ACCESS_DENIED for permissions, CACHAIN_E_IO otherwise).
+    virtual bool add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) = 0;
+
+    // Removes the certificate with this thumbprint. Returns false when it was
+    // not there. Throws Failure like add.
+    virtual bool remove(StoreKind kind, const std::string& thumbprint) = 0;
+
+    // Everything kind holds.
+    virtual std::vector<StoredCertificate> list(StoreKind kind) = 0;
+
+    // Makes the adds and removes since the last commit take effect where a
+    // platform needs a step for it (regenerating a bundle, committing a
+    // cached store). Throws Failure when that step fails; the caller then
+    // undoes the changes.
+    virtual void commit() {}
+};
+
+}  // namespace cachain
