@@ -11,6 +11,7 @@
 #include "chain_discovery.h"
 #include "chain_exporter.h"
 #include "path_loader.h"
+#include "c_api_shell.h"
 #include "utf8_path.h"
 
 struct cachain_cert {
@@ -44,33 +45,9 @@ struct cachain_export {
 
 namespace {
 
-thread_local std::string last_error;
-
-cachain_status fail(cachain_status status, std::string message) {
-    last_error = std::move(message);
-    return status;
-}
-
-// Runs body and maps whatever it throws to a status; nothing escapes.
-template <typename Body>
-cachain_status guarded(Body&& body) noexcept {
-    try {
-        last_error.clear();
-        return body();
-    } catch (const cachain::Failure& failure) {
-        return fail(failure.status(), failure.what());
-    } catch (const std::bad_alloc&) {
-        return fail(CACHAIN_E_INTERNAL, "out of memory");
-    } catch (const std::exception& error) {
-        return fail(CACHAIN_E_INTERNAL, std::string("internal error: ") + error.what());
-    } catch (...) {
-        return fail(CACHAIN_E_INTERNAL, "internal error");
-    }
-}
-
-cachain_status missing_argument(const char* name) {
-    return fail(CACHAIN_E_ARGUMENT, std::string("the argument '") + name + "' is required");
-}
+using cachain::capi::fail;
+using cachain::capi::guarded;
+using cachain::capi::missing_argument;
 
 std::int64_t now() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
@@ -80,7 +57,7 @@ const char* text_or_empty(const std::string& text) { return text.c_str(); }
 
 extern "C" {
 
-const char* cachain_last_error(void) { return last_error.c_str(); }
+const char* cachain_last_error(void) { return cachain::capi::last_error().c_str(); }
 
 const char* cachain_version(void) { return CACHAIN_VERSION; }
 

@@ -1,0 +1,46 @@
+// The shell every C function runs in: a per-thread last-error message, and
+// `guarded`, which turns every exception into a status code so nothing
+// escapes to the caller. Shared by the c_api*.cpp files.
+#pragma once
+
+#include <exception>
+#include <new>
+#include <string>
+
+#include "cachain/cachain.h"
+#include "failure.h"
+
+namespace cachain::capi {
+
+inline std::string& last_error() {
+    thread_local std::string message;
+    return message;
+}
+
+inline cachain_status fail(cachain_status status, std::string message) {
+    last_error() = std::move(message);
+    return status;
+}
+
+inline cachain_status missing_argument(const char* name) {
+    return fail(CACHAIN_E_ARGUMENT, std::string("the argument '") + name + "' is required");
+}
+
+// Runs body, which returns a status, and maps whatever it throws to one.
+template <typename Body>
+cachain_status guarded(Body&& body) noexcept {
+    try {
+        last_error().clear();
+        return body();
+    } catch (const Failure& failure) {
+        return fail(failure.status(), failure.what());
+    } catch (const std::bad_alloc&) {
+        return fail(CACHAIN_E_INTERNAL, "out of memory");
+    } catch (const std::exception& error) {
+        return fail(CACHAIN_E_INTERNAL, std::string("internal error: ") + error.what());
+    } catch (...) {
+        return fail(CACHAIN_E_INTERNAL, "internal error");
+    }
+}
+
+}  // namespace cachain::capi
