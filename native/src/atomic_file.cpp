@@ -51,7 +51,9 @@ Failure refused_overwrite(const fs::path& path) {
 }
 
 Failure io_failure(const fs::path& path, const std::string& doing, int error_number) {
-    return Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot " + doing + " (" + std::strerror(error_number) + ")");
+    const bool denied = error_number == EACCES || error_number == EPERM || error_number == EROFS;
+    return Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(path),
+                   "cannot " + doing + " (" + std::strerror(error_number) + ")");
 }
 
 #ifndef _WIN32

@@ -11,22 +11,9 @@
 #include "chain_discovery.h"
 #include "chain_exporter.h"
 #include "path_loader.h"
+#include "c_api_handles.h"
 #include "c_api_shell.h"
 #include "utf8_path.h"
-
-struct cachain_cert {
-    cachain::CertificatePtr certificate;
-};
-
-struct cachain_set {
-    cachain::CertificateSet set;
-    std::deque<cachain_cert> handles;  // a deque: handles already given out never move
-
-    void sync_handles() {
-        const auto& certs = set.certificates();
-        for (std::size_t i = handles.size(); i < certs.size(); ++i) handles.push_back({certs[i]});
-    }
-};
 
 struct cachain_chain {
     cachain::Chain chain;
@@ -90,6 +77,7 @@ int64_t cachain_cert_number(const cachain_cert* cert, cachain_number_field field
     case CACHAIN_NUMBER_PATH_LENGTH: return c.path_length();
     case CACHAIN_NUMBER_KEY_USAGE: return c.key_usage();
     case CACHAIN_NUMBER_SELF_SIGNED: return c.self_signed() ? 1 : 0;
+    case CACHAIN_NUMBER_ROLE: return cachain::role_of(c);
     }
     return 0;
 }

@@ -14,7 +14,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::uint8_t> read_file(const fs::path& path) {
+}  // namespace
+
+std::vector<std::uint8_t> read_certificate_file(const fs::path& path) {
     const std::string item = utf8_from_path(path);
     std::error_code error;
     const auto size = fs::file_size(path, error);
@@ -33,9 +35,11 @@ std::vector<std::uint8_t> read_file(const fs::path& path) {
     return bytes;
 }
 
+namespace {
+
 cachain_status load_file(const fs::path& path, const char* password, CertificateSet& set) {
     try {
-        set.add_all(parse_certificates(read_file(path), utf8_from_path(path), password));
+        set.add_all(parse_certificates(read_certificate_file(path), utf8_from_path(path), password));
         return CACHAIN_OK;
     } catch (const Failure& failure) {
         set.record(to_problem(failure));

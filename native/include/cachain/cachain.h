@@ -78,7 +78,14 @@ CACHAIN_API const char* cachain_version(void);
 /* Certificates                                                         */
 /* ------------------------------------------------------------------ */
 
-/* One certificate. Always borrowed from a set or a chain. */
+/* One certificate. Always borrowed from a set, a chain or a result. */
+
+typedef enum cachain_role {
+    CACHAIN_ROLE_LEAF = 0,         /* not a CA: the server's own certificate */
+    CACHAIN_ROLE_INTERMEDIATE = 1, /* a policy or issuing CA */
+    CACHAIN_ROLE_ROOT = 2          /* a self-signed CA */
+} cachain_role;
+
 typedef struct cachain_cert cachain_cert;
 
 typedef enum cachain_text_field {
@@ -102,7 +109,8 @@ typedef enum cachain_number_field {
     CACHAIN_NUMBER_IS_CA = 2,       /* 1 when basicConstraints says CA:TRUE */
     CACHAIN_NUMBER_PATH_LENGTH = 3, /* basicConstraints pathLenConstraint, -1 when unlimited */
     CACHAIN_NUMBER_KEY_USAGE = 4,   /* keyUsage bits as OpenSSL's KU_* flags, -1 when absent */
-    CACHAIN_NUMBER_SELF_SIGNED = 5  /* 1 when the certificate verifies with its own key */
+    CACHAIN_NUMBER_SELF_SIGNED = 5, /* 1 when the certificate verifies with its own key */
+    CACHAIN_NUMBER_ROLE = 6         /* a cachain_role, from the certificate alone */
 } cachain_number_field;
 
 CACHAIN_API int64_t cachain_cert_number(const cachain_cert* cert, cachain_number_field field);
@@ -152,12 +160,6 @@ CACHAIN_API cachain_status cachain_set_problem(const cachain_set* set, size_t in
 
 typedef struct cachain_chains cachain_chains;
 typedef struct cachain_chain cachain_chain;
-
-typedef enum cachain_role {
-    CACHAIN_ROLE_LEAF = 0,         /* not a CA: the server's own certificate */
-    CACHAIN_ROLE_INTERMEDIATE = 1, /* a policy or issuing CA */
-    CACHAIN_ROLE_ROOT = 2          /* a self-signed CA */
-} cachain_role;
 
 typedef enum cachain_chain_status {
     CACHAIN_CHAIN_COMPLETE = 0,       /* ends at a self-signed root */
@@ -255,6 +257,101 @@ CACHAIN_API cachain_status cachain_export_file(const cachain_export* result, siz
 /* The certificate in a per-certificate file, or NULL for a bundle.
  * Borrowed: valid until the result is freed. */
 CACHAIN_API const cachain_cert* cachain_export_cert(const cachain_export* result, size_t index);
+
+/* ------------------------------------------------------------------ */
+/* Trust stores: placing a chain where a machine will trust it           */
+/* ------------------------------------------------------------------ */
+
+/* The seed's rule: a root (self-signed CA) goes into Root and CA, every
+ * other CA into CA only, a certificate that is not a CA into no store
+ * (skipped, unless CACHAIN_PLACE_FORCE). Every call is one all-or-nothing
+ * transaction: when any write fails, what the call added is removed again
+ * and nothing that was there before is touched. */
+
+typedef struct cachain_store cachain_store;
+
+typedef enum cachain_store_location {
+    CACHAIN_LOCATION_LOCAL_MACHINE = 0, /* Windows: LocalMachine system stores; Linux: the system trust */
+    CACHAIN_LOCATION_CURRENT_USER = 1,  /* Windows: CurrentUser system stores; elsewhere NOT_SUPPORTED */
+    CACHAIN_LOCATION_DIRECTORY = 2      /* a folder with Root/ and CA/ in OpenSSL's hashed layout */
+} cachain_store_location;
+
+typedef enum cachain_store_name {
+    CACHAIN_STORE_ROOT = 0, /* Trusted Root Certification Authorities */
+    CACHAIN_STORE_CA = 1    /* Intermediate Certification Authorities */
+} cachain_store_name;
+
+/* Opens a store. path: for DIRECTORY the folder (created on first write);
+ * for LOCAL_MACHINE on Linux an optional system root (a mounted image or a
+ * container's root folder; NULL for this machine), ignored on Windows.
+ * The caller frees *store with cachain_store_free. */
+CACHAIN_API cachain_status cachain_store_open(cachain_store_location location, const char* path,
+                                              cachain_store** store);
+CACHAIN_API void cachain_store_free(cachain_store* store);
+
+/* Where a store keeps name, for messages: "LocalMachine\Root",
+ * "/usr/local/share/ca-certificates/cachain". Borrowed: valid until the
+ * store is freed. */
+CACHAIN_API const char* cachain_store_location_text(const cachain_store* store, cachain_store_name name);
+
+/* Everything name holds, as a new set the caller frees with cachain_set_free. */
+CACHAIN_API cachain_status cachain_store_list(cachain_store* store, cachain_store_name name, cachain_set** certs);
+
+#define CACHAIN_PLACE_DRY_RUN 0x1u         /* report what would change, change nothing */
+#define CACHAIN_PLACE_FORCE 0x2u           /* place non-CA certificates too: self-signed into Root, others into CA */
+#define CACHAIN_PLACE_ROOT_NOT_IN_CA 0x4u  /* leave roots out of CA (the seed puts them in both) */
+
+typedef enum cachain_placement_action {
+    CACHAIN_ACTION_ADDED = 0,
+    CACHAIN_ACTION_ALREADY_PRESENT = 1,
+    CACHAIN_ACTION_WOULD_ADD = 2,      /* dry run */
+    CACHAIN_ACTION_SKIPPED = 3,        /* refused by the rule: see the entry's status and message */
+    CACHAIN_ACTION_REMOVED = 4,
+    CACHAIN_ACTION_NOT_PRESENT = 5,    /* nothing to remove */
+    CACHAIN_ACTION_WOULD_REMOVE = 6    /* dry run */
+} cachain_placement_action;
+
+typedef struct cachain_placement cachain_placement;
+
+/* Places every certificate of certs by the rule. A set whose links do not
+ * verify (a certificate whose issuer is in the set by name but did not sign
+ * it) is refused whole with CACHAIN_E_REFUSED. Skipped certificates do not
+ * stop the others and do not make the call fail. On failure *result is NULL
+ * and the store is as it was. The caller frees *result with
+ * cachain_placement_free. */
+CACHAIN_API cachain_status cachain_place(cachain_store* store, const cachain_set* certs, uint32_t flags,
+                                         cachain_placement** result);
+
+/* Removes exactly the given (store name, SHA-1 thumbprint) pairs, never by
+ * name or serial number. names may be NULL: then each thumbprint is removed
+ * from Root and from CA, wherever it is. Only CACHAIN_PLACE_DRY_RUN applies.
+ * All or nothing, like cachain_place. */
+CACHAIN_API cachain_status cachain_unplace(cachain_store* store, const cachain_store_name* names,
+                                           const char* const* thumbprints, size_t count, uint32_t flags,
+                                           cachain_placement** result);
+CACHAIN_API void cachain_placement_free(cachain_placement* result);
+
+CACHAIN_API size_t cachain_placement_count(const cachain_placement* result);
+/* The certificate of entry index, or NULL when a removal named a thumbprint
+ * the store does not hold. Borrowed: valid until the result is freed. */
+CACHAIN_API const cachain_cert* cachain_placement_cert(const cachain_placement* result, size_t index);
+
+typedef enum cachain_placement_field {
+    CACHAIN_PLACEMENT_STORE = 0,  /* a cachain_store_name */
+    CACHAIN_PLACEMENT_ACTION = 1, /* a cachain_placement_action */
+    CACHAIN_PLACEMENT_STATUS = 2  /* CACHAIN_OK, or why the entry was skipped */
+} cachain_placement_field;
+CACHAIN_API int64_t cachain_placement_number(const cachain_placement* result, size_t index,
+                                             cachain_placement_field field);
+
+typedef enum cachain_placement_text_field {
+    CACHAIN_PLACEMENT_TEXT_THUMBPRINT = 0, /* SHA-1, upper-case hex */
+    CACHAIN_PLACEMENT_TEXT_LOCATION = 1,   /* as cachain_store_location_text */
+    CACHAIN_PLACEMENT_TEXT_MESSAGE = 2     /* why it was skipped, "" otherwise */
+} cachain_placement_text_field;
+/* Borrowed: valid until the result is freed. */
+CACHAIN_API const char* cachain_placement_text(const cachain_placement* result, size_t index,
+                                               cachain_placement_text_field field);
 
 #ifdef __cplusplus
 }

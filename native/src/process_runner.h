@@ -1,0 +1,19 @@
+// Runs a system tool (update-ca-certificates, update-ca-trust) without a
+// shell, so paths with spaces or quotes are passed exactly as they are.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cachain {
+
+struct ProcessResult {
+    int exit_code = -1;   // -1 when the program could not be started
+    std::string output;   // standard output and standard error, interleaved
+};
+
+// Runs arguments[0] (looked up in PATH) with the rest as its arguments, and
+// waits for it. Never throws for the program's own failure: read the result.
+ProcessResult run_process(const std::vector<std::string>& arguments);
+
+}  // namespace cachain

@@ -1,0 +1,117 @@
+#include "stores/directory_store.h"
+
+#include <cstdio>
+#include <regex>
+
+#include "atomic_file.h"
+#include "certificate_encoding.h"
+#include "certificate_parser.h"
+#include "path_loader.h"
+#include "utf8_path.h"
+
+namespace cachain {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Hashed names as `openssl rehash` makes them: 8 hex digits, a dot, a number.
+bool is_hashed_name(const fs::path& path) {
+    static const std::regex pattern("[0-9a-f]{8}\\.[0-9]+");
+    return std::regex_match(path.filename().string(), pattern);
+}
+
+std::string hash_prefix(const Certificate& cert) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%08lx", cert.subject_hash());
+    return text;
+}
+
+// Adds the fix to a permission problem; other failures pass unchanged.
+Failure write_failure(const Failure& failure, const fs::path& folder) {
+    if (failure.status() != CACHAIN_E_ACCESS_DENIED) return failure;
+    return Failure(CACHAIN_E_ACCESS_DENIED, utf8_from_path(folder),
+                   "cannot write to the folder (" + failure.reason() + "); give your account write access to it, "
+                   "or choose another -StorePath");
+}
+
+}  // namespace
+
+DirectoryStore::DirectoryStore(fs::path folder) : folder_(std::move(folder)) {}
+
+fs::path DirectoryStore::folder_of(StoreKind kind) const { return folder_ / store_kind_name(kind); }
+
+std::string DirectoryStore::location(StoreKind kind) const { return utf8_from_path(folder_of(kind)); }
+
+std::map<std::string, fs::path>& DirectoryStore::index(StoreKind kind) {
+    if (const auto found = indexes_.find(kind); found != indexes_.end()) return found->second;
+    auto& entries = indexes_[kind];
+    std::error_code error;
+    for (fs::directory_iterator it(folder_of(kind), error), end; !error && it != end; it.increment(error)) {
+        if (!is_hashed_name(it->path())) continue;
+        try {
+            const auto certs = parse_certificates(read_certificate_file(it->path()), utf8_from_path(it->path()), nullptr);
+            if (certs.size() == 1) entries.emplace(certs[0]->thumbprint(), it->path());
+        } catch (const Failure&) {
+            // Not a certificate: someone else's file; leave it alone.
+        }
+    }
+    return entries;
+}
+
+bool DirectoryStore::contains(StoreKind kind, const std::string& thumbprint) { return index(kind).count(thumbprint) > 0; }
+
+bool DirectoryStore::add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) {
+    if (contains(kind, thumbprint)) return false;
+    const auto cert = parse_certificates(der, thumbprint, nullptr).at(0);
+    const auto pem = encode_pem(*cert);
+    const fs::path folder = folder_of(kind);
+    std::error_code error;
+    fs::create_directories(folder, error);
+    if (error) {
+        const bool denied = error == std::errc::permission_denied || error == std::errc::read_only_file_system;
+        throw write_failure(Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(folder),
+                                    "cannot create the folder (" + error.message() + ")"),
+                            folder);
+    }
+    // Try <hash>.0, <hash>.1, ... : a name holding the same bytes means
+    // another process placed it first; a different certificate with the
+    // same subject hash moves us on to the next number.
+    for (int n = 0; n < 1000; ++n) {
+        const fs::path path = folder / (hash_prefix(*cert) + "." + std::to_string(n));
+        try {
+            const WriteOutcome outcome = write_file_atomically(path, pem, false);
+            index(kind).emplace(thumbprint, path);
+            return outcome == WriteOutcome::Written;
+        } catch (const Failure& failure) {
+            if (failure.status() != CACHAIN_E_EXISTS) throw write_failure(failure, folder);
+        }
+    }
+    throw Failure(CACHAIN_E_IO, utf8_from_path(folder), "too many certificates share the subject hash " + hash_prefix(*cert));
+}
+
+bool DirectoryStore::remove(StoreKind kind, const std::string& thumbprint) {
+    auto& entries = index(kind);
+    const auto found = entries.find(thumbprint);
+    if (found == entries.end()) return false;
+    std::error_code error;
+    if (!fs::remove(found->second, error) && error) {
+        const bool denied = error == std::errc::permission_denied || error == std::errc::read_only_file_system;
+        throw write_failure(Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(found->second),
+                                    "cannot remove the file (" + error.message() + ")"),
+                            folder_of(kind));
+    }
+    entries.erase(found);
+    return true;
+}
+
+std::vector<StoredCertificate> DirectoryStore::list(StoreKind kind) {
+    std::vector<StoredCertificate> stored;
+    for (const auto& [thumbprint, path] : index(kind)) {
+        const auto certs = parse_certificates(read_certificate_file(path), utf8_from_path(path), nullptr);
+        const auto der = certs.at(0)->der();
+        stored.push_back({{der.begin(), der.end()}, thumbprint});
+    }
+    return stored;
+}
+
+}  // namespace cachain

@@ -1,0 +1,271 @@
+#include "stores/linux_system_trust.h"
+
+#include <algorithm>
+
+#ifndef _WIN32
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#endif
+
+#include "atomic_file.h"
+#include "certificate_encoding.h"
+#include "certificate_parser.h"
+#include "path_loader.h"
+#include "process_runner.h"
+#include "utf8_path.h"
+
+namespace cachain {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path under(const fs::path& system_root, const char* absolute) {
+    return system_root / fs::path(absolute).relative_path();
+}
+
+bool is_this_machine(const fs::path& system_root) {
+    std::error_code error;
+    return fs::equivalent(system_root, "/", error);
+}
+
+bool command_exists(const std::string& name) {
+    for (const char* folder : {"/usr/sbin/", "/usr/bin/", "/sbin/", "/bin/", "/usr/local/sbin/"}) {
+        if (access((std::string(folder) + name).c_str(), X_OK) == 0) return true;
+    }
+    return false;
+}
+
+fs::path cachain_share(const fs::path& system_root) { return under(system_root, "/usr/local/share/cachain"); }
+
+Failure permission_failure(const Failure& failure) {
+    if (failure.status() != CACHAIN_E_ACCESS_DENIED) return failure;
+    return Failure(CACHAIN_E_ACCESS_DENIED, failure.item(),
+                   failure.reason() + "; the system trust store needs root: run as root (sudo pwsh), "
+                                      "or use -StoreLocation CurrentUser or -StorePath <folder>");
+}
+
+// Serialises refreshes between processes: two update-ca-certificates runs
+// at once could each write a bundle missing the other's change.
+class FolderLock {
+public:
+    explicit FolderLock(const fs::path& folder) {
+        std::error_code ignored;
+        fs::create_directories(folder, ignored);
+        fd_ = open((folder / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ >= 0) flock(fd_, LOCK_EX);
+    }
+    ~FolderLock() {
+        if (fd_ >= 0) close(fd_);  // closing releases the lock
+    }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+    int fd_ = -1;
+};
+
+std::string last_lines(const std::string& output) {
+    constexpr std::size_t keep = 400;
+    return output.size() <= keep ? output : "..." + output.substr(output.size() - keep);
+}
+
+}  // namespace
+
+LinuxTrustLayout debian_layout(const fs::path& system_root) {
+    LinuxTrustLayout layout;
+    layout.distribution = "Debian";
+    const fs::path local_certs = under(system_root, "/usr/local/share/ca-certificates");
+    const fs::path etc_certs = under(system_root, "/etc/ssl/certs");
+    layout.anchors = local_certs / "cachain";
+    layout.intermediates = cachain_share(system_root) / "intermediates";
+    layout.bundle = etc_certs / "ca-certificates.crt";
+    layout.refresh = {"update-ca-certificates"};
+    if (!is_this_machine(system_root)) {
+        const auto text = [](const fs::path& p) { return p.string(); };
+        layout.refresh.insert(layout.refresh.end(),
+                              {"--certsconf", text(under(system_root, "/etc/ca-certificates.conf")),
+                               "--certsdir", text(under(system_root, "/usr/share/ca-certificates")),
+                               "--localcertsdir", text(local_certs),
+                               "--etccertsdir", text(etc_certs),
+                               "--hooksdir", text(under(system_root, "/etc/ca-certificates/update.d"))});
+        layout.required_folders = {etc_certs, under(system_root, "/usr/share/ca-certificates")};
+    }
+    layout.refresh_after_removal = layout.refresh;
+    layout.refresh_after_removal.push_back("--fresh");  // without it, removed roots leave dangling links
+    return layout;
+}
+
+LinuxTrustLayout detect_linux_trust_layout(const fs::path& system_root) {
+    std::error_code error;
+    if (fs::is_directory(under(system_root, "/etc/pki/trust/anchors"), error) && command_exists("update-ca-certificates")) {
+        LinuxTrustLayout layout;
+        layout.distribution = "SUSE";
+        layout.anchors = under(system_root, "/etc/pki/trust/anchors");
+        layout.intermediates = cachain_share(system_root) / "intermediates";
+        layout.bundle = under(system_root, "/var/lib/ca-certificates/ca-bundle.pem");
+        layout.refresh = layout.refresh_after_removal = {"update-ca-certificates"};
+        return layout;
+    }
+    if (fs::is_directory(under(system_root, "/etc/pki/ca-trust/source/anchors"), error) && command_exists("update-ca-trust")) {
+        LinuxTrustLayout layout;
+        layout.distribution = "RHEL";
+        layout.anchors = under(system_root, "/etc/pki/ca-trust/source/anchors");
+        layout.intermediates = cachain_share(system_root) / "intermediates";
+        layout.bundle = under(system_root, "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem");
+        layout.refresh = layout.refresh_after_removal = {"update-ca-trust", "extract"};
+        return layout;
+    }
+    if (command_exists("update-ca-certificates")) return debian_layout(system_root);
+    throw Failure(CACHAIN_E_NOT_SUPPORTED, "LocalMachine",
+                  "no system trust tool was found (update-ca-certificates or update-ca-trust); install the "
+                  "ca-certificates package, or use -StorePath <folder>");
+}
+
+LinuxSystemTrust::LinuxSystemTrust(LinuxTrustLayout layout) : layout_(std::move(layout)) {}
+
+std::string LinuxSystemTrust::location(StoreKind kind) const {
+    return utf8_from_path(kind == StoreKind::Root ? layout_.anchors : layout_.intermediates);
+}
+
+fs::path LinuxSystemTrust::file_for(StoreKind kind, const std::string& thumbprint) const {
+    // update-ca-certificates reads only *.crt files, and concatenates them
+    // as they are: they must be PEM, or the bundle is corrupt.
+    return kind == StoreKind::Root ? layout_.anchors / (thumbprint + ".crt") : layout_.intermediates / (thumbprint + ".pem");
+}
+
+const std::set<std::string>& LinuxSystemTrust::bundle_thumbprints() {
+    if (!bundle_thumbprints_) {
+        bundle_thumbprints_.emplace();
+        try {
+            for (const auto& cert : parse_certificates(read_certificate_file(layout_.bundle), utf8_from_path(layout_.bundle), nullptr))
+                bundle_thumbprints_->insert(cert->thumbprint());
+        } catch (const Failure&) {
+            // No bundle yet (a fresh system root): nothing is trusted.
+        }
+    }
+    return *bundle_thumbprints_;
+}
+
+bool LinuxSystemTrust::contains(StoreKind kind, const std::string& thumbprint) {
+    std::error_code error;
+    if (fs::exists(file_for(kind, thumbprint), error)) return true;
+    return kind == StoreKind::Root && bundle_thumbprints().count(thumbprint) > 0;
+}
+
+bool LinuxSystemTrust::add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) {
+    const auto cert = parse_certificates(der, thumbprint, nullptr).at(0);
+    const fs::path file = file_for(kind, thumbprint);
+    std::error_code error;
+    fs::create_directories(file.parent_path(), error);
+    if (error) {
+        const bool denied = error == std::errc::permission_denied || error == std::errc::read_only_file_system;
+        throw permission_failure(Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(file.parent_path()),
+                                         "cannot create the folder (" + error.message() + ")"));
+    }
+    WriteOutcome outcome{};
+    try {
+        outcome = write_file_atomically(file, encode_pem(*cert), false);
+    } catch (const Failure& failure) {
+        throw permission_failure(failure);
+    }
+    if (outcome != WriteOutcome::Written) return false;
+    if (kind == StoreKind::Root) added_roots_.insert(thumbprint);
+    else intermediates_changed_ = true;
+    return true;
+}
+
+bool LinuxSystemTrust::remove(StoreKind kind, const std::string& thumbprint) {
+    const fs::path file = file_for(kind, thumbprint);
+    std::error_code error;
+    if (!fs::remove(file, error)) {
+        if (!error) return false;
+        const bool denied = error == std::errc::permission_denied || error == std::errc::read_only_file_system;
+        throw permission_failure(Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(file),
+                                         "cannot remove the file (" + error.message() + ")"));
+    }
+    if (kind == StoreKind::Root) {
+        removed_roots_.insert(thumbprint);
+        added_roots_.erase(thumbprint);
+    } else {
+        intermediates_changed_ = true;
+    }
+    return true;
+}
+
+std::vector<StoredCertificate> LinuxSystemTrust::list(StoreKind kind) {
+    std::vector<StoredCertificate> stored;
+    std::vector<fs::path> files;
+    if (kind == StoreKind::Root) files.push_back(layout_.bundle);
+    std::error_code error;
+    const fs::path folder = kind == StoreKind::Root ? layout_.anchors : layout_.intermediates;
+    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) files.push_back(it->path());
+    std::set<std::string> seen;
+    for (const auto& file : files) {
+        try {
+            for (const auto& cert : parse_certificates(read_certificate_file(file), utf8_from_path(file), nullptr)) {
+                if (!seen.insert(cert->thumbprint()).second) continue;
+                const auto der = cert->der();
+                stored.push_back({{der.begin(), der.end()}, cert->thumbprint()});
+            }
+        } catch (const Failure&) {
+            // A missing bundle or a stray file holds no trusted certificate.
+        }
+    }
+    return stored;
+}
+
+void LinuxSystemTrust::commit() {
+    if (intermediates_changed_) rewrite_intermediates_bundle();
+    if (!added_roots_.empty() || !removed_roots_.empty()) refresh_anchors();
+}
+
+void LinuxSystemTrust::refresh_anchors() {
+    const FolderLock lock(layout_.intermediates.parent_path());
+    for (const auto& folder : layout_.required_folders) {
+        std::error_code ignored;
+        fs::create_directories(folder, ignored);
+    }
+    const auto& command = removed_roots_.empty() ? layout_.refresh : layout_.refresh_after_removal;
+    const ProcessResult result = run_process(command);
+    bundle_thumbprints_.reset();
+    const std::string tool = command.front();
+    if (result.exit_code != 0) {
+        throw Failure(result.exit_code == -1 ? CACHAIN_E_NOT_SUPPORTED : CACHAIN_E_IO, tool,
+                      "failed with exit code " + std::to_string(result.exit_code) + ": " + last_lines(result.output));
+    }
+    // The tool exits 0 even on an unknown option: believe the bundle, not the exit code.
+    const auto& trusted = bundle_thumbprints();
+    for (const auto& thumbprint : added_roots_) {
+        if (!trusted.count(thumbprint)) {
+            throw Failure(CACHAIN_E_IO, tool,
+                          "ran, but the root " + thumbprint + " is not in " + utf8_from_path(layout_.bundle) +
+                              " afterwards: " + last_lines(result.output));
+        }
+    }
+    for (const auto& thumbprint : removed_roots_) {
+        if (trusted.count(thumbprint)) {
+            throw Failure(CACHAIN_E_IO, tool,
+                          "ran, but the root " + thumbprint + " is still in " + utf8_from_path(layout_.bundle) +
+                              " (is it also installed by another package?)");
+        }
+    }
+    added_roots_.clear();
+    removed_roots_.clear();
+}
+
+void LinuxSystemTrust::rewrite_intermediates_bundle() {
+    std::vector<std::uint8_t> bundle;
+    for (const auto& stored : list(StoreKind::CA)) {
+        const auto pem = encode_pem(*parse_certificates(stored.der, stored.thumbprint, nullptr).at(0));
+        bundle.insert(bundle.end(), pem.begin(), pem.end());
+    }
+    try {
+        write_file_atomically(layout_.intermediates.parent_path() / "intermediates.pem", bundle, true);
+    } catch (const Failure& failure) {
+        throw permission_failure(failure);
+    }
+    intermediates_changed_ = false;
+}
+
+}  // namespace cachain

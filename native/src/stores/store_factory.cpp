@@ -1,0 +1,34 @@
+#include "stores/store_factory.h"
+
+#include "stores/directory_store.h"
+#include "utf8_path.h"
+
+#ifdef _WIN32
+#include "stores/windows_store.h"
+#else
+#include "stores/linux_system_trust.h"
+#endif
+
+namespace cachain {
+
+std::unique_ptr<TrustStore> open_store(cachain_store_location location, const std::string& path) {
+    switch (location) {
+    case CACHAIN_LOCATION_DIRECTORY:
+        if (path.empty()) throw Failure(CACHAIN_E_ARGUMENT, "StorePath", "a directory store needs a folder");
+        return std::make_unique<DirectoryStore>(path_from_utf8(path));
+#ifdef _WIN32
+    case CACHAIN_LOCATION_LOCAL_MACHINE: return make_windows_system_store(WindowsStoreLocation::LocalMachine);
+    case CACHAIN_LOCATION_CURRENT_USER: return make_windows_system_store(WindowsStoreLocation::CurrentUser);
+#else
+    case CACHAIN_LOCATION_LOCAL_MACHINE:
+        return std::make_unique<LinuxSystemTrust>(detect_linux_trust_layout(path.empty() ? "/" : path_from_utf8(path)));
+    case CACHAIN_LOCATION_CURRENT_USER:
+        throw Failure(CACHAIN_E_NOT_SUPPORTED, "CurrentUser",
+                      "outside Windows, the current user's stores belong to .NET: Import-CaChain places them through "
+                      ".NET's X509Store");
+#endif
+    }
+    throw Failure(CACHAIN_E_ARGUMENT, "StoreLocation", "unknown store location " + std::to_string(location));
+}
+
+}  // namespace cachain
