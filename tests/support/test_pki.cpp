@@ -179,6 +179,14 @@ std::string pem_of(const std::vector<const Issued*>& certs) {
     return std::string(data, static_cast<std::size_t>(length));
 }
 
+std::string key_pem(const Issued& issued) {
+    ossl::BioPtr bio(BIO_new(BIO_s_mem()));
+    check(PEM_write_bio_PrivateKey(bio.get(), issued.key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1, "key PEM");
+    char* data = nullptr;
+    const long length = BIO_get_mem_data(bio.get(), &data);
+    return std::string(data, static_cast<std::size_t>(length));
+}
+
 std::vector<std::uint8_t> pkcs7_of(const std::vector<const Issued*>& certs) {
     ossl::Pkcs7Ptr pkcs7(PKCS7_new());
     check(PKCS7_set_type(pkcs7.get(), NID_pkcs7_signed) == 1, "PKCS#7");

@@ -72,6 +72,8 @@ std::vector<std::uint8_t> make_pfx(const Issued& leaf, const std::vector<const I
                                    const char* password, int certificate_encryption = 0);
 
 std::string pem_of(const std::vector<const Issued*>& certs);
+// The private key as unencrypted PKCS#8 PEM, for a test server's key file.
+std::string key_pem(const Issued& issued);
 std::vector<std::uint8_t> pkcs7_of(const std::vector<const Issued*>& certs);
 
 void write_file(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes);
