@@ -15,11 +15,6 @@
 #include "c_api_shell.h"
 #include "utf8_path.h"
 
-struct cachain_chain {
-    cachain::Chain chain;
-    std::vector<cachain_cert> handles;
-};
-
 struct cachain_chains {
     std::vector<cachain_chain> chains;
 };
@@ -165,11 +160,7 @@ cachain_status cachain_discover(const cachain_set* inputs, const cachain_set* po
         const std::vector<cachain::CertificatePtr> no_pool;
         auto found = cachain::discover_chains(inputs->set.certificates(), pool ? pool->set.certificates() : no_pool, now());
         auto result = std::make_unique<cachain_chains>();
-        for (auto& chain : found) {
-            cachain_chain entry{std::move(chain), {}};
-            for (const auto& element : entry.chain.elements) entry.handles.push_back({element.certificate});
-            result->chains.push_back(std::move(entry));
-        }
+        for (auto& chain : found) result->chains.push_back(cachain_chain::wrap(std::move(chain)));
         *chains = result.release();
         return CACHAIN_OK;
     });

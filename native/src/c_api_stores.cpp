@@ -6,14 +6,10 @@
 
 #include "c_api_handles.h"
 #include "c_api_shell.h"
+#include "c_api_store_handle.h"
 #include "certificate_parser.h"
 #include "placement.h"
 #include "stores/store_factory.h"
-
-struct cachain_store {
-    std::unique_ptr<cachain::TrustStore> store;
-    std::string root_location, ca_location;
-};
 
 struct cachain_placement {
     std::vector<cachain::PlacementResult> results;

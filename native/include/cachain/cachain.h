@@ -353,6 +353,45 @@ typedef enum cachain_placement_text_field {
 CACHAIN_API const char* cachain_placement_text(const cachain_placement* result, size_t index,
                                                cachain_placement_text_field field);
 
+/* ------------------------------------------------------------------ */
+/* Trust evaluation: does this machine (this store) trust it?            */
+/* ------------------------------------------------------------------ */
+
+typedef struct cachain_verdicts cachain_verdicts;
+
+/* Builds each target's chain (targets as for cachain_discover) with inputs,
+ * issuers (may be NULL) and the store's CA certificates, with the store's
+ * Root certificates as the only trust anchors, and says whether it is
+ * trusted; if not, the first broken link, the fix, and the codes Windows
+ * and OpenSSL report. The caller frees *verdicts with cachain_verdicts_free. */
+CACHAIN_API cachain_status cachain_evaluate(cachain_store* store, const cachain_set* inputs,
+                                            const cachain_set* issuers, cachain_verdicts** verdicts);
+CACHAIN_API void cachain_verdicts_free(cachain_verdicts* verdicts);
+
+CACHAIN_API size_t cachain_verdicts_count(const cachain_verdicts* verdicts);
+/* The chain the verdict is about. Borrowed: valid until the verdicts are freed. */
+CACHAIN_API const cachain_chain* cachain_verdict_chain(const cachain_verdicts* verdicts, size_t index);
+
+typedef enum cachain_verdict_field {
+    CACHAIN_VERDICT_TRUSTED = 0,       /* 1 when trusted */
+    CACHAIN_VERDICT_CHAIN_ERROR = 1,   /* CERT_E_* as CertGetCertificateChain reports it: 0x800B0109 untrusted
+                                          root, 0x800B010A chaining, 0x800B0101 expired; 0 when trusted */
+    CACHAIN_VERDICT_TLS_ERROR = 2,     /* SEC_E_* as Schannel reports it: 0x80090325 SEC_E_UNTRUSTED_ROOT,
+                                          0x80090328 SEC_E_CERT_EXPIRED; 0 when trusted */
+    CACHAIN_VERDICT_OPENSSL_CODE = 3   /* X509_V_OK (0) or X509_V_ERR_*, from OpenSSL's X509_verify_cert */
+} cachain_verdict_field;
+CACHAIN_API int64_t cachain_verdict_number(const cachain_verdicts* verdicts, size_t index,
+                                           cachain_verdict_field field);
+
+typedef enum cachain_verdict_text_field {
+    CACHAIN_VERDICT_TEXT_REASON = 0,  /* "the root 'SchertzLabRootCA' is not in LocalMachine\Root" */
+    CACHAIN_VERDICT_TEXT_FIX = 1,     /* "run Import-CaChain ...", "" when trusted */
+    CACHAIN_VERDICT_TEXT_OPENSSL = 2  /* OpenSSL's words for its code */
+} cachain_verdict_text_field;
+/* Borrowed: valid until the verdicts are freed. */
+CACHAIN_API const char* cachain_verdict_text(const cachain_verdicts* verdicts, size_t index,
+                                             cachain_verdict_text_field field);
+
 #ifdef __cplusplus
 }
 #endif

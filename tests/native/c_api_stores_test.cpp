@@ -1,0 +1,189 @@
+// Placing, removing and evaluating through the C interface, as the
+// PowerShell module does.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "cachain/cachain.h"
+#include "process_runner.h"
+#include "temp_folder.h"
+#include "test_pki.h"
+
+namespace {
+
+using namespace cachain::testing;
+namespace fs = std::filesystem;
+
+class CApiStores : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() { pki_ = new SeedPki(make_seed_pki()); }
+    static void TearDownTestSuite() { delete pki_; }
+
+    void SetUp() override {
+        ASSERT_EQ(cachain_set_new(&cas_), CACHAIN_OK);
+        for (const Issued* ca : {&pki_->root, &pki_->policy, &pki_->issuing}) add(cas_, *ca);
+        ASSERT_EQ(cachain_set_new(&server_), CACHAIN_OK);
+        add(server_, pki_->server);
+    }
+    void TearDown() override {
+        cachain_verdicts_free(verdicts_);
+        cachain_placement_free(placement_);
+        cachain_store_free(store_);
+        cachain_set_free(server_);
+        cachain_set_free(cas_);
+    }
+
+    static void add(cachain_set* set, const Issued& issued) {
+        const auto der = issued.der();
+        ASSERT_EQ(cachain_set_add_bytes(set, der.data(), der.size(), "test", nullptr), CACHAIN_OK);
+    }
+
+    std::vector<std::pair<std::string, int64_t>> entries() const {
+        std::vector<std::pair<std::string, int64_t>> found;
+        for (size_t i = 0; i < cachain_placement_count(placement_); ++i) {
+            const cachain_cert* cert = cachain_placement_cert(placement_, i);
+            found.emplace_back(cert ? cachain_cert_text(cert, CACHAIN_TEXT_COMMON_NAME) : "",
+                               cachain_placement_number(placement_, i, CACHAIN_PLACEMENT_ACTION));
+        }
+        return found;
+    }
+
+    const cachain_verdicts* evaluate() {
+        cachain_verdicts_free(verdicts_);
+        verdicts_ = nullptr;
+        EXPECT_EQ(cachain_evaluate(store_, server_, nullptr, &verdicts_), CACHAIN_OK) << cachain_last_error();
+        return verdicts_;
+    }
+
+    static SeedPki* pki_;
+    TempFolder folder_;
+    cachain_set* cas_ = nullptr;
+    cachain_set* server_ = nullptr;
+    cachain_store* store_ = nullptr;
+    cachain_placement* placement_ = nullptr;
+    cachain_verdicts* verdicts_ = nullptr;
+};
+SeedPki* CApiStores::pki_ = nullptr;
+
+TEST_F(CApiStores, PlacesTheSeedChainIntoADirectoryStoreAndReportsEachWrite) {
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    EXPECT_EQ(std::string(cachain_store_location_text(store_, CACHAIN_STORE_ROOT)), (folder_ / "Root").string());
+    ASSERT_EQ(cachain_place(store_, cas_, 0, &placement_), CACHAIN_OK) << cachain_last_error();
+    ASSERT_EQ(cachain_placement_count(placement_), 4u);
+    EXPECT_EQ(cachain_placement_number(placement_, 0, CACHAIN_PLACEMENT_STORE), CACHAIN_STORE_ROOT);
+    EXPECT_EQ(cachain_placement_number(placement_, 1, CACHAIN_PLACEMENT_STORE), CACHAIN_STORE_CA);
+    for (const auto& [name, action] : entries()) EXPECT_EQ(action, CACHAIN_ACTION_ADDED) << name;
+    EXPECT_EQ(cachain_cert_number(cachain_placement_cert(placement_, 0), CACHAIN_NUMBER_ROLE), CACHAIN_ROLE_ROOT);
+    EXPECT_EQ(std::string(cachain_placement_text(placement_, 0, CACHAIN_PLACEMENT_TEXT_LOCATION)), (folder_ / "Root").string());
+
+    cachain_set* listed = nullptr;
+    ASSERT_EQ(cachain_store_list(store_, CACHAIN_STORE_CA, &listed), CACHAIN_OK);
+    EXPECT_EQ(cachain_set_count(listed), 3u);
+    cachain_set_free(listed);
+}
+
+TEST_F(CApiStores, DryRunAndRemovalByThumbprint) {
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_place(store_, cas_, CACHAIN_PLACE_DRY_RUN, &placement_), CACHAIN_OK);
+    for (const auto& [name, action] : entries()) EXPECT_EQ(action, CACHAIN_ACTION_WOULD_ADD) << name;
+    EXPECT_FALSE(fs::exists(folder_ / "Root"));
+    cachain_placement_free(placement_);
+    ASSERT_EQ(cachain_place(store_, cas_, 0, &placement_), CACHAIN_OK);
+
+    const std::string root = cachain_cert_text(cachain_set_cert(cas_, 0), CACHAIN_TEXT_THUMBPRINT);
+    const char* thumbprints[] = {root.c_str()};
+    cachain_placement_free(placement_);
+    ASSERT_EQ(cachain_unplace(store_, nullptr, thumbprints, 1, 0, &placement_), CACHAIN_OK) << cachain_last_error();
+    ASSERT_EQ(cachain_placement_count(placement_), 2u);  // from Root and from CA
+    for (const auto& [name, action] : entries()) EXPECT_EQ(action, CACHAIN_ACTION_REMOVED) << name;
+}
+
+TEST_F(CApiStores, SkipsTheServerCertificateAndSaysWhy) {
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_place(store_, server_, 0, &placement_), CACHAIN_OK);
+    ASSERT_EQ(cachain_placement_count(placement_), 1u);
+    EXPECT_EQ(cachain_placement_number(placement_, 0, CACHAIN_PLACEMENT_ACTION), CACHAIN_ACTION_SKIPPED);
+    EXPECT_EQ(cachain_placement_number(placement_, 0, CACHAIN_PLACEMENT_STATUS), CACHAIN_E_REFUSED);
+    EXPECT_NE(std::string(cachain_placement_text(placement_, 0, CACHAIN_PLACEMENT_TEXT_MESSAGE)).find("not a CA"),
+              std::string::npos);
+}
+
+TEST_F(CApiStores, TestSaysWhyItIsNotTrustedAndThenThatItIs) {
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    const cachain_verdicts* before = evaluate();
+    ASSERT_EQ(cachain_verdicts_count(before), 1u);
+    EXPECT_EQ(cachain_verdict_number(before, 0, CACHAIN_VERDICT_TRUSTED), 0);
+    EXPECT_EQ(cachain_verdict_number(before, 0, CACHAIN_VERDICT_CHAIN_ERROR), 0x800B010A);  // CERT_E_CHAINING
+    EXPECT_EQ(cachain_verdict_number(before, 0, CACHAIN_VERDICT_TLS_ERROR), 0x80090325);    // SEC_E_UNTRUSTED_ROOT
+    EXPECT_EQ(cachain_verdict_number(before, 0, CACHAIN_VERDICT_OPENSSL_CODE), 20);         // unable to get local issuer
+    EXPECT_NE(std::string(cachain_verdict_text(before, 0, CACHAIN_VERDICT_TEXT_REASON)).find("SchertzLabIssuingCA"),
+              std::string::npos);
+    EXPECT_NE(std::string(cachain_verdict_text(before, 0, CACHAIN_VERDICT_TEXT_FIX)).find("Import-CaChain"),
+              std::string::npos);
+
+    ASSERT_EQ(cachain_place(store_, cas_, 0, &placement_), CACHAIN_OK);
+    const cachain_verdicts* after = evaluate();
+    EXPECT_EQ(cachain_verdict_number(after, 0, CACHAIN_VERDICT_TRUSTED), 1);
+    EXPECT_EQ(cachain_verdict_number(after, 0, CACHAIN_VERDICT_OPENSSL_CODE), 0);
+    EXPECT_EQ(cachain_chain_length(cachain_verdict_chain(after, 0)), 4u);
+}
+
+TEST_F(CApiStores, NamesTheUntrustedRootWhenOnlyTheIntermediatesArePresent) {
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_place(store_, cas_, CACHAIN_PLACE_ROOT_NOT_IN_CA, &placement_), CACHAIN_OK);
+    fs::remove_all(folder_ / "Root");
+    cachain_store_free(store_);
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    cachain_set* with_root = nullptr;
+    ASSERT_EQ(cachain_set_new(&with_root), CACHAIN_OK);
+    add(with_root, pki_->root);
+    ASSERT_EQ(cachain_evaluate(store_, server_, with_root, &verdicts_), CACHAIN_OK);
+    cachain_set_free(with_root);
+    EXPECT_EQ(cachain_verdict_number(verdicts_, 0, CACHAIN_VERDICT_CHAIN_ERROR), 0x800B0109);  // CERT_E_UNTRUSTEDROOT
+    EXPECT_NE(std::string(cachain_verdict_text(verdicts_, 0, CACHAIN_VERDICT_TEXT_REASON)).find("'SchertzLabRootCA' is not in"),
+              std::string::npos);
+}
+
+TEST_F(CApiStores, OpensTheLinuxSystemTrustUnderASystemRoot) {
+    for (const char* folder : {"etc/ssl/certs", "usr/share/ca-certificates", "usr/local/share/ca-certificates"})
+        fs::create_directories(folder_ / folder);
+    write_file(folder_ / "etc/ca-certificates.conf", std::string());
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, folder_.path().c_str(), &store_), CACHAIN_OK)
+        << cachain_last_error();
+    ASSERT_EQ(cachain_place(store_, cas_, 0, &placement_), CACHAIN_OK) << cachain_last_error();
+    EXPECT_EQ(cachain_verdict_number(evaluate(), 0, CACHAIN_VERDICT_TRUSTED), 1)
+        << cachain_verdict_text(verdicts_, 0, CACHAIN_VERDICT_TEXT_REASON);
+}
+
+TEST_F(CApiStores, SaysCurrentUserBelongsToDotNetOutsideWindows) {
+#ifndef _WIN32
+    EXPECT_EQ(cachain_store_open(CACHAIN_LOCATION_CURRENT_USER, nullptr, &store_), CACHAIN_E_NOT_SUPPORTED);
+    EXPECT_NE(std::string(cachain_last_error()).find("X509Store"), std::string::npos);
+#endif
+}
+
+TEST_F(CApiStores, RefusesBadArgumentsWithoutCrashing) {
+    EXPECT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, nullptr, &store_), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_store_open(static_cast<cachain_store_location>(9), "x", &store_), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, "x", nullptr), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_place(nullptr, cas_, 0, &placement_), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_unplace(nullptr, nullptr, nullptr, 0, 0, &placement_), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_evaluate(nullptr, server_, nullptr, &verdicts_), CACHAIN_E_ARGUMENT);
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    const char* empty[] = {""};
+    EXPECT_EQ(cachain_unplace(store_, nullptr, empty, 1, 0, &placement_), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_store_list(store_, static_cast<cachain_store_name>(5), nullptr), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_placement_count(nullptr), 0u);
+    EXPECT_EQ(cachain_placement_cert(nullptr, 0), nullptr);
+    EXPECT_EQ(cachain_placement_text(nullptr, 0, CACHAIN_PLACEMENT_TEXT_MESSAGE), nullptr);
+    EXPECT_EQ(cachain_verdicts_count(nullptr), 0u);
+    EXPECT_EQ(cachain_verdict_chain(nullptr, 0), nullptr);
+    EXPECT_EQ(cachain_store_location_text(nullptr, CACHAIN_STORE_ROOT), nullptr);
+    cachain_store_free(nullptr);
+    cachain_placement_free(nullptr);
+    cachain_verdicts_free(nullptr);
+}
+
+}  // namespace
