@@ -9,6 +9,7 @@
 #include "c_api_store_handle.h"
 #include "certificate_parser.h"
 #include "placement.h"
+#include "stores/callback_store.h"
 #include "stores/store_factory.h"
 
 struct cachain_placement {
@@ -64,6 +65,22 @@ cachain_status cachain_store_open(cachain_store_location location, const char* p
         opened->store = cachain::open_store(location, path ? path : "");
         opened->root_location = opened->store->location(cachain::StoreKind::Root);
         opened->ca_location = opened->store->location(cachain::StoreKind::CA);
+        *store = opened.release();
+        return CACHAIN_OK;
+    });
+}
+
+cachain_status cachain_store_open_callbacks(const cachain_store_callbacks* callbacks, const char* root_location,
+                                            const char* ca_location, cachain_store** store) {
+    return guarded([&] {
+        if (!callbacks) return missing_argument("callbacks");
+        if (!root_location || !ca_location) return missing_argument("root_location/ca_location");
+        if (!store) return missing_argument("store");
+        *store = nullptr;
+        auto opened = std::make_unique<cachain_store>();
+        opened->store = std::make_unique<cachain::CallbackStore>(*callbacks, root_location, ca_location);
+        opened->root_location = root_location;
+        opened->ca_location = ca_location;
         *store = opened.release();
         return CACHAIN_OK;
     });

@@ -1,6 +1,7 @@
 // Placing, removing and evaluating through the C interface, as the
 // PowerShell module does.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -162,6 +163,57 @@ TEST_F(CApiStores, SaysCurrentUserBelongsToDotNetOutsideWindows) {
     EXPECT_EQ(cachain_store_open(CACHAIN_LOCATION_CURRENT_USER, nullptr, &store_), CACHAIN_E_NOT_SUPPORTED);
     EXPECT_NE(std::string(cachain_last_error()).find("X509Store"), std::string::npos);
 #endif
+}
+
+// What a managed caller (the module, over .NET's X509Store) does with the
+// callbacks: here an in-memory store that can be told to fail.
+struct MemoryStore {
+    std::map<std::pair<int, std::string>, std::vector<uint8_t>> entries;
+    bool fail_ca_writes = false;
+
+    static MemoryStore& of(void* context) { return *static_cast<MemoryStore*>(context); }
+    static cachain_status contains(void* context, cachain_store_name name, const char* thumbprint, int* present) {
+        *present = of(context).entries.count({name, thumbprint}) ? 1 : 0;
+        return CACHAIN_OK;
+    }
+    static cachain_status add(void* context, cachain_store_name name, const uint8_t* der, size_t length,
+                              const char* thumbprint, int* added) {
+        if (name == CACHAIN_STORE_CA && of(context).fail_ca_writes) return CACHAIN_E_ACCESS_DENIED;
+        *added = of(context).entries.emplace(std::make_pair(int(name), std::string(thumbprint)),
+                                             std::vector<uint8_t>(der, der + length)).second ? 1 : 0;
+        return CACHAIN_OK;
+    }
+    static cachain_status remove(void* context, cachain_store_name name, const char* thumbprint, int* removed) {
+        *removed = of(context).entries.erase({name, thumbprint}) ? 1 : 0;
+        return CACHAIN_OK;
+    }
+    static cachain_status list(void* context, cachain_store_name name, cachain_set* into) {
+        for (const auto& [key, der] : of(context).entries)
+            if (key.first == name) cachain_set_add_bytes(into, der.data(), der.size(), "memory", nullptr);
+        return CACHAIN_OK;
+    }
+    cachain_store_callbacks callbacks() { return {this, contains, add, remove, list}; }
+};
+
+TEST_F(CApiStores, AppliesTheRuleToAStoreTheCallerReachesThroughCallbacks) {
+    MemoryStore memory;
+    const cachain_store_callbacks callbacks = memory.callbacks();
+    ASSERT_EQ(cachain_store_open_callbacks(&callbacks, "CurrentUser\\Root", "CurrentUser\\CA", &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_place(store_, cas_, 0, &placement_), CACHAIN_OK) << cachain_last_error();
+    EXPECT_EQ(memory.entries.size(), 4u);
+    EXPECT_STREQ(cachain_placement_text(placement_, 0, CACHAIN_PLACEMENT_TEXT_LOCATION), "CurrentUser\\Root");
+    EXPECT_EQ(cachain_verdict_number(evaluate(), 0, CACHAIN_VERDICT_TRUSTED), 1);
+}
+
+TEST_F(CApiStores, RollsBackThroughCallbacksWhenTheCallersStoreRefusesAWrite) {
+    MemoryStore memory;
+    memory.fail_ca_writes = true;
+    const cachain_store_callbacks callbacks = memory.callbacks();
+    ASSERT_EQ(cachain_store_open_callbacks(&callbacks, "CurrentUser\\Root", "CurrentUser\\CA", &store_), CACHAIN_OK);
+    EXPECT_EQ(cachain_place(store_, cas_, 0, &placement_), CACHAIN_E_ACCESS_DENIED);
+    EXPECT_EQ(placement_, nullptr);
+    EXPECT_TRUE(memory.entries.empty()) << "the root added first was not taken back";
+    EXPECT_NE(std::string(cachain_last_error()).find("CurrentUser\\CA"), std::string::npos) << cachain_last_error();
 }
 
 TEST_F(CApiStores, RefusesBadArgumentsWithoutCrashing) {

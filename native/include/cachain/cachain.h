@@ -289,6 +289,28 @@ CACHAIN_API cachain_status cachain_store_open(cachain_store_location location, c
                                               cachain_store** store);
 CACHAIN_API void cachain_store_free(cachain_store* store);
 
+/* A store whose reads and writes the caller performs, for stores only the
+ * caller's runtime can reach (the module uses it for .NET's per-user
+ * X509Store outside Windows). The library still applies the rule and the
+ * transaction. Every callback returns CACHAIN_OK or a failure status, which
+ * aborts (and rolls back) the operation. context is passed back unchanged.
+ * list adds the store's certificates to into with cachain_set_add_bytes. */
+typedef struct cachain_store_callbacks {
+    void* context;
+    cachain_status (*contains)(void* context, cachain_store_name name, const char* thumbprint, int* present);
+    cachain_status (*add)(void* context, cachain_store_name name, const uint8_t* der, size_t length,
+                          const char* thumbprint, int* added);
+    cachain_status (*remove)(void* context, cachain_store_name name, const char* thumbprint, int* removed);
+    cachain_status (*list)(void* context, cachain_store_name name, cachain_set* into);
+} cachain_store_callbacks;
+
+/* root_location and ca_location name the two stores in results, e.g.
+ * "CurrentUser\Root". callbacks is copied; its functions must stay callable
+ * until the store is freed. The caller frees *store with cachain_store_free. */
+CACHAIN_API cachain_status cachain_store_open_callbacks(const cachain_store_callbacks* callbacks,
+                                                        const char* root_location, const char* ca_location,
+                                                        cachain_store** store);
+
 /* Where a store keeps name, for messages: "LocalMachine\Root",
  * "/usr/local/share/ca-certificates/cachain". Borrowed: valid until the
  * store is freed. */
