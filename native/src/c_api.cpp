@@ -15,10 +15,6 @@
 #include "c_api_shell.h"
 #include "utf8_path.h"
 
-struct cachain_chains {
-    std::vector<cachain_chain> chains;
-};
-
 struct cachain_export {
     std::vector<cachain::ExportedFile> files;
     std::vector<std::string> paths;
@@ -31,7 +27,6 @@ using cachain::capi::fail;
 using cachain::capi::guarded;
 using cachain::capi::missing_argument;
 
-std::int64_t now() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 const char* text_or_empty(const std::string& text) { return text.c_str(); }
 
@@ -107,7 +102,7 @@ cachain_status cachain_set_add_bytes(cachain_set* set, const uint8_t* data, size
         if (!data && length > 0) return missing_argument("data");
         const std::string name = item ? item : "data";
         try {
-            set->set.add_all(cachain::parse_certificates({data, length}, name, password));
+            set->set.add_all(cachain::parse_certificates({data, length}, name, password), name);
         } catch (const cachain::Failure& failure) {
             set->set.record(cachain::to_problem(failure));
             throw;
@@ -153,17 +148,7 @@ cachain_status cachain_set_problem(const cachain_set* set, size_t index, cachain
 /* Chains -------------------------------------------------------------- */
 
 cachain_status cachain_discover(const cachain_set* inputs, const cachain_set* pool, cachain_chains** chains) {
-    return guarded([&] {
-        if (!inputs) return missing_argument("inputs");
-        if (!chains) return missing_argument("chains");
-        *chains = nullptr;
-        const std::vector<cachain::CertificatePtr> no_pool;
-        auto found = cachain::discover_chains(inputs->set.certificates(), pool ? pool->set.certificates() : no_pool, now());
-        auto result = std::make_unique<cachain_chains>();
-        for (auto& chain : found) result->chains.push_back(cachain_chain::wrap(std::move(chain)));
-        *chains = result.release();
-        return CACHAIN_OK;
-    });
+    return cachain_discover_ex(inputs, pool, CACHAIN_DISCOVER_OFFLINE, 0, chains);
 }
 
 void cachain_chains_free(cachain_chains* chains) { delete chains; }

@@ -31,3 +31,7 @@ struct cachain_chain {
         return wrapped;
     }
 };
+
+struct cachain_chains {
+    std::vector<cachain_chain> chains;
+};

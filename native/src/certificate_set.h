@@ -3,7 +3,7 @@
 #pragma once
 
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "certificate.h"
@@ -14,9 +14,13 @@ namespace cachain {
 class CertificateSet {
 public:
     // Adds cert unless a certificate with the same bytes is there already.
-    // Returns true when it was added.
-    bool add(CertificatePtr cert);
-    void add_all(const std::vector<CertificatePtr>& certs);
+    // Returns true when it was added. origin says where it came from (a
+    // file, "presented by host:port"), for the user; the first one stays.
+    bool add(CertificatePtr cert, const std::string& origin = {});
+    void add_all(const std::vector<CertificatePtr>& certs, const std::string& origin = {});
+
+    // Where cert came from, "" when unknown or not in this set.
+    std::string origin_of(const Certificate& cert) const;
     void record(Problem problem) { problems_.push_back(std::move(problem)); }
 
     const std::vector<CertificatePtr>& certificates() const noexcept { return certificates_; }
@@ -24,7 +28,7 @@ public:
 
 private:
     std::vector<CertificatePtr> certificates_;
-    std::unordered_set<std::string> sha256s_;
+    std::unordered_map<std::string, std::string> origins_;  // SHA-256 -> origin
     std::vector<Problem> problems_;
 };
 

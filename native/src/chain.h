@@ -13,6 +13,7 @@ struct ChainElement {
     CertificatePtr certificate;
     cachain_role role = CACHAIN_ROLE_LEAF;
     cachain_validity validity = CACHAIN_VALIDITY_VALID;
+    std::string source;  // where it came from: a file, "presented by host:port", "downloaded from <url>"
 };
 
 // What to look for when a chain stops short of a root.

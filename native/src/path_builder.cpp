@@ -113,7 +113,7 @@ void PathBuilder::record(const std::vector<CertificatePtr>& path, cachain_chain_
     Chain chain;
     chain.status = status;
     chain.missing = std::move(missing);
-    for (const auto& cert : path) chain.elements.push_back({cert, role_of(*cert), cert->validity_at(now_)});
+    for (const auto& cert : path) chain.elements.push_back({cert, role_of(*cert), cert->validity_at(now_), {}});
     chain.summary = summarize(chain, signature_checks_, limits_.max_depth);
     found_.push_back(std::move(chain));
 }

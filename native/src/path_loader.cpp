@@ -39,7 +39,8 @@ namespace {
 
 cachain_status load_file(const fs::path& path, const char* password, CertificateSet& set) {
     try {
-        set.add_all(parse_certificates(read_certificate_file(path), utf8_from_path(path), password));
+        const std::string item = utf8_from_path(path);
+        set.add_all(parse_certificates(read_certificate_file(path), item, password), item);
         return CACHAIN_OK;
     } catch (const Failure& failure) {
         set.record(to_problem(failure));

@@ -55,13 +55,24 @@ int free_loopback_port() {
     return ntohs(address.sin_port);
 }
 
-bool wait_for_port(int port, int timeout_ms) {
+bool wait_for_port(int port, int timeout_ms, bool ipv6) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     while (std::chrono::steady_clock::now() < deadline) {
-        const int fd = socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address = loopback(port);
-        const bool connected = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-        close(fd);
+        bool connected = false;
+        if (ipv6) {
+            const int fd = socket(AF_INET6, SOCK_STREAM, 0);
+            sockaddr_in6 address{};
+            address.sin6_family = AF_INET6;
+            address.sin6_port = htons(static_cast<uint16_t>(port));
+            address.sin6_addr = in6addr_loopback;
+            connected = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+            close(fd);
+        } else {
+            const int fd = socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in address = loopback(port);
+            connected = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+            close(fd);
+        }
         if (connected) return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }

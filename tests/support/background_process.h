@@ -24,8 +24,8 @@ private:
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int free_loopback_port();
 
-// True once something accepts connections on 127.0.0.1:port, false after
+// True once something accepts connections on 127.0.0.1:port ([::1] with ipv6), false after
 // timeout_ms.
-bool wait_for_port(int port, int timeout_ms);
+bool wait_for_port(int port, int timeout_ms, bool ipv6 = false);
 
 }  // namespace cachain::testing

@@ -57,7 +57,9 @@ void add_extensions(X509* cert, X509* issuer, const CertSpec& spec) {
     }
     if (spec.authority_key_id) add_extension(cert, issuer, NID_authority_key_identifier, "keyid:always");
     if (!spec.ca && !spec.subject.parts.empty()) {
-        add_extension(cert, issuer, NID_subject_alt_name, "DNS:" + spec.subject.parts.back().second);
+        std::string names = "DNS:" + spec.subject.parts.back().second;
+        for (int i = 0; i < spec.extra_dns_names; ++i) names += ",DNS:padding" + std::to_string(i) + ".schertz.lab";
+        add_extension(cert, issuer, NID_subject_alt_name, names);
     }
     if (!spec.ca) add_extension(cert, issuer, NID_ext_key_usage, "serverAuth,clientAuth");
     if (!spec.ca_issuers_url.empty())

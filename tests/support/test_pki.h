@@ -37,6 +37,7 @@ struct CertSpec {
     long not_before_days = -1;      // relative to now
     long not_after_days = 3650;
     std::string ca_issuers_url;     // AIA caIssuers, "" for none
+    int extra_dns_names = 0;        // pad subjectAltName with this many names (a giant certificate)
     KeyType key = KeyType::EcP256;
     const Name* issuer_name = nullptr;  // override the issuer name written in the certificate
 };

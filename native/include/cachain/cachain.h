@@ -173,7 +173,8 @@ typedef enum cachain_validity {
     CACHAIN_VALIDITY_NOT_YET_VALID = 2
 } cachain_validity;
 
-/* Finds chains. Each certificate of inputs that issued no other certificate
+/* Finds chains, offline: cachain_discover_ex with CACHAIN_DISCOVER_OFFLINE.
+ * Each certificate of inputs that issued no other certificate
  * of inputs is a target (so a .p7b holding a whole chain yields one target,
  * its leaf). Issuer candidates are inputs plus pool (pool may be NULL).
  * Every target gets its best path (rank 0) and up to a few alternates, best
@@ -182,6 +183,16 @@ typedef enum cachain_validity {
  * cachain_chains_free; the chains copy what they need from the sets. */
 CACHAIN_API cachain_status cachain_discover(const cachain_set* inputs, const cachain_set* pool,
                                             cachain_chains** chains);
+
+#define CACHAIN_DISCOVER_OFFLINE 0x1u /* never download missing issuers */
+
+/* Like cachain_discover, and, unless CACHAIN_DISCOVER_OFFLINE, downloads
+ * each missing issuer whose certificate names an AIA caIssuers http:// URL
+ * and searches again. Downloads are bounded: timeout_seconds each (0: 10,
+ * at most 600), 64 KiB, 3 redirects, 8 per call, http only, never through
+ * a proxy. A failed download is explained in the chain's summary. */
+CACHAIN_API cachain_status cachain_discover_ex(const cachain_set* inputs, const cachain_set* pool, uint32_t flags,
+                                               uint32_t timeout_seconds, cachain_chains** chains);
 CACHAIN_API void cachain_chains_free(cachain_chains* chains);
 
 /* All paths found, ordered by target and then by rank. */
@@ -211,6 +222,33 @@ CACHAIN_API size_t cachain_chain_length(const cachain_chain* chain);
 CACHAIN_API const cachain_cert* cachain_chain_cert(const cachain_chain* chain, size_t depth);
 CACHAIN_API cachain_role cachain_chain_role(const cachain_chain* chain, size_t depth);
 CACHAIN_API cachain_validity cachain_chain_validity(const cachain_chain* chain, size_t depth);
+/* Where the element came from: the file it was loaded from, "presented by
+ * host:port", "downloaded from <url>"; "" when unknown. Borrowed: valid
+ * until the chains are freed. */
+CACHAIN_API const char* cachain_chain_source(const cachain_chain* chain, size_t depth);
+
+/* ------------------------------------------------------------------ */
+/* Live sources: a server's presented chain                              */
+/* ------------------------------------------------------------------ */
+
+typedef enum cachain_protocol {
+    CACHAIN_PROTOCOL_AUTO = 0, /* SMTP STARTTLS on 25 and 587, LDAP StartTLS on 389, plain TLS otherwise */
+    CACHAIN_PROTOCOL_TLS = 1,  /* TLS from the first byte: 443, 636, 3269, 5061... */
+    CACHAIN_PROTOCOL_SMTP = 2,
+    CACHAIN_PROTOCOL_LDAP = 3
+} cachain_protocol;
+
+/* Connects to endpoint ("host", "host:port", "[v6]:port"; port 443 when
+ * none is given) over IPv4 or IPv6, sends SNI, and takes the certificates
+ * the server presents without trusting them: the first (the server's own)
+ * goes into target, the rest into pool (or target when pool is NULL), each
+ * labelled "presented by host:port". timeout_seconds bounds connect,
+ * STARTTLS and handshake together (0: 10). A DNS failure, a refused
+ * connection, a time-out, a peer that does not speak TLS, a failed
+ * handshake or over 100 KiB of certificates is recorded as a problem in
+ * target and returned. */
+CACHAIN_API cachain_status cachain_fetch_endpoint(const char* endpoint, cachain_protocol protocol,
+                                                  uint32_t timeout_seconds, cachain_set* target, cachain_set* pool);
 
 /* ------------------------------------------------------------------ */
 /* Export                                                               */

@@ -1,0 +1,84 @@
+// The C interface to live sources: a server's presented chain, and
+// discovery that may download missing issuers.
+#include <ctime>
+#include <memory>
+
+#include "c_api_handles.h"
+#include "c_api_shell.h"
+#include "sources/aia_discovery.h"
+#include "sources/tls_source.h"
+
+namespace {
+
+using cachain::capi::fail;
+using cachain::capi::guarded;
+using cachain::capi::missing_argument;
+
+cachain::StartTls starttls_of(cachain_protocol protocol) {
+    switch (protocol) {
+    case CACHAIN_PROTOCOL_TLS: return cachain::StartTls::None;
+    case CACHAIN_PROTOCOL_SMTP: return cachain::StartTls::Smtp;
+    case CACHAIN_PROTOCOL_LDAP: return cachain::StartTls::Ldap;
+    default: return cachain::StartTls::Auto;
+    }
+}
+
+int timeout_of(uint32_t timeout_seconds) {
+    constexpr uint32_t longest = 600;
+    return static_cast<int>(timeout_seconds == 0 ? 10 : std::min(timeout_seconds, longest));
+}
+
+}  // namespace
+
+extern "C" {
+
+cachain_status cachain_fetch_endpoint(const char* endpoint, cachain_protocol protocol, uint32_t timeout_seconds,
+                                      cachain_set* target, cachain_set* pool) {
+    return guarded([&] {
+        if (!endpoint) return missing_argument("endpoint");
+        if (!target) return missing_argument("target");
+        if (protocol < CACHAIN_PROTOCOL_AUTO || protocol > CACHAIN_PROTOCOL_LDAP)
+            return fail(CACHAIN_E_ARGUMENT, "unknown protocol " + std::to_string(protocol));
+        try {
+            cachain::TlsSourceOptions options;
+            options.timeout_seconds = timeout_of(timeout_seconds);
+            options.starttls = starttls_of(protocol);
+            const auto presented = cachain::fetch_presented_chain(cachain::parse_endpoint(endpoint), options);
+            const std::string origin = "presented by " + presented.endpoint.text();
+            target->set.add(presented.certificates.front(), origin);
+            cachain_set* rest = pool ? pool : target;
+            for (std::size_t i = 1; i < presented.certificates.size(); ++i) rest->set.add(presented.certificates[i], origin);
+        } catch (const cachain::Failure& failure) {
+            target->set.record(cachain::to_problem(failure));
+            throw;
+        }
+        target->sync_handles();
+        if (pool) pool->sync_handles();
+        return CACHAIN_OK;
+    });
+}
+
+cachain_status cachain_discover_ex(const cachain_set* inputs, const cachain_set* pool, uint32_t flags,
+                                   uint32_t timeout_seconds, cachain_chains** chains) {
+    return guarded([&] {
+        if (!inputs) return missing_argument("inputs");
+        if (!chains) return missing_argument("chains");
+        *chains = nullptr;
+        cachain::DiscoveryOptions options;
+        options.offline = (flags & CACHAIN_DISCOVER_OFFLINE) != 0;
+        options.aia.timeout_seconds = timeout_of(timeout_seconds);
+        const cachain::CertificateSet no_pool;
+        auto found = cachain::discover_with_sources(inputs->set, pool ? pool->set : no_pool, options,
+                                                    static_cast<std::int64_t>(std::time(nullptr)));
+        auto result = std::make_unique<cachain_chains>();
+        for (auto& chain : found) result->chains.push_back(cachain_chain::wrap(std::move(chain)));
+        *chains = result.release();
+        return CACHAIN_OK;
+    });
+}
+
+const char* cachain_chain_source(const cachain_chain* chain, size_t depth) {
+    return chain && depth < chain->chain.elements.size() ? chain->chain.elements[depth].source.c_str() : nullptr;
+}
+
+}  // extern "C"

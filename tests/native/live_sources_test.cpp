@@ -1,0 +1,423 @@
+// Live sources against real servers on 127.0.0.1: openssl s_server
+// presenting the seed's chain, an HTTP server for AIA, STARTTLS servers,
+// and hostile servers that must not hurt.
+#include <chrono>
+#include <map>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <openssl/ssl.h>
+#include <sys/socket.h>
+
+#include "background_process.h"
+#include "cachain/cachain.h"
+#include "certificate_parser.h"
+#include "certificate_set.h"
+#include "loopback_server.h"
+#include "sources/aia_discovery.h"
+#include "sources/tls_source.h"
+#include "temp_folder.h"
+#include "test_pki.h"
+
+namespace cachain {
+namespace {
+
+using namespace testing;
+using Clock = std::chrono::steady_clock;
+
+std::string http_response(const std::string& status, const std::string& body, const std::string& extra = "") {
+    return "HTTP/1.0 " + status + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" + extra + "\r\n" + body;
+}
+
+std::string bytes_text(const std::vector<std::uint8_t>& bytes) { return std::string(bytes.begin(), bytes.end()); }
+
+// An HTTP server answering GETs from a table of path -> raw response.
+class AiaServer {
+public:
+    explicit AiaServer(std::map<std::string, std::string> routes)
+        : routes_(std::move(routes)), server_([this](int fd, const std::atomic<bool>& stopping) { answer(fd, stopping); }) {}
+
+    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port()) + path; }
+    int port() const { return server_.port(); }
+    void set(const std::string& path, std::string response) { routes_[path] = std::move(response); }
+
+private:
+    void answer(int fd, const std::atomic<bool>& stopping) {
+        const std::string request = read_until(fd, "\r\n\r\n");
+        const auto start = request.find(' ') + 1;
+        const std::string path = request.substr(start, request.find(' ', start) - start);
+        if (path == "/endless") {  // claims nothing, sends forever
+            send_all(fd, "HTTP/1.0 200 OK\r\n\r\n");
+            const auto until = Clock::now() + std::chrono::seconds(4);
+            while (!stopping && Clock::now() < until) send_all(fd, std::string(4096, 'A'));
+            return;
+        }
+        if (path == "/drip") {  // one byte at a time, never done
+            send_all(fd, "HTTP/1.0 200 OK\r\nContent-Length: 1000\r\n\r\n");
+            const auto until = Clock::now() + std::chrono::seconds(20);
+            while (!stopping && Clock::now() < until) {
+                send_all(fd, "x");
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            }
+            return;
+        }
+        const auto route = routes_.find(path);
+        send_all(fd, route == routes_.end() ? http_response("404 Not Found", "no such file") : route->second);
+    }
+
+    std::map<std::string, std::string> routes_;
+    LoopbackServer server_;
+};
+
+// A TLS server that first speaks SMTP or LDAP, as mail and directory
+// servers do on 25/587 and 389.
+class StartTlsServer {
+public:
+    enum class Protocol { Smtp, Ldap };
+
+    StartTlsServer(Protocol protocol, const Issued& leaf, const std::vector<const Issued*>& chain)
+        : context_(SSL_CTX_new(TLS_server_method())),
+          server_([this, protocol](int fd, const std::atomic<bool>&) { serve(fd, protocol); }) {
+        SSL_CTX_use_certificate(context_, leaf.cert.get());
+        SSL_CTX_use_PrivateKey(context_, leaf.key.get());
+        for (const Issued* ca : chain) {
+            X509_up_ref(ca->cert.get());
+            SSL_CTX_add_extra_chain_cert(context_, ca->cert.get());
+        }
+    }
+    ~StartTlsServer() { SSL_CTX_free(context_); }
+    int port() const { return server_.port(); }
+
+private:
+    void serve(int fd, Protocol protocol) {
+        if (protocol == Protocol::Smtp) {
+            send_all(fd, "220 mail.schertz.lab ESMTP ready\r\n");
+            read_until(fd, "\r\n");
+            send_all(fd, "250-mail.schertz.lab\r\n250-SIZE 10240000\r\n250 STARTTLS\r\n");
+            read_until(fd, "\r\n");
+            send_all(fd, "220 2.0.0 Ready to start TLS\r\n");
+        } else {
+            char request[31];
+            for (std::size_t got = 0; got < sizeof request;) {
+                const ssize_t n = recv(fd, request + got, sizeof request - got, 0);
+                if (n <= 0) return;
+                got += static_cast<std::size_t>(n);
+            }
+            send_all(fd, std::string("\x30\x0c\x02\x01\x01\x78\x07\x0a\x01\x00\x04\x00\x04\x00", 14));
+        }
+        SSL* ssl = SSL_new(context_);
+        SSL_set_fd(ssl, fd);
+        SSL_accept(ssl);
+        SSL_free(ssl);
+    }
+
+    SSL_CTX* context_;
+    LoopbackServer server_;
+};
+
+class LiveSources : public ::testing::Test {
+protected:
+    // The seed's PKI, every certificate naming where its issuer is published.
+    void SetUp() override {
+        aia_ = std::make_unique<AiaServer>(std::map<std::string, std::string>{});
+        pki_.root = self_signed(ca_spec("SchertzLabRootCA"));
+        CertSpec policy = ca_spec("SchertzLabPolicyCA");
+        policy.ca_issuers_url = aia_->url("/root.pem");
+        pki_.policy = issue(pki_.root, policy);
+        CertSpec issuing = ca_spec("SchertzLabIssuingCA");
+        issuing.ca_issuers_url = aia_->url("/policy.p7b");
+        pki_.issuing = issue(pki_.policy, issuing);
+        CertSpec server = server_spec("pool1.schertz.lab");
+        server.ca_issuers_url = aia_->url("/issuing.cer");
+        pki_.server = issue(pki_.issuing, server);
+        aia_->set("/issuing.cer", http_response("200 OK", bytes_text(pki_.issuing.der())));
+        aia_->set("/policy.p7b", http_response("200 OK", bytes_text(pkcs7_of({&pki_.policy}))));
+        aia_->set("/root.pem", http_response("200 OK", pki_.root.pem()));
+        write_file(folder_ / "server.pem", pki_.server.pem());
+        write_file(folder_ / "server.key", key_pem(pki_.server));
+        write_file(folder_ / "chain.pem", pem_of({&pki_.issuing, &pki_.policy}));
+    }
+
+    std::unique_ptr<BackgroundProcess> start_s_server(int port, bool send_chain, const std::string& cert = "server.pem",
+                                                      const std::string& host = "127.0.0.1") {
+        std::vector<std::string> command{"openssl", "s_server", "-accept", host + ":" + std::to_string(port), "-cert",
+                                         (folder_ / cert).string(), "-key", (folder_ / "server.key").string(), "-quiet"};
+        if (send_chain) command.insert(command.end(), {"-cert_chain", (folder_ / "chain.pem").string()});
+        auto server = std::make_unique<BackgroundProcess>(command);
+        EXPECT_TRUE(wait_for_port(port, 5000, host == "[::1]")) << "openssl s_server did not start on " << port;
+        return server;
+    }
+
+    static TlsSourceOptions quick() {
+        TlsSourceOptions options;
+        options.timeout_seconds = 2;
+        return options;
+    }
+
+    // The chain discovered for what endpoint presents, downloading what is missing unless offline.
+    Chain chain_from(const std::string& endpoint, bool offline) {
+        const auto presented = fetch_presented_chain(parse_endpoint(endpoint), quick());
+        CertificateSet target, pool;
+        target.add(presented.certificates.front(), "presented by " + endpoint);
+        for (std::size_t i = 1; i < presented.certificates.size(); ++i) pool.add(presented.certificates[i], "presented");
+        DiscoveryOptions options;
+        options.offline = offline;
+        options.aia.timeout_seconds = 2;
+        return discover_with_sources(target, pool, options, std::time(nullptr)).at(0);
+    }
+
+    // The failure fetch_presented_chain throws, and how long it took.
+    static std::pair<Failure, double> failure_of(const std::string& endpoint, TlsSourceOptions options = quick()) {
+        const auto start = Clock::now();
+        try {
+            fetch_presented_chain(parse_endpoint(endpoint), options);
+        } catch (const Failure& failure) {
+            return {failure, std::chrono::duration<double>(Clock::now() - start).count()};
+        }
+        ADD_FAILURE() << endpoint << " did not fail";
+        return {Failure(CACHAIN_OK, "", ""), 0.0};
+    }
+
+    SeedPki pki_;
+    TempFolder folder_;
+    std::unique_ptr<AiaServer> aia_;
+};
+
+TEST_F(LiveSources, ReadsTheChainAServerPresentsWithoutTrustingIt) {
+    const int port = free_loopback_port();
+    const auto server = start_s_server(port, true);
+    const auto presented = fetch_presented_chain(parse_endpoint("127.0.0.1:" + std::to_string(port)), quick());
+    ASSERT_EQ(presented.certificates.size(), 3u);
+    EXPECT_EQ(presented.certificates[0]->common_name(), "pool1.schertz.lab");
+    EXPECT_EQ(presented.certificates[1]->common_name(), "SchertzLabIssuingCA");
+}
+
+TEST_F(LiveSources, FetchesTheMissingIntermediatesByAiaWhenTheServerSendsOnlyItsLeaf) {
+    const int port = free_loopback_port();
+    const auto server = start_s_server(port, false);
+    const Chain chain = chain_from("127.0.0.1:" + std::to_string(port), false);
+    EXPECT_EQ(chain.status, CACHAIN_CHAIN_COMPLETE) << chain.summary;
+    ASSERT_EQ(chain.elements.size(), 4u);
+    EXPECT_EQ(chain.elements[0].source, "presented by 127.0.0.1:" + std::to_string(port));
+    EXPECT_EQ(chain.elements[1].source, "downloaded from " + aia_->url("/issuing.cer"));
+    EXPECT_EQ(chain.elements[2].source, "downloaded from " + aia_->url("/policy.p7b"));  // PKCS#7
+    EXPECT_EQ(chain.elements[3].source, "downloaded from " + aia_->url("/root.pem"));    // PEM
+}
+
+TEST_F(LiveSources, OfflineNamesTheMissingIssuerInsteadOfDownloading) {
+    const int port = free_loopback_port();
+    const auto server = start_s_server(port, false);
+    const Chain chain = chain_from("127.0.0.1:" + std::to_string(port), true);
+    EXPECT_EQ(chain.status, CACHAIN_CHAIN_MISSING_ISSUER);
+    EXPECT_EQ(chain.missing.name, "CN=SchertzLabIssuingCA, DC=schertz, DC=lab");
+    EXPECT_EQ(chain.missing.url, aia_->url("/issuing.cer"));
+    EXPECT_NE(chain.summary.find("SchertzLabIssuingCA"), std::string::npos);
+}
+
+TEST_F(LiveSources, WorksOverIpv6AndOnTheLyncPort) {
+    const int port = free_loopback_port();
+    const auto v6 = start_s_server(port, true, "server.pem", "[::1]");
+    EXPECT_EQ(fetch_presented_chain(parse_endpoint("[::1]:" + std::to_string(port)), quick()).certificates.size(), 3u);
+    if (wait_for_port(5061, 100)) GTEST_SKIP() << "port 5061 is taken on this machine";
+    const auto lync = start_s_server(5061, true);
+    EXPECT_EQ(fetch_presented_chain(parse_endpoint("127.0.0.1:5061"), quick()).certificates.size(), 3u);
+}
+
+TEST_F(LiveSources, SpeaksSmtpAndLdapStartTlsFirst) {
+    const StartTlsServer smtp(StartTlsServer::Protocol::Smtp, pki_.server, {&pki_.issuing});
+    TlsSourceOptions options = quick();
+    options.starttls = StartTls::Smtp;
+    EXPECT_EQ(fetch_presented_chain(parse_endpoint("127.0.0.1:" + std::to_string(smtp.port())), options).certificates.size(), 2u);
+
+    const StartTlsServer ldap(StartTlsServer::Protocol::Ldap, pki_.server, {&pki_.issuing});
+    options.starttls = StartTls::Ldap;
+    EXPECT_EQ(fetch_presented_chain(parse_endpoint("127.0.0.1:" + std::to_string(ldap.port())), options).certificates.size(), 2u);
+}
+
+TEST_F(LiveSources, ParsesEndpointsAsAdministratorsTypeThem) {
+    EXPECT_EQ(parse_endpoint("pool1.schertz.lab").text(), "pool1.schertz.lab:443");
+    EXPECT_EQ(parse_endpoint("pool1.schertz.lab:5061").text(), "pool1.schertz.lab:5061");
+    EXPECT_EQ(parse_endpoint("[::1]:636").text(), "[::1]:636");
+    EXPECT_EQ(parse_endpoint("::1").text(), "[::1]:443");
+    EXPECT_THROW(parse_endpoint(""), Failure);
+    EXPECT_THROW(parse_endpoint("host:notaport"), Failure);
+}
+
+TEST_F(LiveSources, SaysWhenTheConnectionIsRefused) {
+    const auto [failure, seconds] = failure_of("127.0.0.1:" + std::to_string(free_loopback_port()));
+    EXPECT_NE(std::string(failure.what()).find("refused"), std::string::npos) << failure.what();
+    EXPECT_LT(seconds, 3.0);
+}
+
+TEST_F(LiveSources, SaysWhenThePeerDoesNotSpeakTls) {
+    const LoopbackServer ssh([](int fd, const std::atomic<bool>&) {
+        send_all(fd, "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n");
+        read_until(fd, "\n", 4096);
+    });
+    const auto [failure, seconds] = failure_of("127.0.0.1:" + std::to_string(ssh.port()));
+    EXPECT_NE(std::string(failure.what()).find("does not speak TLS"), std::string::npos) << failure.what();
+}
+
+TEST_F(LiveSources, GivesUpOnASilentServerWithinTheTimeLimit) {
+    const LoopbackServer silent([](int, const std::atomic<bool>& stopping) {
+        const auto until = Clock::now() + std::chrono::seconds(10);
+        while (!stopping && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    });
+    const auto [failure, seconds] = failure_of("127.0.0.1:" + std::to_string(silent.port()));
+    EXPECT_NE(std::string(failure.what()).find("no TLS handshake within 2 seconds"), std::string::npos) << failure.what();
+    EXPECT_LT(seconds, 4.0);
+}
+
+TEST_F(LiveSources, GivesUpOnAServerThatDripsBytesForever) {
+    const LoopbackServer drip([](int fd, const std::atomic<bool>& stopping) {
+        const std::string record = std::string("\x16\x03\x03\x40\x00\x02", 6) + std::string(20000, '\x01');
+        const auto until = Clock::now() + std::chrono::seconds(10);
+        for (std::size_t i = 0; !stopping && Clock::now() < until && i < record.size(); ++i) {
+            send_all(fd, record.substr(i, 1));
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+    const auto [failure, seconds] = failure_of("127.0.0.1:" + std::to_string(drip.port()));
+    EXPECT_EQ(failure.status(), CACHAIN_E_IO) << failure.what();
+    EXPECT_LT(seconds, 4.0);
+}
+
+TEST_F(LiveSources, RefusesThousandsOfCertificatesInBoundedMemory) {
+    const auto key = make_key(KeyType::EcP256);
+    std::string many;
+    for (int i = 0; i < 2000; ++i) many += issue_with_key(pki_.issuing, ca_spec("Filler" + std::to_string(i)), share(key)).pem();
+    write_file(folder_ / "chain.pem", many);
+    const int port = free_loopback_port();
+    const auto server = start_s_server(port, true);
+    const auto [failure, seconds] = failure_of("127.0.0.1:" + std::to_string(port));
+    EXPECT_EQ(failure.status(), CACHAIN_E_TOO_LARGE) << failure.what();
+    EXPECT_NE(std::string(failure.what()).find("100 KiB"), std::string::npos);
+}
+
+TEST_F(LiveSources, RefusesAGiantCertificate) {
+    CertSpec giant = server_spec("giant.schertz.lab");
+    giant.extra_dns_names = 8000;
+    const Issued big = issue_with_key(pki_.issuing, giant, share(pki_.server.key));
+    write_file(folder_ / "giant.pem", big.pem());
+    const int port = free_loopback_port();
+    const auto server = start_s_server(port, false, "giant.pem");
+    const auto [failure, seconds] = failure_of("127.0.0.1:" + std::to_string(port));
+    EXPECT_EQ(failure.status(), CACHAIN_E_TOO_LARGE) << failure.what();
+}
+
+TEST_F(LiveSources, TheCInterfaceShowsWhatTheServerSentAndWhatWasDownloaded) {
+    const int port = free_loopback_port();
+    const auto server = start_s_server(port, false);
+    const std::string endpoint = "127.0.0.1:" + std::to_string(port);
+    cachain_set *target = nullptr, *pool = nullptr;
+    ASSERT_EQ(cachain_set_new(&target), CACHAIN_OK);
+    ASSERT_EQ(cachain_set_new(&pool), CACHAIN_OK);
+    ASSERT_EQ(cachain_fetch_endpoint(endpoint.c_str(), CACHAIN_PROTOCOL_AUTO, 2, target, pool), CACHAIN_OK)
+        << cachain_last_error();
+    EXPECT_EQ(cachain_set_count(target), 1u);
+    EXPECT_EQ(cachain_set_count(pool), 0u);  // the seed's mistake: the server sends no intermediates
+
+    for (const bool offline : {true, false}) {
+        cachain_chains* chains = nullptr;
+        ASSERT_EQ(cachain_discover_ex(target, pool, offline ? CACHAIN_DISCOVER_OFFLINE : 0, 2, &chains), CACHAIN_OK);
+        const cachain_chain* best = cachain_chains_get(chains, 0);
+        if (offline) {
+            EXPECT_EQ(cachain_chain_number(best, CACHAIN_CHAIN_FIELD_STATUS), CACHAIN_CHAIN_MISSING_ISSUER);
+            EXPECT_EQ(std::string(cachain_chain_text(best, CACHAIN_CHAIN_TEXT_MISSING_ISSUER_URL)), aia_->url("/issuing.cer"));
+        } else {
+            EXPECT_EQ(cachain_chain_length(best), 4u);
+            EXPECT_EQ(std::string(cachain_chain_source(best, 0)), "presented by " + endpoint);
+            EXPECT_EQ(std::string(cachain_chain_source(best, 1)), "downloaded from " + aia_->url("/issuing.cer"));
+        }
+        cachain_chains_free(chains);
+    }
+    cachain_set_free(pool);
+    cachain_set_free(target);
+
+    cachain_set* refused = nullptr;
+    ASSERT_EQ(cachain_set_new(&refused), CACHAIN_OK);
+    const std::string closed = "127.0.0.1:" + std::to_string(free_loopback_port());
+    EXPECT_EQ(cachain_fetch_endpoint(closed.c_str(), CACHAIN_PROTOCOL_TLS, 2, refused, nullptr), CACHAIN_E_IO);
+    EXPECT_NE(std::string(cachain_last_error()).find(closed), std::string::npos);
+    EXPECT_EQ(cachain_set_problem_count(refused), 1u);
+    EXPECT_EQ(cachain_fetch_endpoint(nullptr, CACHAIN_PROTOCOL_TLS, 2, refused, nullptr), CACHAIN_E_ARGUMENT);
+    cachain_set_free(refused);
+}
+
+class AiaDownloads : public LiveSources {
+protected:
+    std::string fetch_failure(const std::string& path, AiaLimits limits = quick_limits()) {
+        AiaFetcher fetcher(limits);
+        const auto start = Clock::now();
+        try {
+            fetcher.fetch(aia_->url(path));
+        } catch (const Failure& failure) {
+            seconds_ = std::chrono::duration<double>(Clock::now() - start).count();
+            return failure.what();
+        }
+        ADD_FAILURE() << path << " was accepted";
+        return {};
+    }
+    static AiaLimits quick_limits() {
+        AiaLimits limits;
+        limits.timeout_seconds = 2;
+        return limits;
+    }
+    double seconds_ = 0;
+};
+
+TEST_F(AiaDownloads, RejectsAnHtmlPageServedWith200) {
+    aia_->set("/page", http_response("200 OK", "<html><body>Welcome to our CA portal</body></html>", "Content-Type: text/html\r\n"));
+    EXPECT_NE(fetch_failure("/page").find("not a certificate"), std::string::npos);
+}
+
+TEST_F(AiaDownloads, StopsEndlessDataAtTheSizeLimit) {
+    const std::string message = fetch_failure("/endless");
+    EXPECT_NE(message.find("larger than 64 KiB"), std::string::npos) << message;
+    EXPECT_LT(seconds_, 4.0);
+}
+
+TEST_F(AiaDownloads, StopsADripFeedAtTheTimeLimit) {
+    const std::string message = fetch_failure("/drip");
+    EXPECT_FALSE(message.empty());
+    EXPECT_LT(seconds_, 4.0);
+}
+
+TEST_F(AiaDownloads, FollowsAFewRedirectsButNotEndlessOnes) {
+    aia_->set("/moved", http_response("302 Found", "", "Location: " + aia_->url("/issuing.cer") + "\r\n"));
+    AiaFetcher fetcher(quick_limits());
+    EXPECT_EQ(fetcher.fetch(aia_->url("/moved")).size(), 1u);
+    aia_->set("/loop", http_response("302 Found", "", "Location: " + aia_->url("/loop") + "\r\n"));
+    EXPECT_NE(fetch_failure("/loop").find("redirects"), std::string::npos);
+}
+
+TEST_F(AiaDownloads, RefusesOtherSchemesAndRedirectsToThem) {
+    AiaFetcher fetcher(quick_limits());
+    for (const char* url : {"file:///etc/passwd", "ldap://ldap.schertz.lab/cn=x", "https://127.0.0.1/x.cer"}) {
+        EXPECT_THROW(fetcher.fetch(url), Failure) << url;
+    }
+    aia_->set("/to-file", http_response("302 Found", "", "Location: file:///etc/shadow\r\n"));
+    EXPECT_NE(fetch_failure("/to-file").find("only http://"), std::string::npos);
+}
+
+TEST_F(AiaDownloads, FetchesEachUrlOnceAndStopsAtTheFetchBudget) {
+    AiaLimits limits = quick_limits();
+    limits.max_fetches = 1;
+    AiaFetcher fetcher(limits);
+    EXPECT_EQ(fetcher.fetch(aia_->url("/issuing.cer")).size(), 1u);
+    EXPECT_EQ(fetcher.fetch(aia_->url("/issuing.cer")).size(), 1u);  // from the cache
+    EXPECT_EQ(fetcher.fetches(), 1u);
+    EXPECT_THROW(fetcher.fetch(aia_->url("/root.pem")), Failure);
+}
+
+TEST_F(AiaDownloads, ExplainsAFailedDownloadInTheChain) {
+    aia_->set("/issuing.cer", http_response("404 Not Found", "gone"));
+    const int port = free_loopback_port();
+    const auto server = start_s_server(port, false);
+    const Chain chain = chain_from("127.0.0.1:" + std::to_string(port), false);
+    EXPECT_EQ(chain.status, CACHAIN_CHAIN_MISSING_ISSUER);
+    EXPECT_NE(chain.summary.find("downloading it failed"), std::string::npos) << chain.summary;
+}
+
+}  // namespace
+}  // namespace cachain
