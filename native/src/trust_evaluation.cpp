@@ -57,7 +57,8 @@ void explain(TrustVerdict& verdict, TrustStore& store, const std::set<std::strin
                                       [](const ChainElement& e) { return e.validity != CACHAIN_VALIDITY_VALID; });
     if (chain.status != CACHAIN_CHAIN_COMPLETE) {
         verdict.reason = "the chain is incomplete: the issuer '" + chain.missing.name + "' of " + quoted(top) +
-                         " is not in " + store.location(StoreKind::CA) + " and was not supplied";
+                         " is in neither " + store.location(StoreKind::Root) + " nor " + store.location(StoreKind::CA) +
+                         ", and was not supplied";
         if (!chain.missing.url.empty()) verdict.reason += " (it is published at " + chain.missing.url + ")";
         verdict.fix = "export the whole CA chain on a machine that has it (Get-CaChain | Export-CaChain) and run "
                       "Import-CaChain here";
