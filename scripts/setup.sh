@@ -10,6 +10,8 @@ packages=(
   googletest                  # GoogleTest sources for the native tests
   libgtest-dev
   ca-certificates
+  g++-mingw-w64-x86-64-posix  # cross-builds the Windows store backend (tests/windows)
+  wine wine64                 # runs it against Wine's crypt32, headless (64-bit only, no i386 needed)
 )
 
 missing=()
