@@ -121,6 +121,8 @@ std::vector<CertificatePtr> AiaFetcher::download(const std::string& first_url) {
             body = OSSL_HTTP_exchange(context, &redirection);
         }
         const ossl::OpenSslStringPtr redirection_owner(redirection);
+        // OSSL_HTTP_exchange hands over a reference of its own to the body.
+        const ossl::BioPtr body_owner(body);
         if (body) {
             std::vector<std::uint8_t> bytes;
             try {
