@@ -59,6 +59,19 @@ struct SeedChain {
 
 std::unique_ptr<TrustStore> local_machine() { return make_windows_system_store(WindowsStoreLocation::LocalMachine); }
 
+// Where Windows persists a system store's certificate: a registry key named
+// after its thumbprint. Checking it proves a change outlives this process,
+// not just this process's view of the store.
+bool in_registry(StoreKind kind, const std::string& thumbprint) {
+    const std::wstring path = std::wstring(L"Software\\Microsoft\\SystemCertificates\\") +
+                              (kind == StoreKind::Root ? L"Root" : L"CA") + L"\\Certificates\\" +
+                              std::wstring(thumbprint.begin(), thumbprint.end());
+    HKEY key = nullptr;
+    if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, path.c_str(), 0, KEY_READ, &key) != ERROR_SUCCESS) return false;
+    RegCloseKey(key);
+    return true;
+}
+
 // The seed's rule: the root into Root and CA, every other CA into CA only.
 // Returns how many add() calls placed something new.
 int place_as_the_seed_says(TrustStore& store, const SeedChain& chain) {
@@ -127,6 +140,8 @@ TEST_F(WindowsStore, PutsTheRootInRootAndCAAndThePolicyAndIssuingCAsInCAOnly) {
     EXPECT_TRUE(reopened->contains(StoreKind::CA, chain.root.thumbprint));
     EXPECT_TRUE(reopened->contains(StoreKind::CA, chain.policy.thumbprint));
     EXPECT_TRUE(reopened->contains(StoreKind::CA, chain.issuing.thumbprint));
+    EXPECT_TRUE(in_registry(StoreKind::Root, chain.root.thumbprint)) << "committed where Windows keeps it";
+    EXPECT_TRUE(in_registry(StoreKind::CA, chain.issuing.thumbprint));
 }
 
 TEST_F(WindowsStore, ReportsAlreadyPresentOnASecondRunAndChangesNothing) {
@@ -148,6 +163,7 @@ TEST_F(WindowsStore, KeepsWhatWasPlacedWhenTheStoreIsClosedWithoutCommit) {
     // Wine keeps changes in memory until a commit; closing must not lose them.
     local_machine()->add(StoreKind::CA, chain.policy.der, chain.policy.thumbprint);
     EXPECT_TRUE(local_machine()->contains(StoreKind::CA, chain.policy.thumbprint));
+    EXPECT_TRUE(in_registry(StoreKind::CA, chain.policy.thumbprint));
 }
 
 TEST_F(WindowsStore, RemovesACertificateByThumbprintForGood) {
@@ -164,6 +180,7 @@ TEST_F(WindowsStore, RemovesACertificateByThumbprintForGood) {
     }
     const auto reopened = local_machine();
     EXPECT_FALSE(reopened->contains(StoreKind::CA, chain.issuing.thumbprint));
+    EXPECT_FALSE(in_registry(StoreKind::CA, chain.issuing.thumbprint)) << "gone from where Windows keeps it";
     EXPECT_FALSE(reopened->remove(StoreKind::CA, chain.issuing.thumbprint)) << "nothing left to remove";
     EXPECT_TRUE(reopened->contains(StoreKind::CA, chain.policy.thumbprint)) << "the others stay";
     EXPECT_TRUE(reopened->contains(StoreKind::Root, chain.root.thumbprint));
