@@ -159,11 +159,27 @@ TEST_F(WindowsStore, ReportsAlreadyPresentOnASecondRunAndChangesNothing) {
     EXPECT_EQ(second_run->list(StoreKind::CA).size(), cas_before);
 }
 
+// Wine writes a store at close only when nothing else holds it, and a
+// removal or a refused duplicate does; closing must not lose the changes.
 TEST_F(WindowsStore, KeepsWhatWasPlacedWhenTheStoreIsClosedWithoutCommit) {
-    // Wine keeps changes in memory until a commit; closing must not lose them.
-    local_machine()->add(StoreKind::CA, chain.policy.der, chain.policy.thumbprint);
+    {
+        const auto store = local_machine();
+        EXPECT_TRUE(store->add(StoreKind::CA, chain.policy.der, chain.policy.thumbprint));
+        EXPECT_FALSE(store->add(StoreKind::CA, chain.policy.der, chain.policy.thumbprint));
+    }
     EXPECT_TRUE(local_machine()->contains(StoreKind::CA, chain.policy.thumbprint));
     EXPECT_TRUE(in_registry(StoreKind::CA, chain.policy.thumbprint));
+}
+
+TEST_F(WindowsStore, KeepsARemovalWhenTheStoreIsClosedWithoutCommit) {
+    {
+        const auto store = local_machine();
+        place_as_the_seed_says(*store, chain);
+        store->commit();
+    }
+    EXPECT_TRUE(local_machine()->remove(StoreKind::CA, chain.policy.thumbprint));
+    EXPECT_FALSE(local_machine()->contains(StoreKind::CA, chain.policy.thumbprint));
+    EXPECT_FALSE(in_registry(StoreKind::CA, chain.policy.thumbprint));
 }
 
 TEST_F(WindowsStore, RemovesACertificateByThumbprintForGood) {

@@ -81,9 +81,11 @@ private:
 };
 
 WindowsSystemStore::~WindowsSystemStore() {
-    // Wine's crypt32 keeps changes in memory until a commit, and closing
-    // does not write them; Windows writes them at once. Committing here
-    // makes both keep what was done even when nobody called commit().
+    // Windows writes every change at once. Wine's crypt32 (8.0) writes them
+    // only at a commit, or when the last reference to the store goes, and a
+    // removal or an add refused as a duplicate leaves one behind: closing
+    // alone would lose those changes. Committing here keeps what was done
+    // even when nobody called commit().
     for (const auto& [kind, store] : stores_) {
         if (changed_.count(kind) > 0) api_.control_store(store, 0, CERT_STORE_CTRL_COMMIT, nullptr);
         api_.close_store(store, 0);
