@@ -81,10 +81,9 @@ private:
 };
 
 WindowsSystemStore::~WindowsSystemStore() {
-    // Windows writes every change at once. Wine's crypt32 (8.0) writes them
-    // only at a commit, or when the last reference to the store goes, and a
-    // removal or an add refused as a duplicate leaves one behind: closing
-    // alone would lose those changes. Committing here keeps what was done
+    // Windows writes every change at once. Wine's crypt32 (8.0) writes a
+    // removal, or anything once an add was refused as a duplicate, only at a
+    // commit: closing alone loses them. Committing here keeps what was done
     // even when nobody called commit().
     for (const auto& [kind, store] : stores_) {
         if (changed_.count(kind) > 0) api_.control_store(store, 0, CERT_STORE_CTRL_COMMIT, nullptr);
