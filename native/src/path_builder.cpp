@@ -95,7 +95,7 @@ bool PathBuilder::path_length_allows(const std::vector<CertificatePtr>& path, co
 }
 
 bool PathBuilder::signature_links(const Certificate& child, const Certificate& issuer) {
-    const auto key = std::make_pair(&child, &issuer);
+    auto key = std::make_pair(&child, issuer.public_key_digest());
     if (const auto known = verified_links_.find(key); known != verified_links_.end()) return known->second;
     if (signature_checks_ >= limits_.max_signature_checks) {
         limit_reached_ = true;
@@ -103,7 +103,7 @@ bool PathBuilder::signature_links(const Certificate& child, const Certificate& i
     }
     ++signature_checks_;
     const bool linked = issuer.signed_child(child);
-    verified_links_.emplace(key, linked);
+    verified_links_.emplace(std::move(key), linked);
     return linked;
 }
 

@@ -44,7 +44,10 @@ private:
     std::size_t signature_checks_ = 0;
     bool limit_reached_ = false;
     std::size_t complete_found_ = 0;
-    std::map<std::pair<const Certificate*, const Certificate*>, bool> verified_links_;
+    // Keyed by the issuer's public key, not its certificate: a signature
+    // checks against a key, so a cross-sign, a renewal or an expired
+    // alternate of the same key proves (or disproves) the link for free.
+    std::map<std::pair<const Certificate*, std::string>, bool> verified_links_;
     std::vector<Chain> found_;
 };
 
