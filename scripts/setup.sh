@@ -12,6 +12,8 @@ packages=(
   ca-certificates
   g++-mingw-w64-x86-64-posix  # cross-builds the Windows store backend (tests/windows)
   wine wine64                 # runs it against Wine's crypt32, headless (64-bit only, no i386 needed)
+  clang libclang-rt-14-dev    # the fuzzers: clang with libFuzzer and its sanitizer runtimes (scripts/fuzz.sh)
+  libfuzzer-14-dev
 )
 
 missing=()
