@@ -96,12 +96,12 @@ void make_decoys(const PkiShape& shape, const KeyRing& keys, const Tiers& tiers,
     auto parent_of = [&](std::size_t k) -> const Issued& { return tiers.policies[k % shape.policies]; };
 
     for (std::size_t d = 0; d < twins; ++d) {
-        const std::size_t k = spread(d, twins, shape.issuing);
+        const std::size_t k = decoy_target(d, twins, shape.issuing, 1);
         decoys.write(testing::issue_with_key(parent_of(k), testing::ca_spec(name_of("Issuing", k)),
                                              testing::share(keys.twins[d % keys.twins.size()])));
     }
     for (std::size_t d = 0; d < alternates; ++d) {
-        const std::size_t k = spread(d, alternates, shape.issuing);
+        const std::size_t k = decoy_target(d, alternates, shape.issuing, 2);
         decoys.write(testing::issue_with_key(parent_of(k), expired(testing::ca_spec(name_of("Issuing", k))),
                                              keys.issuing_key(k)));
     }
@@ -117,7 +117,7 @@ void make_decoys(const PkiShape& shape, const KeyRing& keys, const Tiers& tiers,
     }
     const std::size_t issuing_cross = cross_signs - made;
     for (std::size_t j = 0; j < issuing_cross; ++j) {
-        const std::size_t k = spread(j, issuing_cross, shape.issuing);
+        const std::size_t k = decoy_target(j, issuing_cross, shape.issuing, 3);
         const std::size_t step = 1 + (j / shape.issuing) % (shape.policies - 1);
         const Issued& other_policy = tiers.policies[(k + step) % shape.policies];
         decoys.write(testing::issue_with_key(other_policy, testing::ca_spec(name_of("Issuing", k)), keys.issuing_key(k)));
@@ -153,7 +153,7 @@ void generate(const PkiShape& shape, const PkiFiles& files) {
 std::string PkiShape::describe() const {
     std::ostringstream text;
     text << "roots=" << roots << " policies=" << policies << " issuing=" << issuing << " decoys=" << decoys
-         << " leaves=" << leaves << " keys=" << (mixed_keys ? "rsa2048+p256" : "p256");
+         << " leaves=" << leaves << " keys=" << (mixed_keys ? "rsa2048+p256" : "p256") << " layout=2";
     return text.str();
 }
 
@@ -168,6 +168,16 @@ PkiShape scaled_shape(std::size_t pool_size, std::size_t leaves) {
 
 std::size_t spread(std::size_t index, std::size_t count, std::size_t targets) {
     return count >= targets ? index % targets : index * targets / count;
+}
+
+std::size_t decoy_target(std::size_t index, std::size_t count, std::size_t targets, std::uint64_t kind) {
+    if (count >= targets) return index % targets;
+    // splitmix64's finalizer: a well-mixed hash, the same on every run.
+    std::uint64_t x = (kind << 40) ^ index;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return static_cast<std::size_t>(x % targets);
 }
 
 bool ensure_pki(const PkiShape& shape, const PkiFiles& files) {

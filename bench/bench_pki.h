@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -35,9 +36,15 @@ struct PkiShape {
 // each name has the same few candidates whatever the size.
 PkiShape scaled_shape(std::size_t pool_size, std::size_t leaves);
 
-// Which of count items of one kind stands for item index among targets
-// CAs: evenly spread, whichever is more numerous.
+// Which of targets CAs item index (of count items of one kind) belongs to:
+// evenly spread, whichever is more numerous.
 std::size_t spread(std::size_t index, std::size_t count, std::size_t targets);
+
+// Which CA a decoy of one kind imitates: each CA in turn when there are at
+// least as many decoys as CAs, else CAs picked by a hash of (kind, index),
+// so decoys never line up with the evenly spread leaves (which would give a
+// pool size more decoys per leaf than another).
+std::size_t decoy_target(std::size_t index, std::size_t count, std::size_t targets, std::uint64_t kind);
 
 // The issuing CA (0-based, among the issuing CAs) that issued leaf i.
 inline std::size_t issuing_of_leaf(const PkiShape& shape, std::size_t leaf) {

@@ -3,7 +3,8 @@
 // the heap a loaded pool costs. Prints Markdown for bench/RESULTS.md.
 //
 //   cachain_bench_chains <data-dir> --generate      make (or keep) the PKI
-//   cachain_bench_chains <data-dir> [--dotnet-us X --dotnet-sample N]
+//   cachain_bench_chains <data-dir> [--dotnet-us X --dotnet-sample N --dotnet-built M]
+// (the .NET figures come from bench/dotnet_chain.ps1, run first by scripts/bench.sh)
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -57,13 +58,13 @@ void print_memory(const PoolMemory& memory) {
 
 int main(int argc, char** argv) try {
     if (argc < 2) {
-        std::cerr << "usage: cachain_bench_chains <data-dir> [--generate] [--dotnet-us X --dotnet-sample N]\n";
+        std::cerr << "usage: cachain_bench_chains <data-dir> [--generate] [--dotnet-us X --dotnet-sample N --dotnet-built M]\n";
         return 2;
     }
     const PkiFiles files{argv[1]};
     const PkiShape shape;
     double dotnet_us = 0;
-    std::size_t dotnet_sample = 0;
+    std::size_t dotnet_sample = 0, dotnet_built = 0;
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--generate") {
@@ -72,6 +73,7 @@ int main(int argc, char** argv) try {
         }
         if (arg == "--dotnet-us" && i + 1 < argc) dotnet_us = std::atof(argv[++i]);
         if (arg == "--dotnet-sample" && i + 1 < argc) dotnet_sample = std::strtoul(argv[++i], nullptr, 10);
+        if (arg == "--dotnet-built" && i + 1 < argc) dotnet_built = std::strtoul(argv[++i], nullptr, 10);
     }
     ensure_pki(shape, files);
 
@@ -123,8 +125,8 @@ int main(int argc, char** argv) try {
     rows.push_back({"CaChain, C ABI: one cachain_discover per leaf (first " + std::to_string(sample.size()) + ")",
                     per_call.micros_per_chain, per_call.complete, sample.size()});
     if (dotnet_us > 0)
-        rows.push_back({".NET X509Chain.Build from pwsh (first " + std::to_string(dotnet_sample) + ", see below)",
-                        dotnet_us, dotnet_sample, dotnet_sample});
+        rows.push_back({".NET X509Chain.Build from pwsh (first " + std::to_string(dotnet_sample) + " leaves, see below)",
+                        dotnet_us, dotnet_built, dotnet_sample});
 
     std::printf("PKI: %s; %zu certificates in the pool (roots included), every leaf issued by an issuing CA.\n\n",
                 shape.describe().c_str(), pool.size());
