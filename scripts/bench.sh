@@ -79,7 +79,7 @@ module_section="Not measured: the staged module $module_manifest did not exist w
 if [[ -n $pwsh && -f $module_manifest ]]; then
   echo "bench: the PowerShell module"
   module_section="$("$pwsh" -NoProfile -File "$root/bench/module_bench.ps1" -ModuleManifest "$module_manifest" \
-    -DataDirectory "$data/chains" -WorkDirectory "$build/module-work")"
+    -DataDirectory "$data/chains" -WorkDirectory "$build/module-work" -NativeLibrary "$build/native/libcachain.so" -Pwsh "$pwsh")"
 elif [[ -z $pwsh ]]; then
   module_section="Not measured: PowerShell (pwsh) is not available."
 fi
