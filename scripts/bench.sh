@@ -123,6 +123,10 @@ How to read it:
 - \`cachain_discover\` takes its pool as a \`cachain_set\` and indexes it on every call, so one
   call per leaf pays for indexing the whole pool each time (the last CaChain row). Give it
   every leaf in one call, or see the scale table for why the internal API stays flat.
+- The 1,000 decoys: 400 issuing-CA names with another key (4 per issuing CA), 300 expired
+  alternates (an issuing CA's name and key, expired a year ago; 3 each), and 300 cross-signs
+  (each policy CA by the two other roots, and 280 issuing CAs by a second policy CA), so most
+  leaves have several complete paths.
 - Leaf keys are reused across leaves (4 keys: 2 RSA-2048, 2 ECDSA P-256), and the 400
   same-name decoys share 8 keys: a leaf's key plays no part in building its path, and any key
   but the real one makes a decoy. Every CA that issues has its own key: 3 roots, 10 policy
@@ -139,9 +143,10 @@ How to read it:
 Pools of 100 to 100,000 certificates (roots included): one decoy per ten certificates (the
 same 40/30/30 mix), 3 roots, 10 policy CAs, issuing CAs for the rest, all ECDSA P-256 with 64
 issuing keys shared among the issuing CAs. The same 2,000 leaves' worth of work per size:
-leaf *i* is issued by issuing CA *i* spread evenly over all of them. Each size runs in its own
-process; peak RSS is that process's \`ru_maxrss\` (the loaded pool, the OpenSSL objects and the
-leaves), not counting generation.
+leaf *i* is issued by issuing CA *i* spread evenly over all of them, and decoys pick the CA they
+imitate by a fixed hash, so each pool size gives its leaves the same decoys on average. Each
+size runs in its own process; peak RSS is that process's \`ru_maxrss\`: one loaded pool (the
+internal API's is freed before the C ABI loads its own) and the leaves, not counting generation.
 
 $scale_table
 
