@@ -462,6 +462,40 @@ typedef CACHAIN_ENUM(cachain_verdict_text_field) {
 CACHAIN_API const char* cachain_verdict_text(const cachain_verdicts* verdicts, size_t index,
                                              cachain_verdict_text_field field);
 
+/* ------------------------------------------------------------------ */
+/* Error codes: what 0x80090325 means, and what to run                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct cachain_explanation cachain_explanation;
+
+/* Explains an error code as a user pastes it: an HRESULT in hex with 0x
+ * ("0x80090325"), in unsigned or negative decimal ("2148074277",
+ * "-2146893019"), an OpenSSL verify code in decimal 0..199 ("20"), or a
+ * symbolic name in any case ("SEC_E_UNTRUSTED_ROOT",
+ * "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"). Covers the SEC_E_*,
+ * CERT_E_*, TRUST_E_* and CRYPT_E_* codes of TLS and chain failures,
+ * E_ACCESSDENIED and ERROR_CANCELLED from the stores, and the OpenSSL codes
+ * chain building produces. CACHAIN_E_ARGUMENT, with a last error that
+ * quotes the text and says "not a number or a known name" or "not a code
+ * CaChain knows", when it is not recognised. The caller frees *result with
+ * cachain_explanation_free. */
+CACHAIN_API cachain_status cachain_explain(const char* code, cachain_explanation** result);
+CACHAIN_API void cachain_explanation_free(cachain_explanation* explanation);
+
+typedef CACHAIN_ENUM(cachain_explanation_field) {
+    CACHAIN_EXPLANATION_CODE = 0,        /* "0x80090325" (upper-case hex digits, 8 of them) for HRESULTs; "20" for OpenSSL codes */
+    CACHAIN_EXPLANATION_NAME = 1,        /* "SEC_E_UNTRUSTED_ROOT", "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY" */
+    CACHAIN_EXPLANATION_KIND = 2,        /* "HRESULT" or "OpenSSL" */
+    CACHAIN_EXPLANATION_DESCRIPTION = 3, /* what it means; OpenSSL's own words for OpenSSL codes */
+    CACHAIN_EXPLANATION_CAUSES = 4,      /* likely causes, one per line ("\n" between them) */
+    CACHAIN_EXPLANATION_FIX = 5          /* what to run, e.g. "Import-CaChain -Path <the exported .cer files>", "" if no cmdlet fixes it */
+} cachain_explanation_field;
+/* Borrowed: valid until the explanation is freed. "" for a NULL explanation. */
+CACHAIN_API const char* cachain_explanation_text(const cachain_explanation* explanation,
+                                                 cachain_explanation_field field);
+/* The code's value: an HRESULT as an unsigned 32-bit number (0x80090325 -> 2148074277), or the OpenSSL code. -1 for NULL. */
+CACHAIN_API int64_t cachain_explanation_value(const cachain_explanation* explanation);
+
 #ifdef __cplusplus
 }
 #endif
