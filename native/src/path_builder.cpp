@@ -77,12 +77,25 @@ void PathBuilder::extend(std::vector<CertificatePtr>& path) {
     record(path, CACHAIN_CHAIN_MISSING_ISSUER, std::move(missing));
 }
 
-std::vector<CertificatePtr> PathBuilder::ordered_candidates(const Certificate& child) const {
+std::vector<CertificatePtr> PathBuilder::ordered_candidates(const Certificate& child) {
     auto candidates = index_.candidates_for(child);
+    std::map<const Certificate*, CandidateContext> contexts;
+    for (const auto& candidate : candidates) contexts[candidate.get()] = {issuer_is_held_root(*candidate)};
     std::sort(candidates.begin(), candidates.end(), [&](const CertificatePtr& a, const CertificatePtr& b) {
-        return try_before(child, *a, *b, now_);
+        return try_before(child, *a, *b, now_, contexts[a.get()], contexts[b.get()]);
     });
     return candidates;
+}
+
+// Cached by issuer name: a thousand candidates with one issuer name cost one
+// lookup, however hostile the pool.
+bool PathBuilder::issuer_is_held_root(const Certificate& candidate) {
+    const auto known = held_roots_by_name_.find(candidate.issuer_hash());
+    if (known != held_roots_by_name_.end()) return known->second;
+    const auto issuers = index_.candidates_for(candidate);
+    const bool held = std::any_of(issuers.begin(), issuers.end(), [](const CertificatePtr& c) { return c->self_signed(); });
+    held_roots_by_name_.emplace(candidate.issuer_hash(), held);
+    return held;
 }
 
 // RFC 5280 pathLenConstraint: how many non-self-issued intermediates may

@@ -32,7 +32,8 @@ public:
 
 private:
     void extend(std::vector<CertificatePtr>& path);
-    std::vector<CertificatePtr> ordered_candidates(const Certificate& child) const;
+    std::vector<CertificatePtr> ordered_candidates(const Certificate& child);
+    bool issuer_is_held_root(const Certificate& candidate);
     bool path_length_allows(const std::vector<CertificatePtr>& path, const Certificate& issuer) const;
     bool signature_links(const Certificate& child, const Certificate& issuer);
     void record(const std::vector<CertificatePtr>& path, cachain_chain_status status, MissingIssuer missing = {});
@@ -49,6 +50,7 @@ private:
     // alternate of the same key proves (or disproves) the link for free.
     std::map<std::pair<const Certificate*, std::string>, bool> verified_links_;
     std::vector<Chain> found_;
+    std::map<unsigned long, bool> held_roots_by_name_;  // issuer name hash -> a self-signed one is in the pool
 };
 
 }  // namespace cachain
