@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "certificate_parser.h"
+#include "certificate_set.h"
 #include "chain_discovery.h"
 #include "test_pki.h"
 
@@ -267,6 +268,29 @@ TEST(ChainDiscovery, ChecksAKeySharedByAThousandSameNamedCandidatesOnce) {
     const Chain chain = best_chain(pki.server, pool, limits);
     EXPECT_EQ(chain.status, CACHAIN_CHAIN_MISSING_ISSUER);
     EXPECT_NE(chain.missing.why.find("1000 did not sign it"), std::string::npos) << chain.missing.why;
+}
+
+TEST(ChainDiscovery, AKeptPoolFindsIssuersAddedAfterItsFirstSearch) {
+    const SeedPki pki = make_seed_pki();
+    CertificateSet pool;  // indexed once, as a C caller's pool set is, and kept up to date
+    pool.add_all(load_all({&pki.root, &pki.policy}));
+    const auto server = load(pki.server);
+    EXPECT_EQ(discover_chains({server}, pool.issuer_index(), {}, now()).at(0).status, CACHAIN_CHAIN_MISSING_ISSUER);
+
+    pool.add(load(pki.issuing));
+    pool.add(load(pki.root));  // already there: still one candidate, one path
+    const auto chains = discover_chains({server}, pool.issuer_index(), {}, now());
+    EXPECT_EQ(chains.size(), 1u);
+    EXPECT_EQ(thumbprints(chains.at(0)), thumbprints({&pki.server, &pki.issuing, &pki.policy, &pki.root}));
+}
+
+TEST(ChainDiscovery, AnInputAlsoInThePoolIsOneCandidate) {
+    const SeedPki pki = make_seed_pki();
+    CertificateSet pool;
+    pool.add_all(load_all({&pki.root, &pki.policy, &pki.issuing}));
+    const auto chains = discover_chains(load_all({&pki.server, &pki.issuing}), pool.issuer_index(), {}, now());
+    ASSERT_EQ(chains.size(), 1u);
+    EXPECT_EQ(thumbprints(chains.at(0)), thumbprints({&pki.server, &pki.issuing, &pki.policy, &pki.root}));
 }
 
 TEST(ChainDiscovery, StopsAtTheDepthLimit) {
