@@ -120,9 +120,10 @@ How to read it:
   one-sentence summary for each. \`X509_verify_cert\` stops at its first chain, and drops
   candidates whose key identifiers differ without checking their signature, where CaChain
   only orders by key identifiers (RFC 4158) and proves by signature.
-- \`cachain_discover\` takes its pool as a \`cachain_set\` and indexes it on every call, so one
-  call per leaf pays for indexing the whole pool each time (the last CaChain row). Give it
-  every leaf in one call, or see the scale table for why the internal API stays flat.
+- \`cachain_discover\` once per leaf (the last CaChain row) starts a new PathBuilder each call,
+  like the per-leaf row, and adds the C ABI's own work: a set for the leaf, the chains
+  wrapped as handles, each element labelled with its source. The pool's \`cachain_set\` keeps
+  its issuer index, so a call does not index the pool again (see the scale table).
 - The 1,000 decoys: 400 issuing-CA names with another key (4 per issuing CA), 300 expired
   alternates (an issuing CA's name and key, expired a year ago; 3 each), and 300 cross-signs
   (each policy CA by the two other roots, and 280 issuing CAs by a second policy CA), so most
@@ -159,13 +160,11 @@ How to read it:
 - *One PathBuilder* remembers proven links across leaves: in small pools many of the 2,000
   leaves share an issuing CA, so most links are already proven; from 10,000 certificates on,
   each leaf has an issuing CA of its own and the column nears the per-leaf one.
-- *C ABI one call* also indexes the whole pool (and the leaves) once per call: about 1 µs per
-  pool certificate, spread over the 2,000 leaves (about 50 µs per chain at 100,000).
-- *C ABI a call per leaf* is **not** flat: \`cachain_discover\` builds an \`IssuerIndex\` of the
-  whole pool on every call, and frees it, so a call costs about 3 µs per pool certificate
-  (0.3 s per leaf at 100,000). Until the pool's index is kept in the \`cachain_set\` (built once,
-  extended as certificates are added), callers with a large pool should pass many targets per
-  call.
+- *C ABI one call* runs one PathBuilder over all 2,000 leaves, so it follows the *one
+  PathBuilder* column.
+- *C ABI a call per leaf* stays flat because a \`cachain_set\` keeps its issuer index, built as
+  certificates are added; a call indexes only its inputs. (Before that change, each call
+  indexed the whole pool again: 0.3 s per call at 100,000 certificates.)
 - Loading costs about 120 µs per certificate, almost all of it in OpenSSL 3.0's \`d2i_X509\`
   (its public-key decoders), and is the same per certificate at every size.
 
