@@ -114,7 +114,10 @@ How to read it:
 - *One PathBuilder for all leaves* is how the engine runs over a batch (and what one
   \`cachain_discover\` call does with many inputs): each link it has proven (child, issuer key)
   is remembered, so a leaf costs its own signature check and the walk up cached links.
-  *A new PathBuilder per leaf* proves every link of every path again.
+  *A new PathBuilder per leaf* proves every link of every path again. Counted once with a
+  uprobe on \`X509_verify\` (not by this script): 1.03 signature checks per leaf with one
+  PathBuilder, 12.0 with a new one per leaf, against 1 for the floor and about 3 for
+  \`X509_verify_cert\` (leaf, issuing CA, policy CA).
 - CaChain does more than \`X509_verify_cert\` per leaf: it keeps searching after the first
   complete path, for up to 8 ranked paths (alternates through cross-signs), and builds a
   one-sentence summary for each. \`X509_verify_cert\` stops at its first chain, and drops
