@@ -1,6 +1,6 @@
 // Small tools the promise tests share: every file under a folder, byte
-// searches, and running code in a child process (to kill it, to run eight
-// at once, or to measure its memory alone).
+// searches, thumbprints, and running code in a child process (to kill it,
+// to run eight at once, or to measure its memory alone).
 #pragma once
 
 #include <algorithm>
@@ -15,6 +15,9 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "cachain/cachain.h"
+#include "test_pki.h"
 
 namespace cachain::testing {
 
@@ -33,6 +36,17 @@ template <typename Haystack, typename Needle>
 bool contains_bytes(const Haystack& haystack, const Needle& needle) {
     if (needle.empty()) return false;
     return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end()) != haystack.end();
+}
+
+// The SHA-1 thumbprint the C interface gives for issued.
+inline std::string thumbprint_of(const Issued& issued) {
+    cachain_set* set = nullptr;
+    cachain_set_new(&set);
+    const auto der = issued.der();
+    cachain_set_add_bytes(set, der.data(), der.size(), "cert", nullptr);
+    std::string thumbprint = cachain_set_count(set) == 1 ? cachain_cert_text(cachain_set_cert(set, 0), CACHAIN_TEXT_THUMBPRINT) : "";
+    cachain_set_free(set);
+    return thumbprint;
 }
 
 // Starts body in a child process, which exits with body's return value

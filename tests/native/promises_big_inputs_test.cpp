@@ -1,14 +1,14 @@
 // Promise: big and junk inputs are handled in bounded memory, with a clear
 // error where one is due. Each load runs in a child process, whose peak
 // memory (ru_maxrss) is compared with that of an idle child.
-#include <openssl/evp.h>
-#include <openssl/x509.h>
-
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
 
 #include "cachain/cachain.h"
 #include "promise_support.h"
@@ -21,18 +21,17 @@ using namespace cachain::testing;
 using Bytes = std::vector<std::uint8_t>;
 constexpr long mib = 1024;  // in KiB, as ru_maxrss counts
 
-// Loads path in a child; returns its status (the exit code) and peak memory
-// above an idle child's.
+// What body returned (its exit code) in a child, and the child's peak
+// memory above an idle child's.
 struct Load {
     int status = -1;
     long extra_kib = 0;
-    std::string message;
 };
 
 Load load_in_child(const std::function<int()>& body) {
     const long baseline = baseline_rss_kib();
     const ChildOutcome outcome = wait_for_child(start_child(body));
-    return Load{outcome.exit_code, outcome.max_rss_kib - baseline, {}};
+    return Load{outcome.exit_code, outcome.max_rss_kib - baseline};
 }
 
 int load_path(const std::filesystem::path& path, std::size_t expected_count) {

@@ -47,16 +47,6 @@ std::multiset<std::string> thumbprints_in(const fs::path& folder) {
     return found;
 }
 
-std::string thumbprint_of(const Issued& issued) {
-    cachain_set* set = nullptr;
-    cachain_set_new(&set);
-    const auto der = issued.der();
-    cachain_set_add_bytes(set, der.data(), der.size(), "cert", nullptr);
-    std::string thumbprint = cachain_cert_text(cachain_set_cert(set, 0), CACHAIN_TEXT_THUMBPRINT);
-    cachain_set_free(set);
-    return thumbprint;
-}
-
 TEST(ConcurrentImports, EightProcessesPlacingOverlappingChainsLeaveOneCopyOfEach) {
     const SeedPki pki = make_seed_pki();
     const Issued second_issuing = issue(pki.policy, ca_spec("SchertzLabIssuingCA2"));

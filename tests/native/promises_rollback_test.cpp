@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "cachain/cachain.h"
+#include "promise_support.h"
 #include "test_pki.h"
 
 namespace {
@@ -50,16 +51,6 @@ struct FailingStore {
     }
     cachain_store_callbacks callbacks() { return {this, contains, add, remove, list}; }
 };
-
-std::string thumbprint_of(const Issued& issued) {
-    cachain_set* set = nullptr;
-    cachain_set_new(&set);
-    const auto der = issued.der();
-    cachain_set_add_bytes(set, der.data(), der.size(), "cert", nullptr);
-    std::string thumbprint = cachain_cert_text(cachain_set_cert(set, 0), CACHAIN_TEXT_THUMBPRINT);
-    cachain_set_free(set);
-    return thumbprint;
-}
 
 class FailedImportsRollBack : public ::testing::Test {
 protected:
