@@ -122,4 +122,43 @@ TEST(NamesNeverEscape, HostileSubjectsStayInTheFolderUnderLegalNamesInEveryForma
     }
 }
 
+// Removal names certificates by thumbprint, which comes from the caller: a
+// thumbprint crafted as a path must never name a file.
+TEST(NamesNeverEscape, ARemovalByAThumbprintCraftedAsAPathTouchesNothing) {
+    TempFolder sandbox;
+    for (const char* folder : {"etc/ssl/certs", "usr/share/ca-certificates", "usr/local/share/ca-certificates/cachain",
+                               "usr/local/share/cachain", "store/Root", "store/CA"})
+        fs::create_directories(sandbox / folder);
+    write_file(sandbox / "etc/ca-certificates.conf", std::string());
+    // A victim of every extension a store writes, in every folder along the way.
+    std::vector<fs::path> victims;
+    for (const auto& entry : fs::recursive_directory_iterator(sandbox.path()))
+        if (entry.is_directory())
+            for (const char* name : {"victim.crt", "victim.pem", "victim.0", "victim"}) victims.push_back(entry.path() / name);
+    for (const char* name : {"victim.crt", "victim.pem", "victim.0", "victim"}) victims.push_back(sandbox / name);
+    for (const auto& victim : victims) write_file(victim, std::string("not yours"));
+
+    std::vector<std::string> crafted;
+    for (std::string up; up.size() < 3 * 8; up += "../") crafted.push_back(up + "victim");
+    crafted.push_back((sandbox / "victim").string());
+    crafted.push_back("..\\..\\victim");
+    std::vector<const char*> thumbprints;
+    for (const auto& text : crafted) thumbprints.push_back(text.c_str());
+
+    const std::pair<cachain_store_location, fs::path> stores[] = {{CACHAIN_LOCATION_DIRECTORY, sandbox / "store"},
+                                                                   {CACHAIN_LOCATION_LOCAL_MACHINE, sandbox.path()}};
+    for (const auto& [location, path] : stores) {
+        cachain_store* store = nullptr;
+        ASSERT_EQ(cachain_store_open(location, path.c_str(), &store), CACHAIN_OK) << cachain_last_error();
+        cachain_placement* result = nullptr;
+        EXPECT_EQ(cachain_unplace(store, nullptr, thumbprints.data(), thumbprints.size(), 0, &result), CACHAIN_OK)
+            << cachain_last_error();
+        for (std::size_t i = 0; i < cachain_placement_count(result); ++i)
+            EXPECT_EQ(cachain_placement_number(result, i, CACHAIN_PLACEMENT_ACTION), CACHAIN_ACTION_NOT_PRESENT);
+        cachain_placement_free(result);
+        cachain_store_free(store);
+    }
+    for (const auto& victim : victims) EXPECT_EQ(read_file(victim), std::vector<std::uint8_t>({'n', 'o', 't', ' ', 'y', 'o', 'u', 'r', 's'})) << victim;
+}
+
 }  // namespace
