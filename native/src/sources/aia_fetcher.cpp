@@ -121,6 +121,9 @@ std::vector<CertificatePtr> AiaFetcher::download(const std::string& first_url) {
             body = OSSL_HTTP_exchange(context, &redirection);
         }
         const ossl::OpenSslStringPtr redirection_owner(redirection);
+        // The body carries a reference of its own: without dropping it, the
+        // connection of a streamed answer stays open after OSSL_HTTP_close.
+        const ossl::BioReferencePtr body_reference(body);
         if (body) {
             std::vector<std::uint8_t> bytes;
             try {
