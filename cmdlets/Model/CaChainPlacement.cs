@@ -1,7 +1,7 @@
 namespace CaChain
 {
     // One certificate in one store, as Import-CaChain or Remove-CaChain left it.
-    // Thumbprint, Store, StoreLocation, StorePath and Action bind to
+    // Thumbprint, Store, StoreLocation, StorePath, SystemRoot and Action bind to
     // Remove-CaChain, so an import's results undo it exactly.
     public sealed class CaChainPlacement
     {
@@ -12,6 +12,7 @@ namespace CaChain
         public string Location { get; set; }
         public string StoreLocation { get; set; }
         public string StorePath { get; set; }
+        public string SystemRoot { get; set; }
         public string Action { get; set; }
         public string Message { get; set; }
         public string ComputerName { get; set; }

@@ -36,6 +36,9 @@ namespace CaChain.Native
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status cachain_set_add_bytes(SetHandle set, byte[] data, UIntPtr length, byte[] item, byte[] password);
 
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, EntryPoint = "cachain_set_add_bytes")]
+        public static extern Status cachain_set_add_bytes_borrowed(IntPtr set, byte[] data, UIntPtr length, byte[] item, byte[] password);
+
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status cachain_set_add_path(SetHandle set, byte[] path, byte[] password);
 
