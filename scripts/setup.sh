@@ -10,6 +10,8 @@ packages=(
   googletest                  # GoogleTest sources for the native tests
   libgtest-dev
   ca-certificates
+  openssh-server              # sshd on 127.0.0.1 for the module's remoting test
+  python3                     # a small HTTP server for AIA downloads in the module's tests
 )
 
 missing=()
@@ -19,6 +21,7 @@ done
 
 if ((${#missing[@]} == 0)); then
   echo "setup: every package is installed"
+  "$(dirname "$0")/setup-powershell.sh"
   exit 0
 fi
 
@@ -27,3 +30,4 @@ if [[ $(id -u) -ne 0 ]]; then sudo_if_needed=(sudo); fi
 echo "setup: installing ${missing[*]}"
 "${sudo_if_needed[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+"$(dirname "$0")/setup-powershell.sh"

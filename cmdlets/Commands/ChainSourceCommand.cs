@@ -95,7 +95,7 @@ namespace CaChain.Commands
             }
             catch (ItemNotFoundException error)
             {
-                WriteError(new ErrorRecord(error, "PathNotFound," + MyInvocation.MyCommand.Name, ErrorCategory.ObjectNotFound, path));
+                WriteError(new ErrorRecord(error, ErrorIdPrefix + "PathNotFound", ErrorCategory.ObjectNotFound, path));
                 return Array.Empty<string>();
             }
         }

@@ -11,7 +11,7 @@ namespace CaChain.Commands
     public sealed class ResolveCaChainErrorCommand : PSCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("HResult", "ErrorCode", "TlsError", "ChainError")]
+        [Alias("HResult", "ErrorCode")]
         [ValidateNotNullOrEmpty]
         public string[] Code { get; set; }
 
