@@ -117,7 +117,8 @@ namespace CaChain.Commands
                     if (action == 4)
                     {
                         fileFailed = true;
-                        WriteError(new CaChainException(fileStatus, Utf8.FromNative(message)).ToErrorRecord(ErrorIdPrefix, Utf8.FromNative(path)));
+                        if ((flags & Flags.ExportDryRun) == 0)  // the real run reports it
+                            WriteError(new CaChainException(fileStatus, Utf8.FromNative(message)).ToErrorRecord(ErrorIdPrefix, Utf8.FromNative(path)));
                         continue;
                     }
                     IntPtr cert = NativeMethods.cachain_export_cert(result, (UIntPtr)i);
@@ -132,7 +133,7 @@ namespace CaChain.Commands
                         Target = name,
                     });
                 }
-                if (status == Status.Ok || fileFailed) return files;  // failed files have written their own errors
+                if (status == Status.Ok || fileFailed) return files;  // failed files report their own errors
                 WriteError(new CaChainException(status, NativeMethods.LastError()).ToErrorRecord(ErrorIdPrefix, target));
                 return null;
             }

@@ -118,15 +118,19 @@ namespace CaChain.Commands
         {
             itemCount++;
             int problemsBefore = collected.Problems.Count;
+            CaChainException failure = null;
             try
             {
                 read();
             }
             catch (CaChainException error)
             {
-                WriteError(error.ToErrorRecord(ErrorIdPrefix, target));
+                failure = error;
             }
-            foreach (CaChainException problem in collected.Problems.Skip(problemsBefore)) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
+            // A failed read is usually also recorded as the set's problem: report it once.
+            var problems = collected.Problems.Skip(problemsBefore).ToList();
+            if (problems.Count == 0 && failure != null) problems.Add(failure);
+            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
         }
 
         protected override void EndProcessing()
