@@ -12,6 +12,10 @@ packages=(
   ca-certificates
   openssh-server              # sshd on 127.0.0.1 for the module's remoting test
   python3                     # a small HTTP server for AIA downloads in the module's tests
+  g++-mingw-w64-x86-64-posix  # cross-builds the Windows store backend (tests/windows)
+  wine wine64                 # runs it against Wine's crypt32, headless (64-bit only, no i386 needed)
+  clang libclang-rt-14-dev    # the fuzzers: clang with libFuzzer and its sanitizer runtimes (scripts/fuzz.sh)
+  libfuzzer-14-dev
 )
 
 missing=()

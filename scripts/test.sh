@@ -6,3 +6,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/build.sh"
 cd "$root/build"
 ctest --output-on-failure -j2 --timeout 300
+
+# Hardening (SECURITY.md): every native test again under AddressSanitizer and
+# UndefinedBehaviorSanitizer, then each fuzzer briefly.
+"$root/scripts/test-sanitizers.sh"
+"$root/scripts/fuzz.sh" 10

@@ -61,6 +61,10 @@ public:
     // True when child's signature verifies with this certificate's key.
     bool signed_child(const Certificate& child) const noexcept;
 
+    // SHA-256 of the subjectPublicKeyInfo, raw bytes: equal exactly when
+    // two certificates carry the same key.
+    const std::string& public_key_digest() const noexcept { return public_key_digest_; }
+
     // Same subject and same public key: the same CA, even if the two
     // certificates differ (a cross-sign, a renewal with the old key).
     bool same_entity(const Certificate& other) const noexcept;

@@ -4,6 +4,7 @@ namespace cachain {
 
 bool CertificateSet::add(CertificatePtr cert, const std::string& origin) {
     if (!origins_.emplace(cert->sha256(), origin).second) return false;
+    index_.add(cert);
     certificates_.push_back(std::move(cert));
     return true;
 }

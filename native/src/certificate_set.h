@@ -8,6 +8,7 @@
 
 #include "certificate.h"
 #include "error.h"
+#include "issuer_index.h"
 
 namespace cachain {
 
@@ -24,11 +25,15 @@ public:
     void record(Problem problem) { problems_.push_back(std::move(problem)); }
 
     const std::vector<CertificatePtr>& certificates() const noexcept { return certificates_; }
+    // The certificates as issuer candidates, kept up to date by add, so a
+    // pool is indexed once however many searches use it.
+    const IssuerIndex& issuer_index() const noexcept { return index_; }
     const std::vector<Problem>& problems() const noexcept { return problems_; }
 
 private:
     std::vector<CertificatePtr> certificates_;
     std::unordered_map<std::string, std::string> origins_;  // SHA-256 -> origin
+    IssuerIndex index_;
     std::vector<Problem> problems_;
 };
 

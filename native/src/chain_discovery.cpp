@@ -26,9 +26,16 @@ std::vector<CertificatePtr> chain_ends(const std::vector<CertificatePtr>& inputs
 
 std::vector<Chain> discover_chains(const std::vector<CertificatePtr>& inputs, const std::vector<CertificatePtr>& pool,
                                    std::int64_t now, SearchLimits limits) {
-    IssuerIndex index;
+    IssuerIndex pool_index;
+    for (const auto& cert : pool) pool_index.add(cert);
+    return discover_chains(inputs, pool_index, {}, now, limits);
+}
+
+std::vector<Chain> discover_chains(const std::vector<CertificatePtr>& inputs, const IssuerIndex& pool,
+                                   const std::vector<CertificatePtr>& extra, std::int64_t now, SearchLimits limits) {
+    IssuerIndex index(&pool);
     for (const auto& cert : inputs) index.add(cert);
-    for (const auto& cert : pool) index.add(cert);
+    for (const auto& cert : extra) index.add(cert);
 
     PathBuilder builder(index, now, limits);
     std::vector<Chain> chains;

@@ -19,4 +19,10 @@ std::vector<CertificatePtr> chain_ends(const std::vector<CertificatePtr>& inputs
 std::vector<Chain> discover_chains(const std::vector<CertificatePtr>& inputs, const std::vector<CertificatePtr>& pool,
                                    std::int64_t now, SearchLimits limits = {});
 
+// The same, with a pool indexed beforehand (a CertificateSet's), plus extra
+// candidates (downloads): each call indexes only inputs and extra, so its
+// cost does not grow with the pool.
+std::vector<Chain> discover_chains(const std::vector<CertificatePtr>& inputs, const IssuerIndex& pool,
+                                   const std::vector<CertificatePtr>& extra, std::int64_t now, SearchLimits limits = {});
+
 }  // namespace cachain

@@ -103,7 +103,8 @@ std::string safe_file_stem(std::string_view text) {
     std::string stem = trim_dots_and_spaces(collapse_dot_runs(replace_unsafe_characters(text)));
     stem = trim_dots_and_spaces(cut_on_character_boundary(stem, max_file_stem_bytes));
     if (stem.empty()) return "certificate";
-    if (is_reserved_device_name(stem)) stem = "_" + stem;
+    // The prefix may push a name already cut to the limit one byte over it.
+    if (is_reserved_device_name(stem)) stem = trim_dots_and_spaces(cut_on_character_boundary("_" + stem, max_file_stem_bytes));
     return stem;
 }
 

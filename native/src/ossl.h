@@ -23,9 +23,6 @@ struct Deleter {
 
 using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
 using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free_all>>;
-// One reference to a BIO that is also owned elsewhere, such as the body
-// OSSL_HTTP_exchange returns: dropping it must not free the rest of a chain.
-using BioReferencePtr = std::unique_ptr<BIO, Deleter<BIO_free>>;
 using Pkcs7Ptr = std::unique_ptr<PKCS7, Deleter<PKCS7_free>>;
 using Pkcs12Ptr = std::unique_ptr<PKCS12, Deleter<PKCS12_free>>;
 using EvpPkeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;

@@ -77,12 +77,25 @@ void PathBuilder::extend(std::vector<CertificatePtr>& path) {
     record(path, CACHAIN_CHAIN_MISSING_ISSUER, std::move(missing));
 }
 
-std::vector<CertificatePtr> PathBuilder::ordered_candidates(const Certificate& child) const {
+std::vector<CertificatePtr> PathBuilder::ordered_candidates(const Certificate& child) {
     auto candidates = index_.candidates_for(child);
+    std::map<const Certificate*, CandidateContext> contexts;
+    for (const auto& candidate : candidates) contexts[candidate.get()] = {issuer_is_held_root(*candidate)};
     std::sort(candidates.begin(), candidates.end(), [&](const CertificatePtr& a, const CertificatePtr& b) {
-        return try_before(child, *a, *b, now_);
+        return try_before(child, *a, *b, now_, contexts[a.get()], contexts[b.get()]);
     });
     return candidates;
+}
+
+// Cached by issuer name: a thousand candidates with one issuer name cost one
+// lookup, however hostile the pool.
+bool PathBuilder::issuer_is_held_root(const Certificate& candidate) {
+    const auto known = held_roots_by_name_.find(candidate.issuer_hash());
+    if (known != held_roots_by_name_.end()) return known->second;
+    const auto issuers = index_.candidates_for(candidate);
+    const bool held = std::any_of(issuers.begin(), issuers.end(), [](const CertificatePtr& c) { return c->self_signed(); });
+    held_roots_by_name_.emplace(candidate.issuer_hash(), held);
+    return held;
 }
 
 // RFC 5280 pathLenConstraint: how many non-self-issued intermediates may
@@ -95,7 +108,7 @@ bool PathBuilder::path_length_allows(const std::vector<CertificatePtr>& path, co
 }
 
 bool PathBuilder::signature_links(const Certificate& child, const Certificate& issuer) {
-    const auto key = std::make_pair(&child, &issuer);
+    auto key = std::make_pair(&child, issuer.public_key_digest());
     if (const auto known = verified_links_.find(key); known != verified_links_.end()) return known->second;
     if (signature_checks_ >= limits_.max_signature_checks) {
         limit_reached_ = true;
@@ -103,7 +116,7 @@ bool PathBuilder::signature_links(const Certificate& child, const Certificate& i
     }
     ++signature_checks_;
     const bool linked = issuer.signed_child(child);
-    verified_links_.emplace(key, linked);
+    verified_links_.emplace(std::move(key), linked);
     return linked;
 }
 

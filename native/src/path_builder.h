@@ -32,7 +32,8 @@ public:
 
 private:
     void extend(std::vector<CertificatePtr>& path);
-    std::vector<CertificatePtr> ordered_candidates(const Certificate& child) const;
+    std::vector<CertificatePtr> ordered_candidates(const Certificate& child);
+    bool issuer_is_held_root(const Certificate& candidate);
     bool path_length_allows(const std::vector<CertificatePtr>& path, const Certificate& issuer) const;
     bool signature_links(const Certificate& child, const Certificate& issuer);
     void record(const std::vector<CertificatePtr>& path, cachain_chain_status status, MissingIssuer missing = {});
@@ -44,8 +45,12 @@ private:
     std::size_t signature_checks_ = 0;
     bool limit_reached_ = false;
     std::size_t complete_found_ = 0;
-    std::map<std::pair<const Certificate*, const Certificate*>, bool> verified_links_;
+    // Keyed by the issuer's public key, not its certificate: a signature
+    // checks against a key, so a cross-sign, a renewal or an expired
+    // alternate of the same key proves (or disproves) the link for free.
+    std::map<std::pair<const Certificate*, std::string>, bool> verified_links_;
     std::vector<Chain> found_;
+    std::map<unsigned long, bool> held_roots_by_name_;  // issuer name hash -> a self-signed one is in the pool
 };
 
 }  // namespace cachain

@@ -49,14 +49,16 @@ KeyIdMatch key_id_match(const Certificate& child, const Certificate& issuer) noe
     return child.authority_key_id() == issuer.subject_key_id() ? KeyIdMatch::Matches : KeyIdMatch::Differs;
 }
 
-bool try_before(const Certificate& child, const Certificate& a, const Certificate& b, std::int64_t now) noexcept {
-    const auto key = [&](const Certificate& c) {
+bool try_before(const Certificate& child, const Certificate& a, const Certificate& b, std::int64_t now,
+                CandidateContext a_context, CandidateContext b_context) noexcept {
+    const auto key = [&](const Certificate& c, CandidateContext context) {
         return std::make_tuple(static_cast<int>(key_id_match(child, c)),
                                c.validity_at(now) == CACHAIN_VALIDITY_VALID ? 0 : 1,
                                c.self_signed() ? 0 : 1,
+                               context.issuer_is_held_root ? 0 : 1,
                                -c.not_before());
     };
-    const auto ka = key(a), kb = key(b);
+    const auto ka = key(a, a_context), kb = key(b, b_context);
     if (ka != kb) return ka < kb;
     return a.thumbprint() < b.thumbprint();
 }

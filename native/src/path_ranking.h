@@ -16,11 +16,19 @@ enum class KeyIdMatch { Matches = 0, Unknown = 1, Differs = 2 };
 // (RFC 4158 section 5.3): the signature decides.
 KeyIdMatch key_id_match(const Certificate& child, const Certificate& issuer) noexcept;
 
+// What the search knows about a candidate beyond the certificate itself.
+struct CandidateContext {
+    bool issuer_is_held_root = false;  // a self-signed certificate named as its issuer is in the pool
+};
+
 // Strict weak order over candidate issuers of child: true when a should be
 // tried before b. Prefers, in turn: matching key identifiers, validity at
-// now, a self-signed root (the shorter path), the later notBefore, and
+// now, a self-signed root (the shorter path), a candidate whose own issuer
+// is a root in the pool (one step of lookahead, so a web of cross-signs
+// takes the way out instead of wandering), the later notBefore, and
 // finally the smaller thumbprint so the order never depends on input order.
-bool try_before(const Certificate& child, const Certificate& a, const Certificate& b, std::int64_t now) noexcept;
+bool try_before(const Certificate& child, const Certificate& a, const Certificate& b, std::int64_t now,
+                CandidateContext a_context = {}, CandidateContext b_context = {}) noexcept;
 
 // Strict weak order over finished paths of one target: true when a is the
 // better path. Prefers, in turn: complete over incomplete, fewer elements

@@ -5,6 +5,7 @@
 #include <openssl/provider.h>
 
 #include "error.h"
+#include "pkcs12_work_limit.h"
 
 namespace cachain {
 namespace {
@@ -12,8 +13,9 @@ namespace {
 // The password that opens the file's integrity check. Windows and OpenSSL
 // disagree on whether "no password" means an empty string or none at all,
 // so both are tried when the caller gave none.
-std::optional<const char*> find_password(PKCS12* pkcs12, const char* password) {
+std::optional<const char*> find_password(PKCS12* pkcs12, const std::string& item, const char* password) {
     if (!PKCS12_mac_present(pkcs12)) return password ? password : "";
+    check_mac_work(pkcs12, item);
     const bool none_given = password == nullptr || *password == '\0';
     const std::vector<const char*> candidates = none_given ? std::vector<const char*>{"", nullptr}
                                                            : std::vector<const char*>{password};
@@ -36,6 +38,7 @@ ossl::SafeBagStackPtr decrypt_bags(PKCS7* safe, const std::string& item, const c
     const int type = OBJ_obj2nid(safe->type);
     if (type == NID_pkcs7_data) return ossl::SafeBagStackPtr(PKCS12_unpack_p7data(safe));
     if (type != NID_pkcs7_encrypted) return nullptr;  // enveloped safes need a key we do not have
+    if (safe->d.encrypted && safe->d.encrypted->enc_data) check_encryption_work(safe->d.encrypted->enc_data->algorithm, item);
     ossl::SafeBagStackPtr bags(PKCS12_unpack_p7encdata(safe, password, -1));
     if (!bags) {
         drain_openssl_errors();
@@ -73,7 +76,7 @@ void collect_certificates(const STACK_OF(PKCS12_SAFEBAG)* bags, std::vector<ossl
 }  // namespace
 
 std::vector<ossl::X509Ptr> read_pkcs12_certificates(PKCS12* pkcs12, const std::string& item, const char* password) {
-    const auto opened_with = find_password(pkcs12, password);
+    const auto opened_with = find_password(pkcs12, item, password);
     if (!opened_with) throw Failure(CACHAIN_E_WRONG_PASSWORD, item, "the PKCS#12 password is wrong");
 
     const ossl::Pkcs7StackPtr safes(PKCS12_unpack_authsafes(pkcs12));

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "certificate_parser.h"
+#include "certificate_set.h"
 #include "chain_discovery.h"
 #include "test_pki.h"
 
@@ -237,9 +238,8 @@ TEST(ChainDiscovery, SaysTheWrongKeyTwinDidNotSignTheCertificate) {
 
 TEST(ChainDiscovery, StopsQuicklyAmongAThousandSameNamedCandidates) {
     const SeedPki pki = make_seed_pki();
-    const auto key = make_key(KeyType::EcP256);
-    std::vector<Issued> decoys;
-    for (int i = 0; i < 1000; ++i) decoys.push_back(issue_with_key(pki.policy, ca_spec("SchertzLabIssuingCA"), share(key)));
+    std::vector<Issued> decoys;  // each with a key of its own, so each costs a signature check
+    for (int i = 0; i < 1000; ++i) decoys.push_back(issue(pki.policy, ca_spec("SchertzLabIssuingCA")));
     std::vector<const Issued*> pool{&pki.root, &pki.policy};
     for (const auto& decoy : decoys) pool.push_back(&decoy);
 
@@ -253,6 +253,44 @@ TEST(ChainDiscovery, StopsQuicklyAmongAThousandSameNamedCandidates) {
     const Chain found = best_chain(pki.server, pool);
     EXPECT_EQ(found.status, CACHAIN_CHAIN_COMPLETE);
     EXPECT_EQ(thumbprints(found), thumbprints({&pki.server, &pki.issuing, &pki.policy, &pki.root}));
+}
+
+TEST(ChainDiscovery, ChecksAKeySharedByAThousandSameNamedCandidatesOnce) {
+    const SeedPki pki = make_seed_pki();
+    const auto key = make_key(KeyType::EcP256);
+    std::vector<Issued> decoys;
+    for (int i = 0; i < 1000; ++i) decoys.push_back(issue_with_key(pki.policy, ca_spec("SchertzLabIssuingCA"), share(key)));
+    std::vector<const Issued*> pool{&pki.root, &pki.policy};
+    for (const auto& decoy : decoys) pool.push_back(&decoy);
+
+    SearchLimits limits;
+    limits.max_signature_checks = 2;  // one check disproves the shared key for all thousand
+    const Chain chain = best_chain(pki.server, pool, limits);
+    EXPECT_EQ(chain.status, CACHAIN_CHAIN_MISSING_ISSUER);
+    EXPECT_NE(chain.missing.why.find("1000 did not sign it"), std::string::npos) << chain.missing.why;
+}
+
+TEST(ChainDiscovery, AKeptPoolFindsIssuersAddedAfterItsFirstSearch) {
+    const SeedPki pki = make_seed_pki();
+    CertificateSet pool;  // indexed once, as a C caller's pool set is, and kept up to date
+    pool.add_all(load_all({&pki.root, &pki.policy}));
+    const auto server = load(pki.server);
+    EXPECT_EQ(discover_chains({server}, pool.issuer_index(), {}, now()).at(0).status, CACHAIN_CHAIN_MISSING_ISSUER);
+
+    pool.add(load(pki.issuing));
+    pool.add(load(pki.root));  // already there: still one candidate, one path
+    const auto chains = discover_chains({server}, pool.issuer_index(), {}, now());
+    EXPECT_EQ(chains.size(), 1u);
+    EXPECT_EQ(thumbprints(chains.at(0)), thumbprints({&pki.server, &pki.issuing, &pki.policy, &pki.root}));
+}
+
+TEST(ChainDiscovery, AnInputAlsoInThePoolIsOneCandidate) {
+    const SeedPki pki = make_seed_pki();
+    CertificateSet pool;
+    pool.add_all(load_all({&pki.root, &pki.policy, &pki.issuing}));
+    const auto chains = discover_chains(load_all({&pki.server, &pki.issuing}), pool.issuer_index(), {}, now());
+    ASSERT_EQ(chains.size(), 1u);
+    EXPECT_EQ(thumbprints(chains.at(0)), thumbprints({&pki.server, &pki.issuing, &pki.policy, &pki.root}));
 }
 
 TEST(ChainDiscovery, StopsAtTheDepthLimit) {

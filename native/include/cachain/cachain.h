@@ -41,6 +41,16 @@
 #  define CACHAIN_API __attribute__((visibility("default")))
 #endif
 
+/* Enumerations cross the interface as int. C++ code inside the library sees
+ * them with int as their fixed underlying type, so a caller that passes a
+ * value the enumeration does not list (P/Invoke passes any int) is refused
+ * with CACHAIN_E_ARGUMENT instead of being undefined behaviour. */
+#ifdef __cplusplus
+#  define CACHAIN_ENUM(name) enum name : int
+#else
+#  define CACHAIN_ENUM(name) enum name
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -49,7 +59,7 @@ extern "C" {
 /* Status and errors                                                    */
 /* ------------------------------------------------------------------ */
 
-typedef enum cachain_status {
+typedef CACHAIN_ENUM(cachain_status) {
     CACHAIN_OK = 0,
     CACHAIN_E_ARGUMENT = 1,           /* NULL handle, index out of range, unknown enum value */
     CACHAIN_E_EMPTY = 2,              /* the item holds no data at all */
@@ -80,7 +90,7 @@ CACHAIN_API const char* cachain_version(void);
 
 /* One certificate. Always borrowed from a set, a chain or a result. */
 
-typedef enum cachain_role {
+typedef CACHAIN_ENUM(cachain_role) {
     CACHAIN_ROLE_LEAF = 0,         /* not a CA: the server's own certificate */
     CACHAIN_ROLE_INTERMEDIATE = 1, /* a policy or issuing CA */
     CACHAIN_ROLE_ROOT = 2          /* a self-signed CA */
@@ -88,7 +98,7 @@ typedef enum cachain_role {
 
 typedef struct cachain_cert cachain_cert;
 
-typedef enum cachain_text_field {
+typedef CACHAIN_ENUM(cachain_text_field) {
     CACHAIN_TEXT_SUBJECT = 0,          /* "CN=SchertzLabRootCA, DC=schertz, DC=lab" */
     CACHAIN_TEXT_ISSUER = 1,
     CACHAIN_TEXT_COMMON_NAME = 2,      /* the most specific CN, "" if none */
@@ -103,7 +113,7 @@ typedef enum cachain_text_field {
 /* Borrowed: valid as long as the certificate. */
 CACHAIN_API const char* cachain_cert_text(const cachain_cert* cert, cachain_text_field field);
 
-typedef enum cachain_number_field {
+typedef CACHAIN_ENUM(cachain_number_field) {
     CACHAIN_NUMBER_NOT_BEFORE = 0,  /* seconds since 1970 UTC */
     CACHAIN_NUMBER_NOT_AFTER = 1,
     CACHAIN_NUMBER_IS_CA = 2,       /* 1 when basicConstraints says CA:TRUE */
@@ -161,13 +171,13 @@ CACHAIN_API cachain_status cachain_set_problem(const cachain_set* set, size_t in
 typedef struct cachain_chains cachain_chains;
 typedef struct cachain_chain cachain_chain;
 
-typedef enum cachain_chain_status {
+typedef CACHAIN_ENUM(cachain_chain_status) {
     CACHAIN_CHAIN_COMPLETE = 0,       /* ends at a self-signed root */
     CACHAIN_CHAIN_MISSING_ISSUER = 1, /* the last certificate's issuer was not found */
     CACHAIN_CHAIN_LIMIT_REACHED = 2   /* the search stopped at its work limit */
 } cachain_chain_status;
 
-typedef enum cachain_validity {
+typedef CACHAIN_ENUM(cachain_validity) {
     CACHAIN_VALIDITY_VALID = 0,
     CACHAIN_VALIDITY_EXPIRED = 1,
     CACHAIN_VALIDITY_NOT_YET_VALID = 2
@@ -200,14 +210,14 @@ CACHAIN_API size_t cachain_chains_count(const cachain_chains* chains);
 /* Borrowed: valid until the chains are freed. */
 CACHAIN_API const cachain_chain* cachain_chains_get(const cachain_chains* chains, size_t index);
 
-typedef enum cachain_chain_field {
+typedef CACHAIN_ENUM(cachain_chain_field) {
     CACHAIN_CHAIN_FIELD_STATUS = 0, /* a cachain_chain_status */
     CACHAIN_CHAIN_FIELD_TARGET = 1, /* which target (0-based) this path belongs to */
     CACHAIN_CHAIN_FIELD_RANK = 2    /* 0 for the best path of its target */
 } cachain_chain_field;
 CACHAIN_API int64_t cachain_chain_number(const cachain_chain* chain, cachain_chain_field field);
 
-typedef enum cachain_chain_text_field {
+typedef CACHAIN_ENUM(cachain_chain_text_field) {
     CACHAIN_CHAIN_TEXT_SUMMARY = 0,              /* one sentence on the outcome */
     CACHAIN_CHAIN_TEXT_MISSING_ISSUER = 1,       /* the name of the issuer not found, "" if complete */
     CACHAIN_CHAIN_TEXT_MISSING_KEY_ID = 2,       /* its key identifier (from AKI), "" if unknown */
@@ -231,7 +241,7 @@ CACHAIN_API const char* cachain_chain_source(const cachain_chain* chain, size_t 
 /* Live sources: a server's presented chain                              */
 /* ------------------------------------------------------------------ */
 
-typedef enum cachain_protocol {
+typedef CACHAIN_ENUM(cachain_protocol) {
     CACHAIN_PROTOCOL_AUTO = 0, /* SMTP STARTTLS on 25 and 587, LDAP StartTLS on 389, plain TLS otherwise */
     CACHAIN_PROTOCOL_TLS = 1,  /* TLS from the first byte: 443, 636, 3269, 5061... */
     CACHAIN_PROTOCOL_SMTP = 2,
@@ -254,7 +264,7 @@ CACHAIN_API cachain_status cachain_fetch_endpoint(const char* endpoint, cachain_
 /* Export                                                               */
 /* ------------------------------------------------------------------ */
 
-typedef enum cachain_format {
+typedef CACHAIN_ENUM(cachain_format) {
     CACHAIN_FORMAT_DER = 0, /* one .cer file per certificate, as the MMC export wizard writes */
     CACHAIN_FORMAT_PEM = 1, /* one .pem file per certificate */
     CACHAIN_FORMAT_P7B = 2  /* one PKCS#7 .p7b bundle for the whole chain */
@@ -264,7 +274,7 @@ typedef enum cachain_format {
 #define CACHAIN_EXPORT_FORCE 0x2u        /* replace existing files whose content differs */
 #define CACHAIN_EXPORT_DRY_RUN 0x4u      /* decide names and actions, write nothing */
 
-typedef enum cachain_file_action {
+typedef CACHAIN_ENUM(cachain_file_action) {
     CACHAIN_FILE_WRITTEN = 0,     /* a new file */
     CACHAIN_FILE_UNCHANGED = 1,   /* the same bytes were already there */
     CACHAIN_FILE_REPLACED = 2,    /* a different file was replaced (CACHAIN_EXPORT_FORCE) */
@@ -308,13 +318,13 @@ CACHAIN_API const cachain_cert* cachain_export_cert(const cachain_export* result
 
 typedef struct cachain_store cachain_store;
 
-typedef enum cachain_store_location {
+typedef CACHAIN_ENUM(cachain_store_location) {
     CACHAIN_LOCATION_LOCAL_MACHINE = 0, /* Windows: LocalMachine system stores; Linux: the system trust */
     CACHAIN_LOCATION_CURRENT_USER = 1,  /* Windows: CurrentUser system stores; elsewhere NOT_SUPPORTED */
     CACHAIN_LOCATION_DIRECTORY = 2      /* a folder with Root/ and CA/ in OpenSSL's hashed layout */
 } cachain_store_location;
 
-typedef enum cachain_store_name {
+typedef CACHAIN_ENUM(cachain_store_name) {
     CACHAIN_STORE_ROOT = 0, /* Trusted Root Certification Authorities */
     CACHAIN_STORE_CA = 1    /* Intermediate Certification Authorities */
 } cachain_store_name;
@@ -361,7 +371,7 @@ CACHAIN_API cachain_status cachain_store_list(cachain_store* store, cachain_stor
 #define CACHAIN_PLACE_FORCE 0x2u           /* place non-CA certificates too: self-signed into Root, others into CA */
 #define CACHAIN_PLACE_ROOT_NOT_IN_CA 0x4u  /* leave roots out of CA (the seed puts them in both) */
 
-typedef enum cachain_placement_action {
+typedef CACHAIN_ENUM(cachain_placement_action) {
     CACHAIN_ACTION_ADDED = 0,
     CACHAIN_ACTION_ALREADY_PRESENT = 1,
     CACHAIN_ACTION_WOULD_ADD = 2,      /* dry run */
@@ -396,7 +406,7 @@ CACHAIN_API size_t cachain_placement_count(const cachain_placement* result);
  * the store does not hold. Borrowed: valid until the result is freed. */
 CACHAIN_API const cachain_cert* cachain_placement_cert(const cachain_placement* result, size_t index);
 
-typedef enum cachain_placement_field {
+typedef CACHAIN_ENUM(cachain_placement_field) {
     CACHAIN_PLACEMENT_STORE = 0,  /* a cachain_store_name */
     CACHAIN_PLACEMENT_ACTION = 1, /* a cachain_placement_action */
     CACHAIN_PLACEMENT_STATUS = 2  /* CACHAIN_OK, or why the entry was skipped */
@@ -404,7 +414,7 @@ typedef enum cachain_placement_field {
 CACHAIN_API int64_t cachain_placement_number(const cachain_placement* result, size_t index,
                                              cachain_placement_field field);
 
-typedef enum cachain_placement_text_field {
+typedef CACHAIN_ENUM(cachain_placement_text_field) {
     CACHAIN_PLACEMENT_TEXT_THUMBPRINT = 0, /* SHA-1, upper-case hex */
     CACHAIN_PLACEMENT_TEXT_LOCATION = 1,   /* as cachain_store_location_text */
     CACHAIN_PLACEMENT_TEXT_MESSAGE = 2     /* why it was skipped, "" otherwise */
@@ -432,7 +442,7 @@ CACHAIN_API size_t cachain_verdicts_count(const cachain_verdicts* verdicts);
 /* The chain the verdict is about. Borrowed: valid until the verdicts are freed. */
 CACHAIN_API const cachain_chain* cachain_verdict_chain(const cachain_verdicts* verdicts, size_t index);
 
-typedef enum cachain_verdict_field {
+typedef CACHAIN_ENUM(cachain_verdict_field) {
     CACHAIN_VERDICT_TRUSTED = 0,       /* 1 when trusted */
     CACHAIN_VERDICT_CHAIN_ERROR = 1,   /* CERT_E_* as CertGetCertificateChain reports it: 0x800B0109 untrusted
                                           root, 0x800B010A chaining, 0x800B0101 expired; 0 when trusted */
@@ -443,7 +453,7 @@ typedef enum cachain_verdict_field {
 CACHAIN_API int64_t cachain_verdict_number(const cachain_verdicts* verdicts, size_t index,
                                            cachain_verdict_field field);
 
-typedef enum cachain_verdict_text_field {
+typedef CACHAIN_ENUM(cachain_verdict_text_field) {
     CACHAIN_VERDICT_TEXT_REASON = 0,  /* "the root 'SchertzLabRootCA' is not in LocalMachine\Root" */
     CACHAIN_VERDICT_TEXT_FIX = 1,     /* "run Import-CaChain ...", "" when trusted */
     CACHAIN_VERDICT_TEXT_OPENSSL = 2  /* OpenSSL's words for its code */
@@ -451,6 +461,40 @@ typedef enum cachain_verdict_text_field {
 /* Borrowed: valid until the verdicts are freed. */
 CACHAIN_API const char* cachain_verdict_text(const cachain_verdicts* verdicts, size_t index,
                                              cachain_verdict_text_field field);
+
+/* ------------------------------------------------------------------ */
+/* Error codes: what 0x80090325 means, and what to run                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct cachain_explanation cachain_explanation;
+
+/* Explains an error code as a user pastes it: an HRESULT in hex with 0x
+ * ("0x80090325"), in unsigned or negative decimal ("2148074277",
+ * "-2146893019"), an OpenSSL verify code in decimal 0..199 ("20"), or a
+ * symbolic name in any case ("SEC_E_UNTRUSTED_ROOT",
+ * "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"). Covers the SEC_E_*,
+ * CERT_E_*, TRUST_E_* and CRYPT_E_* codes of TLS and chain failures,
+ * E_ACCESSDENIED and ERROR_CANCELLED from the stores, and the OpenSSL codes
+ * chain building produces. CACHAIN_E_ARGUMENT, with a last error that
+ * quotes the text and says "not a number or a known name" or "not a code
+ * CaChain knows", when it is not recognised. The caller frees *result with
+ * cachain_explanation_free. */
+CACHAIN_API cachain_status cachain_explain(const char* code, cachain_explanation** result);
+CACHAIN_API void cachain_explanation_free(cachain_explanation* explanation);
+
+typedef CACHAIN_ENUM(cachain_explanation_field) {
+    CACHAIN_EXPLANATION_CODE = 0,        /* "0x80090325" (upper-case hex digits, 8 of them) for HRESULTs; "20" for OpenSSL codes */
+    CACHAIN_EXPLANATION_NAME = 1,        /* "SEC_E_UNTRUSTED_ROOT", "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY" */
+    CACHAIN_EXPLANATION_KIND = 2,        /* "HRESULT" or "OpenSSL" */
+    CACHAIN_EXPLANATION_DESCRIPTION = 3, /* what it means; OpenSSL's own words for OpenSSL codes */
+    CACHAIN_EXPLANATION_CAUSES = 4,      /* likely causes, one per line ("\n" between them) */
+    CACHAIN_EXPLANATION_FIX = 5          /* what to run, e.g. "Import-CaChain -Path <the exported .cer files>", "" if no cmdlet fixes it */
+} cachain_explanation_field;
+/* Borrowed: valid until the explanation is freed. "" for a NULL explanation. */
+CACHAIN_API const char* cachain_explanation_text(const cachain_explanation* explanation,
+                                                 cachain_explanation_field field);
+/* The code's value: an HRESULT as an unsigned 32-bit number (0x80090325 -> 2148074277), or the OpenSSL code. -1 for NULL. */
+CACHAIN_API int64_t cachain_explanation_value(const cachain_explanation* explanation);
 
 #ifdef __cplusplus
 }

@@ -50,9 +50,9 @@ std::vector<Chain> discover_with_sources(const CertificateSet& inputs, const Cer
     CertificateSet downloaded;
     std::set<std::string> tried;
     std::map<std::string, std::string> failures;
-    std::vector<CertificatePtr> candidates = pool.certificates();
+    std::vector<CertificatePtr> downloads;  // the pool is indexed already: only these are added per search
 
-    std::vector<Chain> chains = discover_chains(inputs.certificates(), candidates, now);
+    std::vector<Chain> chains = discover_chains(inputs.certificates(), pool.issuer_index(), downloads, now);
     while (!options.offline) {
         const auto urls = urls_to_try(chains, tried);
         if (urls.empty()) break;
@@ -60,13 +60,13 @@ std::vector<Chain> discover_with_sources(const CertificateSet& inputs, const Cer
             tried.insert(url);
             try {
                 for (const auto& cert : fetcher.fetch(url)) {
-                    if (downloaded.add(cert, "downloaded from " + url)) candidates.push_back(cert);
+                    if (downloaded.add(cert, "downloaded from " + url)) downloads.push_back(cert);
                 }
             } catch (const Failure& failure) {
                 failures.emplace(url, failure.reason());
             }
         }
-        chains = discover_chains(inputs.certificates(), candidates, now);
+        chains = discover_chains(inputs.certificates(), pool.issuer_index(), downloads, now);
     }
     explain_failed_downloads(chains, failures);
     label_sources(chains, inputs, pool, downloaded);

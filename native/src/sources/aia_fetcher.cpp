@@ -8,8 +8,8 @@
 #include <openssl/http.h>
 #include <openssl/httperr.h>
 
-#include "certificate_parser.h"
 #include "error.h"
+#include "sources/aia_response.h"
 #include "sources/sigpipe_guard.h"
 
 namespace cachain {
@@ -121,9 +121,8 @@ std::vector<CertificatePtr> AiaFetcher::download(const std::string& first_url) {
             body = OSSL_HTTP_exchange(context, &redirection);
         }
         const ossl::OpenSslStringPtr redirection_owner(redirection);
-        // The body carries a reference of its own: without dropping it, the
-        // connection of a streamed answer stays open after OSSL_HTTP_close.
-        const ossl::BioReferencePtr body_reference(body);
+        // OSSL_HTTP_exchange hands over a reference of its own to the body.
+        const ossl::BioPtr body_owner(body);
         if (body) {
             std::vector<std::uint8_t> bytes;
             try {
@@ -134,11 +133,7 @@ std::vector<CertificatePtr> AiaFetcher::download(const std::string& first_url) {
             }
             OSSL_HTTP_close(context, 0);
             drain_openssl_errors();
-            try {
-                return parse_certificates(bytes, first_url, nullptr);
-            } catch (const Failure& failure) {
-                throw Failure(failure.status(), first_url, "the download is not a certificate: " + failure.reason());
-            }
+            return certificates_in_aia_response(bytes, first_url);
         }
         OSSL_HTTP_close(context, 0);
         if (!redirection) throw fetch_failure(first_url, limits_);

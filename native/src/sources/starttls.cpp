@@ -1,5 +1,6 @@
 #include "sources/starttls.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 #include <vector>
@@ -58,8 +59,9 @@ int read_smtp_reply(BIO* connection, const std::string& item, std::time_t deadli
         std::size_t line_start = 0;
         for (std::size_t end; (end = reply.find("\r\n", line_start)) != std::string::npos; line_start = end + 2) {
             const std::string_view line(reply.data() + line_start, end - line_start);
-            if (line.size() < 3) throw Failure(CACHAIN_E_UNSUPPORTED_FORMAT, item, "the server does not speak SMTP");
-            if (line.size() == 3 || line[3] == ' ') return std::stoi(std::string(line.substr(0, 3)));
+            const bool coded = line.size() >= 3 && std::all_of(line.begin(), line.begin() + 3, [](char c) { return c >= '0' && c <= '9'; });
+            if (!coded) throw Failure(CACHAIN_E_UNSUPPORTED_FORMAT, item, "the server does not speak SMTP");
+            if (line.size() == 3 || line[3] == ' ') return (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
         }
         read_more(connection, reply, item, deadline);
     }

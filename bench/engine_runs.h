@@ -1,0 +1,37 @@
+// Our engine, timed the ways an application can drive it. The internal API
+// lets a pool be indexed once and then serve every leaf; the C ABI's
+// cachain_discover indexes inputs and pool on every call.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "certificate.h"
+
+namespace cachain::bench {
+
+struct Measurement {
+    double micros_per_chain = 0;
+    std::size_t complete = 0;  // leaves whose best path reached a root (a sanity check)
+};
+
+// Internal API, one IssuerIndex for the run and one PathBuilder per pass:
+// links above the leaves are proven once and remembered, as a batch does.
+Measurement engine_shared_builder(const std::vector<CertificatePtr>& pool, const std::vector<CertificatePtr>& leaves,
+                                  std::int64_t now, int passes);
+
+// Internal API, one IssuerIndex, a new PathBuilder per leaf: every link of
+// every path is proven again, as X509_verify_cert does.
+Measurement engine_builder_per_leaf(const std::vector<CertificatePtr>& pool, const std::vector<CertificatePtr>& leaves,
+                                    std::int64_t now, int passes);
+
+// C ABI: every leaf as the inputs of one cachain_discover call.
+Measurement c_abi_one_call(const std::vector<std::uint8_t>& pool_der, const std::vector<std::uint8_t>& leaves_der,
+                           int passes);
+
+// C ABI: one cachain_discover call per leaf (the pool is indexed each time).
+Measurement c_abi_call_per_leaf(const std::vector<std::uint8_t>& pool_der,
+                                const std::vector<std::vector<std::uint8_t>>& leaf_ders, int passes);
+
+}  // namespace cachain::bench

@@ -1,0 +1,186 @@
+# The PowerShell module's costs, for bench/RESULTS.md (printed as Markdown):
+#   - Import-Module CaChain over a bare `pwsh -NoProfile -c exit` start;
+#   - Import-CaChain of 1,000 CA certificates into a directory store, against
+#     a PowerShell loop of X509Store.Add into .NET's per-user CA store (in a
+#     child pwsh whose HOME is a fresh temporary folder);
+#   - Get-CaChain per pipeline object, against the same work through the C
+#     ABI (P/Invoke from this process), so the difference is the cmdlet's.
+#
+#   pwsh -NoProfile -File bench/module_bench.ps1 -ModuleManifest <CaChain.psd1>
+#        -DataDirectory <build-bench/data/chains> -WorkDirectory <scratch>
+#        -NativeLibrary <libcachain.so> -Pwsh <pwsh>
+# A step that fails (a cmdlet or parameter not there yet) is reported as
+# "not measured" with the error, and the others still run.
+using namespace System.Security.Cryptography.X509Certificates
+
+param(
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [Parameter(Mandatory)] [string] $DataDirectory,
+    [Parameter(Mandatory)] [string] $WorkDirectory,
+    [Parameter(Mandatory)] [string] $NativeLibrary,
+    # The pwsh launcher to time (a .NET tool's process is dotnet itself).
+    [Parameter(Mandatory)] [string] $Pwsh,
+    [int] $StartRuns = 10,
+    [int] $CaCount = 1000,
+    [int] $ChainFiles = 200
+)
+$ErrorActionPreference = 'Stop'
+
+function Read-PemBundle([string] $Name) {
+    $collection = [X509Certificate2Collection]::new()
+    $collection.ImportFromPemFile((Join-Path $DataDirectory $Name))
+    return , $collection
+}
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    return $sorted[[int][Math]::Floor($sorted.Count / 2)]
+}
+
+# Milliseconds for a fresh pwsh to run $Command and exit, the median of runs.
+function Measure-Start([string] $Command) {
+    $times = foreach ($run in 1..$StartRuns) {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        & $Pwsh -NoProfile -NonInteractive -Command $Command | Out-Null
+        $watch.Elapsed.TotalMilliseconds
+    }
+    return Get-Median $times
+}
+
+# Best of three passes of $Body, in milliseconds.
+function Measure-Best([scriptblock] $Body) {
+    $best = [double]::MaxValue
+    foreach ($pass in 1..3) {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $null = & $Body
+        $best = [Math]::Min($best, $watch.Elapsed.TotalMilliseconds)
+    }
+    return $best
+}
+
+function Write-CertificateFile([X509Certificate2] $Certificate, [string] $Path) {
+    [IO.File]::WriteAllBytes($Path, $Certificate.RawData)
+}
+
+$roots = Read-PemBundle 'roots.pem'
+$pool = Read-PemBundle 'pool.pem'   # the policy CAs, the issuing CAs, then the decoys
+$leaves = Read-PemBundle 'leaves.pem'
+Remove-Item -Recurse -Force $WorkDirectory -ErrorAction SilentlyContinue
+New-Item -ItemType Directory -Force $WorkDirectory | Out-Null
+
+'### Start-up'
+''
+$bare = Measure-Start 'exit'
+$imported = Measure-Start "Import-Module '$ModuleManifest'; exit"
+$overhead = $imported - $bare
+'| Start | ms (median of {0}) |' -f $StartRuns
+'| --- | ---: |'
+'| `pwsh -NoProfile -c exit` | {0:F0} |' -f $bare
+'| `pwsh -NoProfile -c "Import-Module CaChain; exit"` | {0:F0} |' -f $imported
+'| Import-Module CaChain alone | {0:F0} (target < 150: {1}) |' -f $overhead, ($(if ($overhead -lt 150) { 'met' } else { 'missed' }))
+''
+
+'### Import-CaChain of {0} CA certificates' -f $CaCount
+''
+# The three roots and the first CAs of the pool, one DER .cer file each.
+$caDirectory = Join-Path $WorkDirectory 'cas'
+New-Item -ItemType Directory $caDirectory | Out-Null
+$cas = @($roots) + @($pool | Select-Object -First ($CaCount - $roots.Count))
+for ($i = 0; $i -lt $cas.Count; $i++) { Write-CertificateFile $cas[$i] (Join-Path $caDirectory ('ca-{0:D4}.cer' -f $i)) }
+$caFiles = @(Get-ChildItem $caDirectory | ForEach-Object FullName)
+
+# The child pwsh gets a fresh HOME, so .NET's per-user store starts empty and
+# the user's own stores are never touched.
+$storeLoop = {
+    param($Directory)
+    $files = [IO.Directory]::GetFiles($Directory)
+    $store = [System.Security.Cryptography.X509Certificates.X509Store]::new('CA', 'CurrentUser')
+    $store.Open('ReadWrite')
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    foreach ($file in $files) { $store.Add([System.Security.Cryptography.X509Certificates.X509Certificate2]::new($file)) }
+    $watch.Stop()
+    $store.Close()
+    $watch.Elapsed.TotalMilliseconds
+}
+$userHome = Join-Path $WorkDirectory 'home'
+New-Item -ItemType Directory $userHome | Out-Null
+$realHome = $env:HOME
+try {
+    $env:HOME = $userHome
+    $storeMs = & $Pwsh -NoProfile -NonInteractive -Command $storeLoop -args $caDirectory | Select-Object -Last 1
+} finally {
+    $env:HOME = $realHome
+}
+
+$importLine = ''
+try {
+    Import-Module $ModuleManifest
+    $storePath = Join-Path $WorkDirectory 'store'
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    Import-CaChain -Path $caFiles -StorePath $storePath -Confirm:$false | Out-Null
+    $importMs = $watch.Elapsed.TotalMilliseconds
+    $importLine = '| `Import-CaChain -Path <{0} files> -StorePath <dir>` | {1:F0} | {2:F0} |' -f $caFiles.Count, $importMs, ($importMs * 1000 / $caFiles.Count)
+} catch {
+    $importLine = '| `Import-CaChain -StorePath <dir>` | not measured: {0} | |' -f ($_.Exception.Message -replace '\|', '/' -replace '\s+', ' ')
+}
+'| Into | ms for {0} files | µs per certificate |' -f $caFiles.Count
+'| --- | ---: | ---: |'
+$importLine
+'| pwsh loop: `X509Store(''CA'',''CurrentUser'').Add` of each file (.NET''s per-user store, temp HOME) | {0:F0} | {1:F0} |' -f [double]$storeMs, ([double]$storeMs * 1000 / $caFiles.Count)
+''
+
+'### Get-CaChain per pipeline object'
+''
+# One PEM file per leaf holding its whole chain (leaf, issuing CA, policy CA,
+# root): leaf i is issued by issuing CA i % 100, under policy CA (i % 100) % 10
+# and root ((i % 100) % 10) % 3, as the generator lays them out.
+$chainDirectory = Join-Path $WorkDirectory 'chains'
+New-Item -ItemType Directory $chainDirectory | Out-Null
+for ($i = 0; $i -lt $ChainFiles; $i++) {
+    $issuing = $i % 100
+    $members = $leaves[$i], $pool[10 + $issuing], $pool[$issuing % 10], $roots[($issuing % 10) % 3]
+    $pem = ($members | ForEach-Object { $_.ExportCertificatePem() }) -join "`n"
+    Set-Content -Path (Join-Path $chainDirectory ('chain-{0:D4}.pem' -f $i)) -Value $pem
+}
+$chainItems = @(Get-ChildItem $chainDirectory)
+
+Add-Type -TypeDefinition @"
+using System;
+using System.Runtime.InteropServices;
+public static class CaChainBenchNative {
+    const string Library = "$($NativeLibrary -replace '\\', '\\')";
+    [DllImport(Library)] public static extern int cachain_set_new(out IntPtr set);
+    [DllImport(Library)] public static extern void cachain_set_free(IntPtr set);
+    [DllImport(Library)] public static extern int cachain_set_add_path(IntPtr set, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr password);
+    [DllImport(Library)] public static extern int cachain_discover(IntPtr inputs, IntPtr pool, out IntPtr chains);
+    [DllImport(Library)] public static extern void cachain_chains_free(IntPtr chains);
+
+    // What Get-CaChain -Path asks of the library for one file.
+    public static void DiscoverFile(string path) {
+        IntPtr set, chains;
+        cachain_set_new(out set);
+        cachain_set_add_path(set, path, IntPtr.Zero);
+        cachain_discover(set, IntPtr.Zero, out chains);
+        cachain_chains_free(chains);
+        cachain_set_free(set);
+    }
+}
+"@
+$paths = @($chainItems | ForEach-Object FullName)
+$nativeMs = Measure-Best { foreach ($path in $paths) { [CaChainBenchNative]::DiscoverFile($path) } }
+$nativeUs = $nativeMs * 1000 / $paths.Count
+
+$cmdletLine = ''
+try {
+    $cmdletMs = Measure-Best { $chainItems | Get-CaChain | Out-Null }
+    $cmdletUs = $cmdletMs * 1000 / $chainItems.Count
+    $cmdletLine = '| `Get-ChildItem \| Get-CaChain` (FileInfo by pipeline) | {0:F0} | {1:F0} |' -f $cmdletUs, ($cmdletUs - $nativeUs)
+} catch {
+    $cmdletLine = '| `Get-ChildItem \| Get-CaChain` | not measured: {0} | |' -f ($_.Exception.Message -replace '\|', '/' -replace '\s+', ' ')
+}
+'{0} files, each a whole chain (leaf, issuing, policy, root) in PEM; best of 3 passes.' -f $chainItems.Count
+''
+'| Per file | µs | overhead over the C ABI, µs |'
+'| --- | ---: | ---: |'
+'| C ABI from .NET (P/Invoke): set_new, set_add_path, discover, free | {0:F0} | |' -f $nativeUs
+$cmdletLine
