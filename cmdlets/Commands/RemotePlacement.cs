@@ -15,8 +15,9 @@ namespace CaChain.Commands
         private const string Script = @"
 param([byte[][]] $Certificates, [hashtable] $Options)
 if (-not (Get-Module -ListAvailable -Name CaChain)) {
-    throw [System.Management.Automation.ItemNotFoundException]::new(
-        ""The CaChain module is not installed on $([Environment]::MachineName): copy the CaChain module folder into one of its PSModulePath folders, then try again."")
+    Write-Error -Category ObjectNotFound -ErrorId CaChainNotInstalled -TargetObject ([Environment]::MachineName) `
+        -Message ""The CaChain module is not installed on $([Environment]::MachineName): copy the CaChain module folder into one of its PSModulePath folders, then try again.""
+    return
 }
 Import-Module CaChain -ErrorAction Stop
 $Certificates | ForEach-Object { [pscustomobject]@{ RawData = $_ } } | Import-CaChain @Options
@@ -43,7 +44,14 @@ $Certificates | ForEach-Object { [pscustomobject]@{ RawData = $_ } } | Import-Ca
                     .AddParameter("Session", targets.ToArray())
                     .AddParameter("ScriptBlock", ScriptBlock.Create(Script))
                     .AddParameter("ArgumentList", new object[] { ders, Options(command, whatIf) });
-                foreach (PSObject result in powerShell.Invoke()) command.WriteObject(result);
+                try
+                {
+                    foreach (PSObject result in powerShell.Invoke()) command.WriteObject(result);
+                }
+                catch (RuntimeException error)
+                {
+                    command.WriteError(new ErrorRecord(error.ErrorRecord, error));
+                }
                 foreach (ErrorRecord error in powerShell.Streams.Error) command.WriteError(error);
                 foreach (WarningRecord warning in powerShell.Streams.Warning) command.WriteWarning(warning.Message);
             }
