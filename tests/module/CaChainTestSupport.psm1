@@ -59,11 +59,13 @@ function Stop-TestServer {
 # public root, so the real update-ca-certificates runs without touching this
 # machine. Returns the folder; its bundle is etc/ssl/certs/ca-certificates.crt.
 function New-TestSystemRoot {
-    param([Parameter(Mandatory)] [string] $Folder, [Parameter(Mandatory)] [string] $PublicRootPem)
+    param([Parameter(Mandatory)] [string] $Folder)
     foreach ($sub in 'etc/ssl/certs', 'usr/share/ca-certificates/public', 'usr/local/share/ca-certificates') {
         New-Item -ItemType Directory -Force -Path (Join-Path $Folder $sub) | Out-Null
     }
-    Copy-Item $PublicRootPem (Join-Path $Folder 'usr/share/ca-certificates/public/PublicRootCA.crt')
+    # Like any workstation, it trusts a public root, just not the lab's.
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj '/CN=PublicRootCA' -days 30 `
+        -keyout /dev/null -out (Join-Path $Folder 'usr/share/ca-certificates/public/PublicRootCA.crt') 2>$null
     Set-Content -Path (Join-Path $Folder 'etc/ca-certificates.conf') -Value 'public/PublicRootCA.crt'
     update-ca-certificates --certsconf "$Folder/etc/ca-certificates.conf" --certsdir "$Folder/usr/share/ca-certificates" `
         --localcertsdir "$Folder/usr/local/share/ca-certificates" --etccertsdir "$Folder/etc/ssl/certs" --hooksdir "$Folder/hooks" *> $null

@@ -84,7 +84,7 @@ Describe 'Import-CaChain' {
     }
 
     It 'places into the Linux system trust, redirected to a temporary system root' -Skip:(-not $IsLinux) {
-        $system = New-TestSystemRoot "$TestDrive/system" -PublicRootPem "$pki/pool1.pem"
+        $system = New-TestSystemRoot "$TestDrive/system"
         $placed = Get-ChildItem $certs | Import-CaChain -StoreLocation LocalMachine -SystemRoot $system
         ($placed | Where-Object Action -eq Added).Count | Should -Be 4
         Get-Content "$system/etc/ssl/certs/ca-certificates.crt" -Raw | Should -Match '-----BEGIN CERTIFICATE-----'
