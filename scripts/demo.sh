@@ -5,4 +5,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
 "$root/scripts/build.sh" >/dev/null
-"$root/build/demo/cachain-demo" "${1:-$root/cachain-demo}"
+demo_folder=${1:-$root/cachain-demo}
+"$root/build/demo/cachain-demo" "$demo_folder"
+# The same story through the PowerShell module, as the README's quick start runs it.
+"$root/.tools/pwsh/pwsh" -NoProfile -NonInteractive -File "$root/demo/Show-ModulePipeline.ps1" \
+  -DemoFolder "$(cd "$demo_folder" && pwd)" -Module "$root/build/module/CaChain"

@@ -10,6 +10,8 @@ packages=(
   googletest                  # GoogleTest sources for the native tests
   libgtest-dev
   ca-certificates
+  openssh-server              # sshd on 127.0.0.1 for the module's remoting test
+  python3                     # a small HTTP server for AIA downloads in the module's tests
   g++-mingw-w64-x86-64-posix  # cross-builds the Windows store backend (tests/windows)
   wine wine64                 # runs it against Wine's crypt32, headless (64-bit only, no i386 needed)
   clang libclang-rt-14-dev    # the fuzzers: clang with libFuzzer and its sanitizer runtimes (scripts/fuzz.sh)
@@ -23,6 +25,7 @@ done
 
 if ((${#missing[@]} == 0)); then
   echo "setup: every package is installed"
+  "$(dirname "$0")/setup-powershell.sh"
   exit 0
 fi
 
@@ -31,3 +34,4 @@ if [[ $(id -u) -ne 0 ]]; then sudo_if_needed=(sudo); fi
 echo "setup: installing ${missing[*]}"
 "${sudo_if_needed[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+"$(dirname "$0")/setup-powershell.sh"

@@ -19,8 +19,8 @@ using enum CodeKind;
 // domain, so it lacks the CA certificates every domain member already has.
 constexpr std::string_view import_chain =
     "Import-CaChain -Path <the exported .cer files> (export them first with "
-    "Get-CaChain -ComputerName <server> | Export-CaChain -Path <folder>)";
-constexpr std::string_view export_again = "Get-CaChain -ComputerName <server> | Export-CaChain -Path <folder>";
+    "Get-CaChain -ComputerName <server> | Export-CaChain -Destination <folder>)";
+constexpr std::string_view export_again = "Get-CaChain -ComputerName <server> | Export-CaChain -Destination <folder>";
 constexpr std::string_view check_chain = "Test-CaChain -ComputerName <server>";
 constexpr std::string_view import_elevated =
     "Import-CaChain -Path <the exported .cer files>, from a PowerShell run as administrator (as root on Linux)";

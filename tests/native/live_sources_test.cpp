@@ -2,6 +2,7 @@
 // presenting the seed's chain, an HTTP server for AIA, STARTTLS servers,
 // and hostile servers that must not hurt.
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <thread>
 
@@ -49,14 +50,15 @@ private:
         if (path == "/endless") {  // claims nothing, sends forever
             send_all(fd, "HTTP/1.0 200 OK\r\n\r\n");
             const auto until = Clock::now() + std::chrono::seconds(4);
-            while (!stopping && Clock::now() < until) send_all(fd, std::string(4096, 'A'));
+            while (!stopping && Clock::now() < until && send_all(fd, std::string(4096, 'A'))) {
+            }
             return;
         }
         if (path == "/drip") {  // one byte at a time, never done
             send_all(fd, "HTTP/1.0 200 OK\r\nContent-Length: 1000\r\n\r\n");
             const auto until = Clock::now() + std::chrono::seconds(20);
             while (!stopping && Clock::now() < until) {
-                send_all(fd, "x");
+                if (!send_all(fd, "x")) return;
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
             }
             return;
@@ -375,6 +377,18 @@ TEST_F(AiaDownloads, StopsEndlessDataAtTheSizeLimit) {
     const std::string message = fetch_failure("/endless");
     EXPECT_NE(message.find("larger than 64 KiB"), std::string::npos) << message;
     EXPECT_LT(seconds_, 4.0);
+}
+
+TEST_F(AiaDownloads, ClosesTheConnectionOfARefusedDownload) {
+    const auto open_descriptors = [] {
+        return std::distance(std::filesystem::directory_iterator("/proc/self/fd"), std::filesystem::directory_iterator{});
+    };
+    const auto before = open_descriptors();
+    fetch_failure("/endless");
+    // The server's side closes once it notices, so give it a moment.
+    const auto until = Clock::now() + std::chrono::seconds(2);
+    while (open_descriptors() != before && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    EXPECT_EQ(open_descriptors(), before);
 }
 
 TEST_F(AiaDownloads, StopsADripFeedAtTheTimeLimit) {

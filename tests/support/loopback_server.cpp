@@ -64,13 +64,14 @@ void LoopbackServer::serve() {
     }
 }
 
-void send_all(int fd, const std::string& data) {
+bool send_all(int fd, const std::string& data) {
     std::size_t done = 0;
     while (done < data.size()) {
         const ssize_t sent = send(fd, data.data() + done, data.size() - done, MSG_NOSIGNAL);
-        if (sent <= 0) return;
+        if (sent <= 0) return false;
         done += static_cast<std::size_t>(sent);
     }
+    return true;
 }
 
 std::string read_until(int fd, const std::string& terminator, std::size_t max_bytes) {

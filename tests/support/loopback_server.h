@@ -35,7 +35,8 @@ private:
 };
 
 // Helpers for handlers.
-void send_all(int fd, const std::string& data);
+// Returns false once the peer is gone.
+bool send_all(int fd, const std::string& data);
 std::string read_until(int fd, const std::string& terminator, std::size_t max_bytes = 16 * 1024);
 
 }  // namespace cachain::testing

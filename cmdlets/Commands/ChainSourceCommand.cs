@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using CaChain.Native;
+
+namespace CaChain.Commands
+{
+    public enum CaChainProtocol { Auto = 0, Tls = 1, Smtp = 2, Ldap = 3 }
+
+    // The inputs Get-CaChain, Export-CaChain and Test-CaChain share: files and
+    // folders, certificates from the pipeline, TLS endpoints, and extra issuers.
+    // Each pipeline item becomes one SourceItem; a bad item writes an error and
+    // the rest go on.
+    public abstract class ChainSourceCommand : PSCmdlet
+    {
+        protected const string PathSet = "Path", LiteralPathSet = "LiteralPath", CertificateSet = "Certificate",
+            EndpointSet = "ComputerName", ElementSet = "RawData";
+
+        [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        public string[] Path { get; set; }
+
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "FullName", "LP")]
+        public string[] LiteralPath { get; set; }
+
+        [Parameter(ParameterSetName = CertificateSet, Mandatory = true, ValueFromPipeline = true)]
+        public X509Certificate2[] InputObject { get; set; }
+
+        [Parameter(ParameterSetName = EndpointSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("HostName", "DnsName", "CN")]
+        [ValidateNotNullOrEmpty]
+        public string[] ComputerName { get; set; }
+
+        [Parameter(ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; } = 443;
+
+        [Parameter(ParameterSetName = EndpointSet)]
+        public CaChainProtocol Protocol { get; set; } = CaChainProtocol.Auto;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] IssuerPath { get; set; }
+
+        [Parameter]
+        public SecureString Password { get; set; }
+
+        [Parameter]
+        public SwitchParameter Offline { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 300)]
+        public int TimeoutSec { get; set; } = 10;
+
+        protected uint DiscoverFlags => Offline ? Flags.DiscoverOffline : 0;
+
+        // The inputs of the current pipeline item, loaded; items that could not
+        // be read have written their error already.
+        protected IEnumerable<SourceItem> ReadItems()
+        {
+            foreach (SourceItem item in ReadEachItem())
+                if (item != null) yield return item;
+        }
+
+        private IEnumerable<SourceItem> ReadEachItem()
+        {
+            switch (ParameterSetName)
+            {
+                case PathSet:
+                    foreach (string path in Path) foreach (string resolved in ResolvePath(path, literal: false)) yield return ReadFile(resolved);
+                    break;
+                case LiteralPathSet:
+                    foreach (string path in LiteralPath) foreach (string resolved in ResolvePath(path, literal: true)) yield return ReadFile(resolved);
+                    break;
+                case CertificateSet:
+                    foreach (X509Certificate2 certificate in InputObject) yield return ReadCertificate(certificate);
+                    break;
+                case EndpointSet:
+                    foreach (string name in ComputerName) yield return ReadEndpoint(name);
+                    break;
+            }
+        }
+
+        private IEnumerable<string> ResolvePath(string path, bool literal)
+        {
+            if (literal) return new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path) };
+            try
+            {
+                return GetResolvedProviderPathFromPSPath(path, out ProviderInfo _);
+            }
+            catch (ItemNotFoundException error)
+            {
+                WriteError(new ErrorRecord(error, ErrorIdPrefix + "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                return Array.Empty<string>();
+            }
+        }
+
+        private SourceItem ReadFile(string path) =>
+            Load(path, path, (inputs, pool) =>
+            {
+                WriteVerbose($"Reading {path}");
+                inputs.AddPath(path, PlainPassword());
+            });
+
+        private SourceItem ReadCertificate(X509Certificate2 certificate) =>
+            Load(certificate, certificate.Subject, (inputs, pool) => inputs.AddBytes(certificate.RawData, certificate.Subject));
+
+        private SourceItem ReadEndpoint(string name)
+        {
+            string endpoint = EndpointText(name);
+            return Load(name, endpoint, (inputs, pool) =>
+            {
+                WriteVerbose($"Connecting to {endpoint} ({Protocol}, {TimeoutSec} s) for the chain it presents");
+                CaChainException.ThrowIfFailed(NativeMethods.cachain_fetch_endpoint(Utf8.ToNative(endpoint), (int)Protocol, (uint)TimeoutSec, inputs.Handle, pool.Handle));
+            });
+        }
+
+        // host, host:port, [v6]:port, or a bare IPv6 address, with -Port when given.
+        private string EndpointText(string name)
+        {
+            bool portGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Port));
+            bool bareIpv6 = IPAddress.TryParse(name, out IPAddress address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+            if (bareIpv6) return $"[{name}]:{Port}";
+            bool hasPort = name.StartsWith("[") ? name.Contains("]:") : name.Contains(":");
+            return hasPort && !portGiven ? name : $"{(hasPort ? name.Substring(0, name.LastIndexOf(':')) : name)}:{Port}";
+        }
+
+        private SourceItem Load(object target, string label, Action<CertificateSet, CertificateSet> fill)
+        {
+            var item = new SourceItem(target, label);
+            try
+            {
+                fill(item.Inputs, item.Pool);
+                foreach (string issuers in IssuerPath ?? Array.Empty<string>()) item.Pool.AddPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(issuers), PlainPassword());
+            }
+            catch (CaChainException error)
+            {
+                WriteError(error.ToErrorRecord(ErrorIdPrefix, target));
+                item.Dispose();
+                return null;
+            }
+            foreach (CaChainException problem in item.Inputs.Problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
+            foreach (CaChainException problem in item.Pool.Problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
+            return item;
+        }
+
+        protected string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";
+
+        private string PlainPassword() => Password == null ? null : new NetworkCredential(string.Empty, Password).Password;
+
+        // Chains for the loaded item, or null after writing why there are none.
+        private protected ChainsHandle Discover(SourceItem item)
+        {
+            if (item.Inputs.Count == 0) return null;
+            WriteVerbose($"Discovering chains for {item.Label}{(Offline ? " (offline)" : string.Empty)}");
+            Status status = NativeMethods.cachain_discover_ex(item.Inputs.Handle, item.Pool.Handle, DiscoverFlags, (uint)TimeoutSec, out ChainsHandle chains);
+            if (status == Status.Ok) return chains;
+            WriteError(new CaChainException(status, NativeMethods.LastError()).ToErrorRecord(ErrorIdPrefix, item.Target));
+            return null;
+        }
+
+        // Tells the user, without stopping, that a chain does not reach a root.
+        private protected void WarnIfIncomplete(IntPtr chain, string target)
+        {
+            if (NativeMethods.cachain_chain_number(chain, ChainNumber.Status) != 0)
+                WriteWarning($"{target}: {Utf8.FromNative(NativeMethods.cachain_chain_text(chain, ChainText.Summary))}");
+        }
+    }
+
+    // One pipeline item's certificates: the targets and the issuer candidates.
+    public sealed class SourceItem : IDisposable
+    {
+        internal SourceItem(object target, string label) { Target = target; Label = label; }
+
+        public object Target { get; }
+        public string Label { get; }
+        internal CertificateSet Inputs { get; } = new CertificateSet();
+        internal CertificateSet Pool { get; } = new CertificateSet();
+
+        public void Dispose() { Inputs.Dispose(); Pool.Dispose(); }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Management.Automation;
+using CaChain.Native;
+
+namespace CaChain.Commands
+{
+    // Get-CaChain: the certification path of each certificate, file, folder or
+    // TLS endpoint, one object per element, root first.
+    [Cmdlet(VerbsCommon.Get, "CaChain", DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(CaChainElement))]
+    public sealed class GetCaChainCommand : ChainSourceCommand
+    {
+        // Also output the alternative paths, not only the best one per target.
+        [Parameter]
+        public SwitchParameter All { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (SourceItem item in ReadItems())
+            {
+                using (item)
+                using (ChainsHandle chains = Discover(item))
+                {
+                    if (chains != null) WriteChains(chains, item);
+                }
+            }
+        }
+
+        private void WriteChains(ChainsHandle chains, SourceItem item)
+        {
+            ulong count = NativeMethods.cachain_chains_count(chains).ToUInt64();
+            for (ulong i = 0; i < count; i++)
+            {
+                IntPtr chain = NativeMethods.cachain_chains_get(chains, (UIntPtr)i);
+                if (!All && NativeMethods.cachain_chain_number(chain, ChainNumber.Rank) != 0) continue;
+                var elements = ChainReader.Elements(chain, ParameterSetName == EndpointSet ? item.Label : null);
+                if (NativeMethods.cachain_chain_number(chain, ChainNumber.Rank) == 0) WarnIfIncomplete(chain, elements[elements.Count - 1].Target);
+                foreach (CaChainElement element in elements) WriteObject(element);
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Net;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using CaChain.Native;
+using CaChain.Stores;
+
+namespace CaChain.Commands
+{
+    // Import-CaChain: places certificates by the seed's rule (a root into Root
+    // and CA, every other CA certificate into CA only), all pipeline input as
+    // one all-or-nothing transaction, here or on remote machines (-Session).
+    [Cmdlet(VerbsData.Import, "CaChain", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CaChainPlacement))]
+    public sealed class ImportCaChainCommand : PSCmdlet
+    {
+        private const string PathSet = "Path", LiteralPathSet = "LiteralPath", CertificateSet = "Certificate", RawDataSet = "RawData", TextSet = "Text";
+
+        private readonly CertificateSet collected = new CertificateSet();
+        private int itemCount;
+
+        [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        public string[] Path { get; set; }
+
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "FullName", "LP")]
+        public string[] LiteralPath { get; set; }
+
+        [Parameter(ParameterSetName = CertificateSet, Mandatory = true, ValueFromPipeline = true)]
+        public X509Certificate2[] InputObject { get; set; }
+
+        // Get-CaChain output, X509Certificate2 and their deserialized copies.
+        [Parameter(ParameterSetName = RawDataSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public byte[] RawData { get; set; }
+
+        // A base64 or PEM string.
+        [Parameter(ParameterSetName = TextSet, Mandatory = true, ValueFromPipeline = true)]
+        [Alias("Pem", "Base64")]
+        public string[] EncodedCertificate { get; set; }
+
+        [Parameter]
+        public CaChainStoreLocation StoreLocation { get; set; } = CaChainStoreLocation.LocalMachine;
+
+        // A directory store (Root/ and CA/ in OpenSSL's hashed layout) instead of the system's.
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string StorePath { get; set; }
+
+        // Linux: the folder that stands for / when placing into LocalMachine.
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string SystemRoot { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public PSSession[] Session { get; set; }
+
+        [Parameter]
+        public SecureString Password { get; set; }
+
+        // Also place certificates the rule refuses: a self-signed leaf into Root, any other into CA.
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        // Leave roots out of Intermediate Certification Authorities (the seed puts them in both).
+        [Parameter]
+        public SwitchParameter ExcludeRootFromCA { get; set; }
+
+        private string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";
+
+        protected override void BeginProcessing()
+        {
+            if (StorePath != null && MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) && StoreLocation != CaChainStoreLocation.Directory)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Use -StoreLocation or -StorePath, not both."),
+                    ErrorIdPrefix + "StoreLocationAndPath", ErrorCategory.InvalidArgument, StorePath));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            switch (ParameterSetName)
+            {
+                case PathSet: foreach (string path in Path) foreach (string file in Resolve(path)) AddFile(file); break;
+                case LiteralPathSet: foreach (string path in LiteralPath) AddFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path)); break;
+                case CertificateSet: foreach (X509Certificate2 certificate in InputObject) Add(certificate.Subject, () => collected.AddBytes(certificate.RawData, certificate.Subject)); break;
+                case RawDataSet: Add($"pipeline object {itemCount + 1}", () => collected.AddBytes(RawData, $"pipeline object {itemCount + 1}")); break;
+                case TextSet: foreach (string text in EncodedCertificate) Add($"text {itemCount + 1}", () => collected.AddText(text, $"text {itemCount + 1}")); break;
+            }
+        }
+
+        private IEnumerable<string> Resolve(string path)
+        {
+            try
+            {
+                return GetResolvedProviderPathFromPSPath(path, out ProviderInfo _);
+            }
+            catch (ItemNotFoundException error)
+            {
+                WriteError(new ErrorRecord(error, ErrorIdPrefix + "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                return Array.Empty<string>();
+            }
+        }
+
+        private void AddFile(string path) => Add(path, () =>
+        {
+            WriteVerbose($"Reading {path}");
+            collected.AddPath(path, Password == null ? null : new NetworkCredential(string.Empty, Password).Password);
+        });
+
+        // Reads one item; a bad one writes its error and the rest go on.
+        private void Add(object target, Action read)
+        {
+            itemCount++;
+            int problemsBefore = collected.Problems.Count;
+            CaChainException failure = null;
+            try
+            {
+                read();
+            }
+            catch (CaChainException error)
+            {
+                failure = error;
+            }
+            // A failed read is usually also recorded as the set's problem: report it once.
+            var problems = collected.Problems.Skip(problemsBefore).ToList();
+            if (problems.Count == 0 && failure != null) problems.Add(failure);
+            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
+        }
+
+        protected override void EndProcessing()
+        {
+            using (collected)
+            {
+                if (collected.Count == 0)
+                {
+                    WriteVerbose("Nothing to import.");
+                    return;
+                }
+                if (Session != null) RemotePlacement.Run(this, collected, Session);
+                else PlaceHere();
+            }
+        }
+
+        private uint RuleFlags => (Force ? Flags.PlaceForce : 0) | (ExcludeRootFromCA ? Flags.PlaceRootNotInCA : 0);
+
+        // A dry run tells what would change; each store write is confirmed; the
+        // confirmed certificates are placed in one transaction.
+        private void PlaceHere()
+        {
+            StoreTarget target;
+            try
+            {
+                target = StoreTarget.Open(SessionState, StoreLocation, StorePath, SystemRoot);
+            }
+            catch (CaChainException error)
+            {
+                ThrowTerminatingError(error.ToErrorRecord(ErrorIdPrefix, (object)StorePath ?? StoreLocation));
+                return;
+            }
+            using (target)
+            {
+                List<PlacementEntry> planned = Place(target, collected, RuleFlags | Flags.PlaceDryRun);
+                if (planned == null) return;
+                var declined = new HashSet<string>();
+                foreach (PlacementEntry entry in planned.Where(e => e.Result.Action == "WouldAdd"))
+                {
+                    if (!ShouldProcess(entry.Result.Location, $"Add the {entry.Result.Role} certificate '{entry.Result.Subject}' ({entry.Result.Thumbprint})"))
+                        declined.Add(entry.Result.Thumbprint);
+                }
+                if (declined.Count == planned.Count(e => e.Result.Action == "WouldAdd") && declined.Count > 0) return;
+                if (declined.Count > 0) WriteVerbose($"Leaving out {declined.Count} certificate(s) that were not confirmed.");
+                using (CertificateSet confirmed = Without(collected, declined))
+                {
+                    List<PlacementEntry> placed = Place(target, confirmed, RuleFlags);
+                    if (placed != null) WriteEntries(placed);
+                }
+            }
+        }
+
+        private List<PlacementEntry> Place(StoreTarget target, CertificateSet certificates, uint flags)
+        {
+            WriteVerbose($"{((flags & Flags.PlaceDryRun) != 0 ? "Planning" : "Placing")} {certificates.Count} certificate(s) in {target.Location(CaChainStoreName.Root)} and {target.Location(CaChainStoreName.CA)}");
+            Status status = NativeMethods.cachain_place(target.Handle, certificates.Handle, flags, out PlacementHandle result);
+            using (result)
+            {
+                if (status == Status.Ok) return PlacementReader.Read(result, target);
+                WriteError(target.Failure(status).ToErrorRecord(ErrorIdPrefix, target.Location(CaChainStoreName.Root)));
+                return null;
+            }
+        }
+
+        private void WriteEntries(List<PlacementEntry> entries)
+        {
+            foreach (PlacementEntry entry in entries)
+            {
+                if (entry.Result.Action == "Skipped")
+                    WriteError(new CaChainException(entry.Status, entry.Result.Message).ToErrorRecord(ErrorIdPrefix, entry.Result.Subject));
+                WriteObject(entry.Result);
+            }
+        }
+
+        private static CertificateSet Without(CertificateSet certificates, HashSet<string> thumbprints)
+        {
+            var kept = new CertificateSet();
+            for (int i = 0; i < certificates.Count; i++)
+            {
+                IntPtr cert = certificates[i];
+                if (!thumbprints.Contains(NativeCertificate.Text(cert, CertText.Thumbprint))) kept.AddBytes(NativeCertificate.Der(cert), NativeCertificate.Text(cert, CertText.Subject));
+            }
+            return kept;
+        }
+    }
+}

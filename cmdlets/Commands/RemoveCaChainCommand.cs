@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+using CaChain.Native;
+using CaChain.Stores;
+
+namespace CaChain.Commands
+{
+    // Remove-CaChain: undoes a placement by thumbprint, never by name or
+    // serial number. Piped Import-CaChain results remove exactly what that
+    // import added (entries it found already present are left alone); Get-CaChain
+    // output or -Thumbprint removes from Root and CA.
+    [Cmdlet(VerbsCommon.Remove, "CaChain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(CaChainPlacement))]
+    public sealed class RemoveCaChainCommand : PSCmdlet
+    {
+        private readonly Dictionary<(CaChainStoreLocation, string, string), List<(int store, string thumbprint)>> requests =
+            new Dictionary<(CaChainStoreLocation, string, string), List<(int, string)>>();
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern("^[0-9A-Fa-f]{40}$")]
+        public string[] Thumbprint { get; set; }
+
+        // Root or CA; both when not given.
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public CaChainStoreName[] Store { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public CaChainStoreLocation StoreLocation { get; set; } = CaChainStoreLocation.LocalMachine;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string StorePath { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string SystemRoot { get; set; }
+
+        // An Import-CaChain result's Action: only what it Added is removed.
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [Alias("Action")]
+        public string PlacementAction { get; set; }
+
+        private string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";
+
+        protected override void ProcessRecord()
+        {
+            if (!string.IsNullOrEmpty(PlacementAction) && PlacementAction != "Added")
+            {
+                WriteVerbose($"Leaving {string.Join(", ", Thumbprint)} alone: the import reported it {PlacementAction}, so it did not add it.");
+                return;
+            }
+            var location = string.IsNullOrEmpty(StorePath) ? StoreLocation : CaChainStoreLocation.Directory;
+            var key = (location, NullIfEmpty(StorePath), NullIfEmpty(SystemRoot));
+            if (!requests.TryGetValue(key, out var list)) requests[key] = list = new List<(int, string)>();
+            foreach (string thumbprint in Thumbprint)
+                foreach (CaChainStoreName store in Store ?? new[] { CaChainStoreName.Root, CaChainStoreName.CA })
+                    if (!list.Contains(((int)store, thumbprint.ToUpperInvariant()))) list.Add(((int)store, thumbprint.ToUpperInvariant()));
+        }
+
+        private static string NullIfEmpty(string text) => string.IsNullOrEmpty(text) ? null : text;
+
+        protected override void EndProcessing()
+        {
+            foreach (var request in requests) RemoveFrom(request.Key.Item1, request.Key.Item2, request.Key.Item3, request.Value);
+        }
+
+        // A dry run finds what is there; each removal is confirmed; the
+        // confirmed ones are removed in one transaction.
+        private void RemoveFrom(CaChainStoreLocation location, string storePath, string systemRoot, List<(int store, string thumbprint)> entries)
+        {
+            StoreTarget target;
+            try
+            {
+                target = StoreTarget.Open(SessionState, location, storePath, systemRoot);
+            }
+            catch (CaChainException error)
+            {
+                WriteError(error.ToErrorRecord(ErrorIdPrefix, (object)storePath ?? location));
+                return;
+            }
+            using (target)
+            {
+                List<PlacementEntry> planned = Unplace(target, entries, Flags.PlaceDryRun);
+                if (planned == null) return;
+                var confirmed = planned
+                    .Where(e => e.Result.Action == "WouldRemove" && ShouldProcess(e.Result.Location, $"Remove the certificate '{e.Result.Subject}' ({e.Result.Thumbprint})"))
+                    .Select(e => ((int)Enum.Parse(typeof(CaChainStoreName), e.Result.Store), e.Result.Thumbprint))
+                    .ToList();
+                foreach (PlacementEntry absent in planned.Where(e => e.Result.Action == "NotPresent")) WriteObject(absent.Result);
+                if (confirmed.Count == 0) return;
+                List<PlacementEntry> removed = Unplace(target, confirmed, 0);
+                if (removed != null) WriteObject(removed.Select(e => e.Result), enumerateCollection: true);
+            }
+        }
+
+        private List<PlacementEntry> Unplace(StoreTarget target, List<(int store, string thumbprint)> entries, uint flags)
+        {
+            var names = entries.Select(e => e.store).ToArray();
+            var thumbprints = entries.Select(e => Marshal.AllocHGlobal(e.thumbprint.Length + 1)).ToArray();
+            try
+            {
+                for (int i = 0; i < entries.Count; i++)
+                {
+                    byte[] text = Utf8.ToNative(entries[i].thumbprint);
+                    Marshal.Copy(text, 0, thumbprints[i], text.Length);
+                }
+                Status status = NativeMethods.cachain_unplace(target.Handle, names, thumbprints, (UIntPtr)entries.Count, flags, out PlacementHandle result);
+                using (result)
+                {
+                    if (status == Status.Ok) return PlacementReader.Read(result, target);
+                    WriteError(target.Failure(status).ToErrorRecord(ErrorIdPrefix, target.Location(CaChainStoreName.Root)));
+                    return null;
+                }
+            }
+            finally
+            {
+                foreach (IntPtr thumbprint in thumbprints) Marshal.FreeHGlobal(thumbprint);
+            }
+        }
+    }
+}

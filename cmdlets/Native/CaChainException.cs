@@ -1,0 +1,49 @@
+using System;
+using System.Management.Automation;
+
+namespace CaChain.Native
+{
+    // A failure libcachain reported: its status and its message, which
+    // already names the item and the reason.
+    public sealed class CaChainException : Exception
+    {
+        internal CaChainException(Status status, string message) : base(message) { Status = status; }
+
+        internal Status Status { get; }
+
+        // Throws when a call failed, with libcachain's message for it.
+        internal static void ThrowIfFailed(Status status)
+        {
+            if (status != Status.Ok) throw new CaChainException(status, NativeMethods.LastError());
+        }
+
+        internal ErrorRecord ToErrorRecord(string errorIdPrefix, object target) =>
+            ToErrorRecord(this, Status, errorIdPrefix, target);
+
+        // One mapping from a status to what PowerShell users filter on: the
+        // category, and an error id per failure kind ("NotCertificate,Import-CaChain").
+        internal static ErrorRecord ToErrorRecord(Exception exception, Status status, string errorIdPrefix, object target) =>
+            new ErrorRecord(exception, errorIdPrefix + status, CategoryOf(status), target);
+
+        private static ErrorCategory CategoryOf(Status status)
+        {
+            switch (status)
+            {
+                case Status.Argument: return ErrorCategory.InvalidArgument;
+                case Status.Empty:
+                case Status.Truncated:
+                case Status.NotCertificate:
+                case Status.UnsupportedFormat: return ErrorCategory.InvalidData;
+                case Status.WrongPassword:
+                case Status.AccessDenied: return ErrorCategory.PermissionDenied;
+                case Status.IO: return ErrorCategory.ReadError;
+                case Status.Exists: return ErrorCategory.ResourceExists;
+                case Status.TooLarge: return ErrorCategory.LimitsExceeded;
+                case Status.Cancelled: return ErrorCategory.OperationStopped;
+                case Status.Refused: return ErrorCategory.SecurityError;
+                case Status.NotSupported: return ErrorCategory.NotImplemented;
+                default: return ErrorCategory.NotSpecified;
+            }
+        }
+    }
+}

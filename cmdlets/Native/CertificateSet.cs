@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace CaChain.Native
+{
+    // A libcachain certificate set: what a file, a folder, a pipeline object or
+    // an endpoint yielded, deduplicated, with the problems of its bad items.
+    internal sealed class CertificateSet : IDisposable
+    {
+        public CertificateSet()
+        {
+            CaChainException.ThrowIfFailed(NativeMethods.cachain_set_new(out SetHandle handle));
+            Handle = handle;
+        }
+
+        public SetHandle Handle { get; }
+
+        public int Count => (int)NativeMethods.cachain_set_count(Handle).ToUInt64();
+
+        public IntPtr this[int index] => NativeMethods.cachain_set_cert(Handle, (UIntPtr)index);
+
+        // Reads a file or every file of a folder. A bad item does not fail the
+        // call: it becomes one of Problems. Throws when nothing could be read.
+        public void AddPath(string path, string password) =>
+            CaChainException.ThrowIfFailed(NativeMethods.cachain_set_add_path(Handle, Utf8.ToNative(path), Utf8.ToNative(password)));
+
+        // Reads DER, PEM, PKCS#7 or PKCS#12 bytes; item names them in messages.
+        public void AddBytes(byte[] data, string item, string password = null) =>
+            CaChainException.ThrowIfFailed(NativeMethods.cachain_set_add_bytes(Handle, data, (UIntPtr)data.Length, Utf8.ToNative(item), Utf8.ToNative(password)));
+
+        public void AddText(string text, string item) => AddBytes(Encoding.UTF8.GetBytes(text), item);
+
+        public IReadOnlyList<CaChainException> Problems
+        {
+            get
+            {
+                var problems = new List<CaChainException>();
+                ulong count = NativeMethods.cachain_set_problem_count(Handle).ToUInt64();
+                for (ulong i = 0; i < count; i++)
+                {
+                    NativeMethods.cachain_set_problem(Handle, (UIntPtr)i, out Status code, out IntPtr _, out IntPtr message);
+                    problems.Add(new CaChainException(code, Utf8.FromNative(message)));
+                }
+                return problems;
+            }
+        }
+
+        public void Dispose() => Handle.Dispose();
+    }
+
+    // Reading one borrowed certificate.
+    internal static class NativeCertificate
+    {
+        public static string Text(IntPtr cert, CertText field) => Utf8.FromNative(NativeMethods.cachain_cert_text(cert, field));
+
+        public static DateTime Time(IntPtr cert, CertNumber field) =>
+            DateTimeOffset.FromUnixTimeSeconds(NativeMethods.cachain_cert_number(cert, field)).UtcDateTime;
+
+        public static byte[] Der(IntPtr cert)
+        {
+            CaChainException.ThrowIfFailed(NativeMethods.cachain_cert_der(cert, out IntPtr der, out UIntPtr length));
+            var bytes = new byte[(int)length.ToUInt64()];
+            Marshal.Copy(der, bytes, 0, bytes.Length);
+            return bytes;
+        }
+
+        public static string Role(int role) => role == 2 ? "Root" : role == 1 ? "Intermediate" : "Leaf";
+
+        public static string Name(IntPtr cert)
+        {
+            string commonName = Text(cert, CertText.CommonName);
+            return commonName.Length > 0 ? commonName : Text(cert, CertText.Subject);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace CaChain.Native
+{
+    // Values of the C enums and flags the cmdlets use (cachain.h).
+    internal enum Status
+    {
+        Ok = 0, Argument = 1, Empty = 2, Truncated = 3, NotCertificate = 4, UnsupportedFormat = 5,
+        WrongPassword = 6, IO = 7, Exists = 8, TooLarge = 9, AccessDenied = 10, Cancelled = 11,
+        Refused = 12, NotSupported = 13, Internal = 99
+    }
+
+    internal enum CertText { Subject = 0, Issuer = 1, CommonName = 2, Thumbprint = 3, Sha256 = 4, Serial = 5, CaIssuersUrl = 8 }
+
+    internal enum CertNumber { NotBefore = 0, NotAfter = 1, IsCA = 2, SelfSigned = 5, Role = 6 }
+
+    internal enum ChainNumber { Status = 0, Target = 1, Rank = 2 }
+
+    internal enum ChainText { Summary = 0, MissingIssuer = 1, MissingKeyId = 2, MissingIssuerUrl = 3 }
+
+    internal static class Flags
+    {
+        public const uint DiscoverOffline = 0x1;
+        public const uint ExportIncludeLeaf = 0x1, ExportForce = 0x2, ExportDryRun = 0x4;
+        public const uint PlaceDryRun = 0x1, PlaceForce = 0x2, PlaceRootNotInCA = 0x4;
+    }
+
+    internal static class Locations
+    {
+        public const int LocalMachine = 0, CurrentUser = 1, Directory = 2;
+    }
+
+    internal static class PlacementFields
+    {
+        public const int Store = 0, Action = 1, Status = 2;
+        public const int Thumbprint = 0, Location = 1, Message = 2;
+    }
+
+    internal static class VerdictFields
+    {
+        public const int Trusted = 0, ChainError = 1, TlsError = 2, OpenSslCode = 3;
+        public const int Reason = 0, Fix = 1, OpenSsl = 2;
+    }
+
+    internal static class ExplanationFields
+    {
+        public const int Code = 0, Name = 1, Kind = 2, Description = 3, Causes = 4, Fix = 5;
+    }
+
+    // cachain_store_callbacks: a store whose four operations are ours.
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    internal delegate Status ContainsCallback(IntPtr context, int name, IntPtr thumbprint, out int present);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    internal delegate Status AddCallback(IntPtr context, int name, IntPtr der, UIntPtr length, IntPtr thumbprint, out int added);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    internal delegate Status RemoveCallback(IntPtr context, int name, IntPtr thumbprint, out int removed);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    internal delegate Status ListCallback(IntPtr context, int name, IntPtr into);
+
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct StoreCallbacks
+    {
+        public IntPtr Context;
+        public IntPtr Contains;
+        public IntPtr Add;
+        public IntPtr Remove;
+        public IntPtr List;
+    }
+}

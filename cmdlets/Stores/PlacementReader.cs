@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using CaChain.Native;
+
+namespace CaChain.Stores
+{
+    // One entry of a libcachain placement result, with why it was skipped.
+    internal sealed class PlacementEntry
+    {
+        public CaChainPlacement Result;
+        public Status Status;
+        public IntPtr Certificate;
+    }
+
+    // Turns a placement or removal result into output objects.
+    internal static class PlacementReader
+    {
+        private static readonly string[] Actions = { "Added", "AlreadyPresent", "WouldAdd", "Skipped", "Removed", "NotPresent", "WouldRemove" };
+
+        public static List<PlacementEntry> Read(PlacementHandle result, StoreTarget target)
+        {
+            var entries = new List<PlacementEntry>();
+            ulong count = result.IsInvalid ? 0 : NativeMethods.cachain_placement_count(result).ToUInt64();
+            for (ulong i = 0; i < count; i++)
+            {
+                var index = (UIntPtr)i;
+                IntPtr cert = NativeMethods.cachain_placement_cert(result, index);
+                int store = (int)NativeMethods.cachain_placement_number(result, index, PlacementFields.Store);
+                entries.Add(new PlacementEntry
+                {
+                    Certificate = cert,
+                    Status = (Status)NativeMethods.cachain_placement_number(result, index, PlacementFields.Status),
+                    Result = new CaChainPlacement
+                    {
+                        Thumbprint = Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Thumbprint)),
+                        Subject = cert == IntPtr.Zero ? string.Empty : NativeCertificate.Text(cert, CertText.Subject),
+                        Role = cert == IntPtr.Zero ? string.Empty : NativeCertificate.Role((int)NativeMethods.cachain_cert_number(cert, CertNumber.Role)),
+                        Store = ((CaChainStoreName)store).ToString(),
+                        Location = Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Location)),
+                        StoreLocation = target.StoreLocation.ToString(),
+                        StorePath = target.StorePath,
+                        SystemRoot = target.SystemRoot,
+                        Action = Actions[(int)NativeMethods.cachain_placement_number(result, index, PlacementFields.Action)],
+                        Message = Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Message)),
+                        ComputerName = Environment.MachineName,
+                    },
+                });
+            }
+            return entries;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Runtime.InteropServices;
+using CaChain.Native;
+
+namespace CaChain.Stores
+{
+    public enum CaChainStoreLocation { LocalMachine = 0, CurrentUser = 1, Directory = 2 }
+
+    public enum CaChainStoreName { Root = 0, CA = 1 }
+
+    // Which stores a cmdlet works on: the system's (LocalMachine or
+    // CurrentUser) or a directory store, opened as one libcachain store.
+    internal sealed class StoreTarget : IDisposable
+    {
+        private DotNetUserStore userStore;
+
+        private StoreTarget(StoreHandle handle, CaChainStoreLocation location, string storePath, string systemRoot, DotNetUserStore userStore)
+        {
+            Handle = handle;
+            StoreLocation = location;
+            StorePath = storePath;
+            SystemRoot = systemRoot;
+            this.userStore = userStore;
+        }
+
+        public StoreHandle Handle { get; }
+        public CaChainStoreLocation StoreLocation { get; }
+        public string StorePath { get; }
+        public string SystemRoot { get; }
+
+        // The same, with PowerShell paths (relative, PSDrive) resolved.
+        public static StoreTarget Open(System.Management.Automation.SessionState session, CaChainStoreLocation location, string storePath, string systemRoot) =>
+            Open(location, ResolveFolder(session, storePath), ResolveFolder(session, systemRoot));
+
+        private static string ResolveFolder(System.Management.Automation.SessionState session, string path) =>
+            path == null ? null : session.Path.GetUnresolvedProviderPathFromPSPath(path);
+
+        // storePath: a directory store; systemRoot: on Linux, the folder that
+        // stands for / (a container image, a chroot, a test).
+        public static StoreTarget Open(CaChainStoreLocation location, string storePath, string systemRoot)
+        {
+            if (location == CaChainStoreLocation.Directory && storePath == null)
+                throw new CaChainException(Status.Argument, "StoreLocation Directory: give the folder with -StorePath");
+            if (storePath != null)
+            {
+                CaChainException.ThrowIfFailed(NativeMethods.cachain_store_open(Locations.Directory, Utf8.ToNative(storePath), out StoreHandle directory));
+                return new StoreTarget(directory, CaChainStoreLocation.Directory, storePath, null, null);
+            }
+            if (location == CaChainStoreLocation.CurrentUser && !RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            {
+                var user = new DotNetUserStore();
+                return new StoreTarget(user.Open(), location, null, null, user);
+            }
+            CaChainException.ThrowIfFailed(NativeMethods.cachain_store_open((int)location, Utf8.ToNative(systemRoot), out StoreHandle system));
+            return new StoreTarget(system, location, null, systemRoot, null);
+        }
+
+        public string Location(CaChainStoreName name) => Utf8.FromNative(NativeMethods.cachain_store_location_text(Handle, (int)name));
+
+        // A failed call's exception, with .NET's own words when the .NET store failed.
+        public CaChainException Failure(Status status)
+        {
+            string message = NativeMethods.LastError();
+            if (userStore?.LastFailure != null) message += ": " + userStore.LastFailure.Message;
+            return new CaChainException(status, message);
+        }
+
+        public void Dispose()
+        {
+            Handle.Dispose();
+            userStore?.Dispose();
+            userStore = null;
+        }
+    }
+}

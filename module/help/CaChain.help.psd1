@@ -1,0 +1,165 @@
+# The help text of every cmdlet. New-CaChainHelp.ps1 turns it into MAML
+# (en-US/CaChain.dll-Help.xml) at build time, taking each parameter's type,
+# position, pipeline input and parameter sets from the compiled cmdlets, so
+# help and code cannot drift apart.
+@{
+    'Get-CaChain' = @{
+        Synopsis    = 'Shows the certification path of a certificate, a file, a folder or a TLS server, as the Certification Path tab does.'
+        Description = @(
+            'Get-CaChain builds the chain of each target certificate up to a self-signed root, from the certificates you give it, the extra issuers in -IssuerPath, the chain a server presents, and (unless -Offline) the issuers named by each certificate''s Authority Information Access URL.'
+            'It writes one object per chain element, root first, with its depth (0 is the target), its role (Root, Intermediate or Leaf), subject, issuer, thumbprint, validity and where it came from. When an issuer is missing, it warns and names the missing issuer, its key identifier and where to download it.'
+            'Files may be DER or PEM (.cer, .crt, .pem), PKCS#7 (.p7b, .p7c) or PKCS#12 (.pfx, .p12, with -Password). Private keys are never read into the output: only certificates are kept.'
+        )
+        Parameters  = @{
+            Path         = 'Files or folders to read. Wildcards are allowed. A folder is read file by file; a bad file writes an error and the others are still read.'
+            LiteralPath  = 'Files or folders to read, taken literally (no wildcards). Get-ChildItem output binds here through its PSPath and FullName properties.'
+            InputObject  = 'Certificates from the pipeline, for example from Get-ChildItem Cert:\LocalMachine\My or Get-PfxCertificate. Only the certificate is used, never its private key.'
+            ComputerName = 'TLS servers to connect to: a host name or address, host:port, or [IPv6]:port. The chain the server presents is taken without trusting it; that is what is being diagnosed.'
+            Port         = 'The TCP port when -ComputerName gives none. The default is 443; Skype for Business and Lync pools use 5061, LDAPS 636, the global catalog 3269.'
+            Protocol     = 'How to start TLS: Auto (SMTP STARTTLS on 25 and 587, LDAP StartTLS on 389, plain TLS elsewhere), Tls, Smtp or Ldap.'
+            IssuerPath   = 'Extra files or folders of issuer certificates to build chains from, for example the CA certificates exported on a domain member.'
+            Password     = 'The password of PKCS#12 (.pfx, .p12) files.'
+            Offline      = 'Never download missing issuers from their AIA URLs; only the given certificates and the server''s chain are used.'
+            TimeoutSec   = 'The time limit, in seconds, for each connection and each AIA download. The default is 10.'
+            All          = 'Also write the alternative paths, not only the best one per target (cross-signed and renewed CAs can give several).'
+        }
+        Examples    = @(
+            @{ Code = 'Get-CaChain -ComputerName pool1.schertz.lab -Port 5061'; Remarks = 'Shows the chain of the certificate that the Lync pool presents on port 5061, fetching any issuer the server does not send from its AIA URL.' }
+            @{ Code = 'Get-ChildItem Cert:\LocalMachine\My | Where-Object Subject -like ''*pool1*'' | Get-CaChain'; Remarks = 'On Windows, shows the chain of the server''s own certificate from the computer''s Personal store.' }
+            @{ Code = 'Get-CaChain -Path .\pool1.cer -IssuerPath .\certs -Offline'; Remarks = 'Builds the chain from files only, without any network use; a missing issuer is named in a warning.' }
+        )
+        Inputs      = @('System.String (paths)', 'System.Security.Cryptography.X509Certificates.X509Certificate2')
+        Outputs     = @('CaChain.CaChainElement')
+        Notes       = 'How a chain is chosen when several exist is documented in the README: complete paths to a root first, then valid before expired, then key identifier matches, then the shortest.'
+    }
+    'Export-CaChain' = @{
+        Synopsis    = 'Writes the CA certificates of a chain to files, as the MMC Certificate Export Wizard does one by one.'
+        Description = @(
+            'Export-CaChain finds each chain as Get-CaChain does and writes its root and every subordinate CA certificate into -Destination: one DER .cer file per certificate by default (the seed''s "DER encoded binary X.509"), one PEM file per certificate with -Format Pem, or one PKCS#7 bundle with -Format P7b. The leaf is written only with -IncludeLeaf.'
+            'File names come from the certificates'' names, made safe for Windows and Linux; they never leave the destination folder. Each file is written atomically. A file that exists with the same content is left alone (Unchanged); one with different content is never replaced without -Force. No private key is ever written.'
+            'Its output (one object per file, with Path) pipes straight into Import-CaChain.'
+        )
+        Parameters  = @{
+            Path         = 'Files or folders to read. Wildcards are allowed.'
+            LiteralPath  = 'Files or folders to read, taken literally. Get-ChildItem output binds here.'
+            InputObject  = 'Certificates from the pipeline.'
+            RawData      = 'Get-CaChain output from the pipeline: its elements are gathered and their chains written at the end.'
+            ComputerName = 'TLS servers whose presented chain to export: host, host:port or [IPv6]:port.'
+            Port         = 'The TCP port when -ComputerName gives none (443 by default).'
+            Protocol     = 'How to start TLS: Auto, Tls, Smtp or Ldap.'
+            IssuerPath   = 'Extra files or folders of issuer certificates.'
+            Password     = 'The password of PKCS#12 files. Their private keys are dropped when read.'
+            Offline      = 'Never download missing issuers from AIA URLs.'
+            TimeoutSec   = 'The time limit, in seconds, for each connection and download (10 by default).'
+            Destination  = 'The folder to write into; it is created when missing.'
+            Format       = 'Der (the default: .cer files as the MMC wizard writes them), Pem, or P7b (one bundle for the chain).'
+            IncludeLeaf  = 'Also write the target certificate itself, not only its CAs.'
+            Force        = 'Replace existing files whose content differs.'
+        }
+        Examples    = @(
+            @{ Code = 'Get-CaChain -ComputerName pool1.schertz.lab -Port 5061 | Export-CaChain -Destination C:\certs'; Remarks = 'Exports the root and every subordinate CA of the pool''s chain as .cer files into C:\certs, ready to carry to a workgroup machine.' }
+            @{ Code = 'Export-CaChain -Path .\pool1.pfx -Password (Read-Host -AsSecureString) -Destination ./certs -Format P7b'; Remarks = 'Writes the CA certificates held in a .pfx as one .p7b bundle; the private key in the .pfx is never written.' }
+            @{ Code = 'Get-CaChain -ComputerName pool1.schertz.lab -Port 5061 | Export-CaChain -Destination ./certs -WhatIf'; Remarks = 'Lists the files that would be written, writing nothing.' }
+        )
+        Inputs      = @('System.String (paths)', 'System.Security.Cryptography.X509Certificates.X509Certificate2', 'CaChain.CaChainElement')
+        Outputs     = @('CaChain.CaChainFile')
+    }
+    'Import-CaChain' = @{
+        Synopsis    = 'Places CA certificates into the right trust stores: a root into Trusted Root Certification Authorities and Intermediate Certification Authorities, every other CA into Intermediate Certification Authorities.'
+        Description = @(
+            'Import-CaChain does what the seed does by hand in the Certificates snap-in: the root goes into Root and CA, every policy or issuing CA into CA only, in the computer account (LocalMachine) unless -StoreLocation CurrentUser. Roles come from the certificates themselves, never from file names. A certificate that is not a CA goes into no store and is refused with an error unless -Force.'
+            'All pipeline input is collected and placed as one transaction: if any write fails, everything this call added is removed again and nothing that was there before is touched. A certificate already present is reported as AlreadyPresent. A set whose links do not verify is refused.'
+            'On Linux, LocalMachine is the system trust: roots are installed as the distribution expects (update-ca-certificates, update-ca-trust, p11-kit) and intermediates are kept apart so they never become trust anchors. CurrentUser on Linux and macOS is .NET''s per-user X509Store, which pwsh and .NET programs of that user trust; curl and openssl ignore it. On Windows, adding to CurrentUser\Root raises a security prompt, which fails in unattended sessions: use LocalMachine there.'
+            'With -Session, the certificate bytes are sent to each remote session and placed there by its own Import-CaChain; results carry PSComputerName. The module must be installed on each target.'
+        )
+        Parameters  = @{
+            Path               = 'Certificate files to import (DER, PEM, PKCS#7 or PKCS#12). Export-CaChain output binds here through its Path property. Wildcards are allowed.'
+            LiteralPath        = 'Certificate files to import, taken literally. Get-ChildItem output binds here.'
+            InputObject        = 'Certificates from the pipeline (X509Certificate2).'
+            RawData            = 'Certificate bytes: Get-CaChain output, X509Certificate2 objects and their deserialized copies (from Import-Clixml, jobs or remoting) bind here.'
+            EncodedCertificate = 'A certificate as a base64 or PEM string.'
+            StoreLocation      = 'LocalMachine (the default, the computer account), CurrentUser, or Directory (with -StorePath).'
+            StorePath          = 'A directory store instead of the system''s: Root and CA subfolders with OpenSSL hashed names, so that openssl verify -CApath works. For air-gapped staging, containers and tests.'
+            SystemRoot         = 'Linux only: a folder that stands for / when placing into LocalMachine, for container images and chroots.'
+            Session            = 'PowerShell sessions (New-PSSession) to place the certificates on. PowerShell''s Invoke-Command does the fan-out and throttling.'
+            Password           = 'The password of PKCS#12 files. Only their certificates are used.'
+            Force              = 'Also place certificates the rule refuses: a self-signed non-CA certificate into Root, any other non-CA certificate into CA.'
+            ExcludeRootFromCA  = 'Leave roots out of Intermediate Certification Authorities. The seed puts them in both, which is the default.'
+        }
+        Examples    = @(
+            @{ Code = 'Get-ChildItem C:\certs | Import-CaChain'; Remarks = 'On a workgroup machine, places the exported .cer files into LocalMachine: the root into Root and CA, the subordinate CAs into CA.' }
+            @{ Code = 'Get-ChildItem ./certs | Import-CaChain -WhatIf'; Remarks = 'Lists exactly which certificate would be added to which store, changing nothing.' }
+            @{ Code = '$sessions = New-PSSession -ComputerName edge1, edge2; Get-ChildItem C:\certs | Import-CaChain -Session $sessions'; Remarks = 'Places the chain on many servers through PowerShell remoting; no file needs to be on the targets.' }
+            @{ Code = 'Get-CaChain -ComputerName pool1.schertz.lab -Port 5061 | Import-CaChain -StorePath ./staging'; Remarks = 'Places the chain into a directory store, for example to build a container image.' }
+        )
+        Inputs      = @('System.String', 'System.IO.FileInfo', 'System.Security.Cryptography.X509Certificates.X509Certificate2', 'CaChain.CaChainElement', 'CaChain.CaChainFile')
+        Outputs     = @('CaChain.CaChainPlacement')
+        Notes       = 'Placing into LocalMachine needs an elevated session on Windows and root on Linux; the error says so.'
+    }
+    'Remove-CaChain' = @{
+        Synopsis    = 'Undoes a placement: removes certificates from trust stores by thumbprint.'
+        Description = @(
+            'Remove-CaChain removes exactly what Import-CaChain added. Pipe Import-CaChain''s results into it (entries the import found already present are left alone), pipe Get-CaChain output, or give -Thumbprint. Removal is by thumbprint only, never by name or serial number, so a different certificate with the same name is never touched.'
+            'All removals of one call are one transaction.'
+        )
+        Parameters  = @{
+            Thumbprint      = 'SHA-1 thumbprints (40 hex digits) of the certificates to remove.'
+            Store           = 'Root or CA. Both when not given.'
+            StoreLocation   = 'LocalMachine (the default), CurrentUser, or Directory (with -StorePath).'
+            StorePath       = 'A directory store to remove from.'
+            SystemRoot      = 'Linux only: a folder that stands for /.'
+            PlacementAction = 'Bound from Import-CaChain results: only certificates the import Added are removed.'
+        }
+        Examples    = @(
+            @{ Code = '$placed = Get-ChildItem C:\certs | Import-CaChain; $placed | Remove-CaChain'; Remarks = 'Imports a chain, then removes exactly what that import added.' }
+            @{ Code = 'Remove-CaChain -Thumbprint 2D1AEBE0214F1E8E1A824231288E264F599060BB -Store Root -WhatIf'; Remarks = 'Shows what removing one root from LocalMachine\Root would do.' }
+        )
+        Inputs      = @('CaChain.CaChainPlacement', 'CaChain.CaChainElement')
+        Outputs     = @('CaChain.CaChainPlacement')
+    }
+    'Test-CaChain' = @{
+        Synopsis    = 'Tells whether this machine, or a given store, trusts an endpoint or a certificate, and if not, why and how to fix it.'
+        Description = @(
+            'Test-CaChain builds each target''s chain with the store''s intermediates and the given issuers, with the store''s roots as the only trust anchors. The result names the first broken link and the fix, for example: the root ''SchertzLabRootCA'' is not in LocalMachine\Root; run Import-CaChain.'
+            'It carries the codes users see: the Schannel error (0x80090325 SEC_E_UNTRUSTED_ROOT), the CryptoAPI chain error (0x800B0109 CERT_E_UNTRUSTEDROOT, 0x800B010A CERT_E_CHAINING) and the OpenSSL verify code. Resolve-CaChainError explains each.'
+        )
+        Parameters  = @{
+            Path          = 'Certificate files to test. Wildcards are allowed.'
+            LiteralPath   = 'Certificate files to test, taken literally.'
+            InputObject   = 'Certificates from the pipeline.'
+            ComputerName  = 'TLS servers to test: host, host:port or [IPv6]:port.'
+            Port          = 'The TCP port when -ComputerName gives none (443 by default).'
+            Protocol      = 'How to start TLS: Auto, Tls, Smtp or Ldap.'
+            IssuerPath    = 'Extra issuer certificates, as a client would have them.'
+            Password      = 'The password of PKCS#12 files.'
+            Offline       = 'Never use the network beyond the endpoint itself.'
+            TimeoutSec    = 'The time limit, in seconds, for each connection (10 by default).'
+            StoreLocation = 'The stores to test against: LocalMachine (the default), CurrentUser, or Directory (with -StorePath).'
+            StorePath     = 'A directory store to test against.'
+            SystemRoot    = 'Linux only: a folder that stands for /.'
+            Quiet         = 'Return only $true or $false.'
+        }
+        Examples    = @(
+            @{ Code = 'Test-CaChain -ComputerName pool1.schertz.lab -Port 5061'; Remarks = 'Tells whether this machine trusts the pool''s certificate, and if not, which link is missing and what to run.' }
+            @{ Code = 'if (-not (Test-CaChain -ComputerName pool1.schertz.lab -Port 5061 -Quiet)) { Get-ChildItem \\fileserver\certs | Import-CaChain }'; Remarks = 'Fixes the machine only when it does not trust the pool yet.' }
+        )
+        Inputs      = @('System.String (paths)', 'System.Security.Cryptography.X509Certificates.X509Certificate2')
+        Outputs     = @('CaChain.CaChainTestResult', 'System.Boolean')
+    }
+    'Resolve-CaChainError' = @{
+        Synopsis    = 'Explains a TLS or certificate chain error code: its name, what it means, its likely causes, and the cmdlet that fixes it.'
+        Description = @(
+            'Resolve-CaChainError works like the lcserror tool: give it the code from an event log, a client''s error dialog or Test-CaChain, as hex (0x80090325), decimal (2148074277), negative decimal (-2146893019) or a symbolic name (SEC_E_UNTRUSTED_ROOT). Small numbers are OpenSSL verify codes (20 is X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY).'
+            'It covers the SEC_E_*, CERT_E_*, CRYPT_E_* and TRUST_E_* codes that TLS and chain failures produce.'
+        )
+        Parameters  = @{
+            Code = 'The codes to explain, from the pipeline too.'
+        }
+        Examples    = @(
+            @{ Code = 'Resolve-CaChainError 0x80090325'; Remarks = 'Explains SEC_E_UNTRUSTED_ROOT, the error of the seed: the client does not trust the root of the server''s chain; Import-CaChain fixes it.' }
+            @{ Code = '-2146762487, 20 | Resolve-CaChainError'; Remarks = 'Explains a negative HRESULT (CERT_E_UNTRUSTEDROOT) and an OpenSSL verify code from the pipeline.' }
+        )
+        Inputs      = @('System.String', 'System.Int32', 'System.Int64')
+        Outputs     = @('CaChain.CaChainErrorInfo')
+    }
+}

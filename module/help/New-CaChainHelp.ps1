@@ -1,0 +1,146 @@
+<#
+.SYNOPSIS
+Writes the module's MAML help (CaChain.dll-Help.xml) from CaChain.help.psd1
+and the compiled cmdlets' own parameter metadata.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModuleFolder,
+    [Parameter(Mandatory)] [string] $HelpData,
+    [Parameter(Mandatory)] [string] $OutFile
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $ModuleFolder -Force
+$help = Import-PowerShellDataFile $HelpData
+$common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+
+$maml = 'http://schemas.microsoft.com/maml/2004/10'
+$commandNs = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
+$dev = 'http://schemas.microsoft.com/maml/dev/2004/10'
+
+$settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false) }
+$writer = [System.Xml.XmlWriter]::Create($OutFile, $settings)
+
+function Write-Paragraphs([string[]] $Text) {
+    $writer.WriteStartElement('maml', 'description', $maml)
+    foreach ($line in $Text) { $writer.WriteElementString('maml', 'para', $maml, $line) }
+    $writer.WriteEndElement()
+}
+
+function Get-PipelineInput($Parameter) {
+    $kinds = @()
+    foreach ($set in $Parameter.ParameterSets.Values) {
+        if ($set.ValueFromPipeline) { $kinds += 'ByValue' }
+        if ($set.ValueFromPipelineByPropertyName) { $kinds += 'ByPropertyName' }
+    }
+    $kinds = @($kinds | Select-Object -Unique)
+    if ($kinds) { "True ($($kinds -join ', '))" } else { 'False' }
+}
+
+function Write-Parameter($Parameter, $SetMetadata, [string] $Text, [switch] $Full) {
+    $position = if ($SetMetadata -and $SetMetadata.Position -ge 0) { "$($SetMetadata.Position)" } else { 'named' }
+    $required = if ($SetMetadata) { "$($SetMetadata.IsMandatory)".ToLower() } else { 'false' }
+    $globbing = "$([bool]($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }))".ToLower()
+    $writer.WriteStartElement('command', 'parameter', $commandNs)
+    $writer.WriteAttributeString('required', $required)
+    $writer.WriteAttributeString('variableLength', "$($Parameter.ParameterType.IsArray)".ToLower())
+    $writer.WriteAttributeString('globbing', $globbing)
+    $writer.WriteAttributeString('pipelineInput', (Get-PipelineInput $Parameter))
+    $writer.WriteAttributeString('position', $position)
+    $writer.WriteAttributeString('aliases', $(if ($Parameter.Aliases.Count) { $Parameter.Aliases -join ', ' } else { 'none' }))
+    $writer.WriteElementString('maml', 'name', $maml, $Parameter.Name)
+    if ($Full) { Write-Paragraphs $Text }
+    if ($Parameter.ParameterType -ne [System.Management.Automation.SwitchParameter]) {
+        $writer.WriteStartElement('command', 'parameterValue', $commandNs)
+        $writer.WriteAttributeString('required', 'true')
+        $writer.WriteString($Parameter.ParameterType.Name)
+        $writer.WriteEndElement()
+    }
+    if ($Full) {
+        $writer.WriteStartElement('dev', 'type', $dev)
+        $writer.WriteElementString('maml', 'name', $maml, $Parameter.ParameterType.FullName)
+        $writer.WriteEndElement()
+        $enumValues = if ($Parameter.ParameterType.IsEnum) { [Enum]::GetNames($Parameter.ParameterType) -join ', ' }
+        if ($enumValues) { $writer.WriteElementString('dev', 'possibleValues', $dev, $enumValues) }
+    }
+    $writer.WriteEndElement()
+}
+
+$writer.WriteStartElement('helpItems', 'http://msh')
+$writer.WriteAttributeString('schema', 'maml')
+foreach ($name in $help.Keys | Sort-Object) {
+    $entry = $help[$name]
+    $command = Get-Command $name -Module CaChain
+    $parameters = $command.Parameters.Values | Where-Object { $_.Name -notin $common }
+    foreach ($parameter in $parameters) {
+        if (-not $entry.Parameters.ContainsKey($parameter.Name)) { throw "$name -$($parameter.Name) has no help text in $HelpData" }
+    }
+    if ($entry.Examples.Count -lt 2) { throw "$name needs at least two examples" }
+
+    $writer.WriteStartElement('command', 'command', $commandNs)
+    $writer.WriteAttributeString('xmlns', 'maml', $null, $maml)
+    $writer.WriteAttributeString('xmlns', 'dev', $null, $dev)
+    $writer.WriteStartElement('command', 'details', $commandNs)
+    $writer.WriteElementString('command', 'name', $commandNs, $name)
+    Write-Paragraphs $entry.Synopsis
+    $writer.WriteElementString('command', 'verb', $commandNs, $command.Verb)
+    $writer.WriteElementString('command', 'noun', $commandNs, $command.Noun)
+    $writer.WriteEndElement()
+    Write-Paragraphs $entry.Description
+
+    $writer.WriteStartElement('command', 'syntax', $commandNs)
+    foreach ($set in $command.ParameterSets) {
+        $writer.WriteStartElement('command', 'syntaxItem', $commandNs)
+        $writer.WriteElementString('maml', 'name', $maml, $name)
+        foreach ($setParameter in $set.Parameters | Where-Object { $_.Name -notin $common }) {
+            if ($setParameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) { continue }
+            Write-Parameter $command.Parameters[$setParameter.Name] $setParameter $entry.Parameters[$setParameter.Name]
+        }
+        $writer.WriteEndElement()
+    }
+    $writer.WriteEndElement()
+
+    $writer.WriteStartElement('command', 'parameters', $commandNs)
+    foreach ($parameter in $parameters | Sort-Object Name) {
+        $first = $parameter.ParameterSets.Values | Select-Object -First 1
+        Write-Parameter $parameter $first $entry.Parameters[$parameter.Name] -Full
+    }
+    $writer.WriteEndElement()
+
+    foreach ($kind in 'inputTypes', 'returnValues') {
+        $types = if ($kind -eq 'inputTypes') { $entry.Inputs } else { $entry.Outputs }
+        $writer.WriteStartElement('command', $kind, $commandNs)
+        foreach ($type in $types) {
+            $writer.WriteStartElement('command', $(if ($kind -eq 'inputTypes') { 'inputType' } else { 'returnValue' }), $commandNs)
+            $writer.WriteStartElement('dev', 'type', $dev)
+            $writer.WriteElementString('maml', 'name', $maml, $type)
+            $writer.WriteEndElement()
+            $writer.WriteEndElement()
+        }
+        $writer.WriteEndElement()
+    }
+
+    if ($entry.Notes) {
+        $writer.WriteStartElement('maml', 'alertSet', $maml)
+        $writer.WriteStartElement('maml', 'alert', $maml)
+        $writer.WriteElementString('maml', 'para', $maml, $entry.Notes)
+        $writer.WriteEndElement()
+        $writer.WriteEndElement()
+    }
+
+    $writer.WriteStartElement('command', 'examples', $commandNs)
+    $number = 0
+    foreach ($example in $entry.Examples) {
+        $number++
+        $writer.WriteStartElement('command', 'example', $commandNs)
+        $writer.WriteElementString('maml', 'title', $maml, "-------------------------- Example $number --------------------------")
+        $writer.WriteElementString('dev', 'code', $dev, $example.Code)
+        $writer.WriteStartElement('dev', 'remarks', $dev)
+        $writer.WriteElementString('maml', 'para', $maml, $example.Remarks)
+        $writer.WriteEndElement()
+        $writer.WriteEndElement()
+    }
+    $writer.WriteEndElement()
+    $writer.WriteEndElement()
+}
+$writer.WriteEndElement()
+$writer.Close()

@@ -1,0 +1,82 @@
+# What the module's Pester tests share: a fresh lab PKI, free loopback ports,
+# and the real servers the tests start on 127.0.0.1 (openssl s_server, an
+# HTTP server for AIA downloads). Nothing here reaches beyond loopback.
+
+function New-TestPki {
+    param([Parameter(Mandatory)] [string] $Folder, [string] $AiaBase)
+    $arguments = @($Folder)
+    if ($AiaBase) { $arguments += '--aia', $AiaBase }
+    & $env:CACHAIN_TEST_PKI @arguments
+    if ($LASTEXITCODE -ne 0) { throw "cachain-test-pki failed with $LASTEXITCODE" }
+    Get-Item $Folder
+}
+
+function Get-FreePort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+function Wait-Port {
+    param([int] $Port, [int] $TimeoutSeconds = 10)
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $client = [System.Net.Sockets.TcpClient]::new()
+        try { $client.Connect('127.0.0.1', $Port); return } catch { Start-Sleep -Milliseconds 100 } finally { $client.Dispose() }
+    }
+    throw "nothing listens on 127.0.0.1:$Port after $TimeoutSeconds s"
+}
+
+function Start-TestProcess {
+    param([string] $FilePath, [string[]] $ArgumentList, [int] $Port)
+    $process = Start-Process -FilePath $FilePath -ArgumentList $ArgumentList -PassThru `
+        -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
+    Wait-Port $Port
+    $process
+}
+
+# openssl s_server presenting pool1.schertz.lab, with or without its intermediates.
+function Start-TlsServer {
+    param([Parameter(Mandatory)] [string] $Pki, [switch] $WithIntermediates, [string] $Name = 'pool1')
+    $port = Get-FreePort
+    $arguments = @('s_server', '-accept', "127.0.0.1:$port", '-cert', "$Pki/$Name.pem", '-key', "$Pki/$Name.key", '-quiet')
+    if ($WithIntermediates) { $arguments += '-cert_chain', "$Pki/intermediates.pem" }
+    [pscustomobject]@{ Port = $port; Process = Start-TestProcess openssl $arguments $port }
+}
+
+# python3's http.server on a folder, as a CA's AIA web server.
+function Start-HttpServer {
+    param([Parameter(Mandatory)] [string] $Folder, [int] $Port = (Get-FreePort))
+    [pscustomobject]@{ Port = $Port; Process = Start-TestProcess python3 @('-m', 'http.server', "$Port", '--bind', '127.0.0.1', '--directory', $Folder) $Port }
+}
+
+function Stop-TestServer {
+    param([Parameter(ValueFromPipeline)] $Server)
+    process { if ($Server -and -not $Server.Process.HasExited) { $Server.Process.Kill(); $Server.Process.WaitForExit() } }
+}
+
+# A Debian-shaped system root in a temporary folder, trusting one unrelated
+# public root, so the real update-ca-certificates runs without touching this
+# machine. Returns the folder; its bundle is etc/ssl/certs/ca-certificates.crt.
+function New-TestSystemRoot {
+    param([Parameter(Mandatory)] [string] $Folder)
+    foreach ($sub in 'etc/ssl/certs', 'usr/share/ca-certificates/public', 'usr/local/share/ca-certificates') {
+        New-Item -ItemType Directory -Force -Path (Join-Path $Folder $sub) | Out-Null
+    }
+    # Like any workstation, it trusts a public root, just not the lab's.
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj '/CN=PublicRootCA' -days 30 `
+        -keyout /dev/null -out (Join-Path $Folder 'usr/share/ca-certificates/public/PublicRootCA.crt') 2>$null
+    Set-Content -Path (Join-Path $Folder 'etc/ca-certificates.conf') -Value 'public/PublicRootCA.crt'
+    update-ca-certificates --certsconf "$Folder/etc/ca-certificates.conf" --certsdir "$Folder/usr/share/ca-certificates" `
+        --localcertsdir "$Folder/usr/local/share/ca-certificates" --etccertsdir "$Folder/etc/ssl/certs" --hooksdir "$Folder/hooks" *> $null
+    Get-Item $Folder
+}
+
+# A real client: does openssl s_client trust the server with this CA bundle?
+function Test-OpenSslClient {
+    param([int] $Port, [string] $CAFile)
+    $output = '' | openssl s_client -connect "127.0.0.1:$Port" -servername pool1.schertz.lab -CAfile $CAFile -verify_return_error 2>&1
+    [pscustomobject]@{ Connected = $LASTEXITCODE -eq 0; Output = ($output -join "`n") }
+}
+
+Export-ModuleMember -Function *

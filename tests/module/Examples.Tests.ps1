@@ -1,0 +1,56 @@
+# The scripts in examples/ run as an administrator would run them, against
+# the lab PKI on 127.0.0.1 and stores in temporary folders.
+BeforeAll {
+    Import-Module $env:CACHAIN_TEST_SUPPORT -Force
+    $env:PSModulePath = (Split-Path $env:CACHAIN_MODULE) + [IO.Path]::PathSeparator + $env:PSModulePath
+    $examples = Join-Path $PSScriptRoot '../../examples'
+    $pki = New-TestPki "$TestDrive/pki"
+    $server = Start-TlsServer -Pki $pki -WithIntermediates
+}
+AfterAll { $server | Stop-TestServer }
+
+Describe 'examples/<_>' -ForEach (Get-ChildItem (Join-Path $PSScriptRoot '../../examples') -Filter *.ps1).Name {
+    It 'parses, and has help with a synopsis and an example' {
+        $errors = $null
+        [System.Management.Automation.Language.Parser]::ParseFile((Join-Path $examples $_), [ref] $null, [ref] $errors) | Out-Null
+        $errors | Should -BeNullOrEmpty
+        $help = Get-Help (Join-Path $examples $_)
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 1
+    }
+}
+
+Describe 'The examples, run in the seed''s order' {
+    It 'exports the chain from the endpoint' {
+        $files = & "$examples/Export-EndpointChain.ps1" -ComputerName 127.0.0.1 -Port $server.Port -Destination "$TestDrive/certs" -IssuerPath "$pki/root.cer" -Offline
+        $files.Count | Should -Be 3
+    }
+
+    It 'exports the chain of the server''s own certificate from a file' {
+        $files = & "$examples/Export-ServerChain.ps1" -CertificatePath "$pki/pool1.cer" -IssuerPath "$pki/intermediates.pem", "$pki/root.cer" -Destination "$TestDrive/from-file" |
+            Where-Object { $_ -is [CaChain.CaChainFile] }
+        $files.Count | Should -Be 3
+    }
+
+    It 'finds the machine untrusted, then fixes it' {
+        $results = & "$examples/Test-AndFix.ps1" -ComputerName 127.0.0.1 -Port $server.Port -StorePath "$TestDrive/fixed" -CertificatePath "$TestDrive/certs" -Fix
+        ($results | Where-Object { $_ -is [CaChain.CaChainTestResult] }).Trusted | Should -Be @($false, $true)
+        ($results | Where-Object { $_ -is [CaChain.CaChainErrorInfo] }).Name | Should -Be 'SEC_E_UNTRUSTED_ROOT'
+    }
+
+    It 'imports on a workgroup machine and undoes it exactly' {
+        $store = "$TestDrive/workgroup"
+        & "$examples/Import-OnWorkgroupMachine.ps1" -Path "$TestDrive/certs" -StorePath $store -ResultsPath "$TestDrive/placed.clixml" -Confirm:$false 6>$null | Out-Null
+        (Get-ChildItem "$store/CA").Count | Should -Be 3
+        & "$examples/Undo-Import.ps1" -ResultsPath "$TestDrive/placed.clixml" | Out-Null
+        @(Get-ChildItem $store -Recurse -File).Count | Should -Be 0
+    }
+
+    It 'makes a Linux host trust the chain' -Skip:(-not $IsLinux) {
+        $system = New-TestSystemRoot "$TestDrive/linux-host"
+        & "$examples/Join-LinuxHost.ps1" -ComputerName 127.0.0.1 -Port $server.Port -SystemRoot $system |
+            Where-Object { $_ -is [CaChain.CaChainTestResult] } | ForEach-Object Trusted | Should -BeFalse
+        & "$examples/Join-LinuxHost.ps1" -Path "$TestDrive/certs" -SystemRoot $system | Out-Null
+        (Test-OpenSslClient -Port $server.Port -CAFile "$system/etc/ssl/certs/ca-certificates.crt").Connected | Should -BeTrue
+    }
+}

@@ -1,0 +1,64 @@
+BeforeAll {
+    Import-Module $env:CACHAIN_MODULE -Force
+    Import-Module $env:CACHAIN_TEST_SUPPORT -Force
+    $pki = New-TestPki "$TestDrive/pki"
+}
+
+Describe 'Export-CaChain' {
+    It 'writes the root and every subordinate CA as DER .cer files, not the leaf' {
+        $files = Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/certs"
+        $files.Action | Should -Be @('Written', 'Written', 'Written')
+        (Get-ChildItem "$TestDrive/certs").Name | Sort-Object | Should -Be @('SchertzLabIssuingCA.cer', 'SchertzLabPolicyCA.cer', 'SchertzLabRootCA.cer')
+        Get-Content "$TestDrive/certs/SchertzLabRootCA.cer" -AsByteStream | Should -Be (Get-Content "$pki/root.cer" -AsByteStream)
+    }
+
+    It 'takes Get-CaChain output and writes the leaf with -IncludeLeaf' {
+        $files = Get-CaChain -Path "$pki/chain.p7b" | Export-CaChain -Destination "$TestDrive/with-leaf" -IncludeLeaf -Format Pem
+        $files.Count | Should -Be 4
+        $files.Role | Should -Contain 'Leaf'
+        Get-Content ($files | Where-Object Role -eq Leaf).Path -Raw | Should -Match '-----BEGIN CERTIFICATE-----'
+    }
+
+    It 'writes one .p7b bundle with -Format P7b' {
+        $files = Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/bundle" -Format P7b
+        $files.Count | Should -Be 1
+        $files.Path | Should -BeLike '*.p7b'
+        (Get-CaChain -Path $files.Path).Count | Should -Be 3
+    }
+
+    It 'writes nothing with -WhatIf' {
+        Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/whatif" -WhatIf | Should -BeNullOrEmpty
+        Test-Path "$TestDrive/whatif/*" | Should -BeFalse
+    }
+
+    It 'never writes the private key of a .pfx' {
+        $password = ConvertTo-SecureString 'pfx-password' -AsPlainText -Force
+        $files = Export-CaChain -Path "$pki/pool1.pfx" -Password $password -Destination "$TestDrive/from-pfx" -IncludeLeaf -Format Pem
+        $files.Count | Should -Be 4
+        foreach ($file in Get-ChildItem "$TestDrive/from-pfx") { Get-Content $file -Raw | Should -Not -Match 'PRIVATE KEY' }
+    }
+
+    It 'leaves an existing different file alone without -Force, and replaces it with -Force' {
+        New-Item -ItemType Directory "$TestDrive/taken" | Out-Null
+        Set-Content "$TestDrive/taken/SchertzLabRootCA.cer" 'someone else''s file'
+        $files = Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/taken" -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Export-CaChain.Exists,*'
+        $problems[0].Exception.Message | Should -Match 'SchertzLabRootCA.cer'
+        $files.Count | Should -Be 2
+        Get-Content "$TestDrive/taken/SchertzLabRootCA.cer" | Should -Be 'someone else''s file'
+
+        $forced = Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/taken" -Force
+        ($forced | Where-Object Role -eq Root).Action | Should -Be 'Replaced'
+    }
+
+    It 'reports Unchanged when the same file is already there' {
+        Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/again" | Out-Null
+        (Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/again").Action | Select-Object -Unique | Should -Be 'Unchanged'
+    }
+
+    It 'pipes its output straight into Import-CaChain' {
+        $placed = Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/piped" | Import-CaChain -StorePath "$TestDrive/store"
+        $placed.Count | Should -Be 4
+    }
+}

@@ -1,0 +1,105 @@
+BeforeAll {
+    Import-Module $env:CACHAIN_MODULE -Force
+    Import-Module $env:CACHAIN_TEST_SUPPORT -Force
+    $pki = New-TestPki "$TestDrive/pki"
+}
+
+Describe 'Get-CaChain' {
+    It 'shows a .p7b chain root first, as the Certification Path tab does' {
+        $chain = Get-CaChain -Path "$pki/chain.p7b"
+        $chain.Name | Should -Be @('SchertzLabRootCA', 'SchertzLabPolicyCA', 'SchertzLabIssuingCA', 'pool1.schertz.lab')
+        $chain.Role | Should -Be @('Root', 'Intermediate', 'Intermediate', 'Leaf')
+        $chain.Depth | Should -Be @(3, 2, 1, 0)
+        $chain[0].Thumbprint | Should -Match '^[0-9A-F]{40}$'
+        $chain[0].Certificate | Should -BeOfType System.Security.Cryptography.X509Certificates.X509Certificate2
+        $chain.ChainStatus | Select-Object -Unique | Should -Be 'Complete'
+    }
+
+    It 'takes files from Get-ChildItem by their path' {
+        $chain = Get-ChildItem "$pki/pool1.cer" | Get-CaChain -IssuerPath "$pki/intermediates.pem", "$pki/root.cer" -Offline
+        $chain.Count | Should -Be 4
+    }
+
+    It 'takes X509Certificate2 objects from the pipeline' {
+        $certificate = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/pool1.cer")
+        $chain = $certificate | Get-CaChain -IssuerPath "$pki/intermediates.pem", "$pki/root.cer" -Offline
+        $chain[-1].Thumbprint | Should -Be $certificate.Thumbprint
+        $chain[0].Role | Should -Be 'Root'
+    }
+
+    It 'reads a password-protected .pfx and keeps no private key' {
+        $password = ConvertTo-SecureString 'pfx-password' -AsPlainText -Force
+        $chain = Get-CaChain -Path "$pki/pool1.pfx" -Password $password
+        $chain.Count | Should -Be 4
+        $chain.Certificate.HasPrivateKey | Should -Not -Contain $true
+    }
+
+    It 'names the missing issuer when it is offline' {
+        $chain = Get-CaChain -Path "$pki/pool1.cer" -Offline -WarningVariable warnings -WarningAction SilentlyContinue
+        $chain.ChainStatus | Select-Object -Unique | Should -Be 'MissingIssuer'
+        $chain[0].MissingIssuer | Should -Match 'SchertzLabIssuingCA'
+        "$warnings" | Should -Match 'SchertzLabIssuingCA'
+    }
+
+    It 'writes an error naming a bad file and goes on with the good ones' {
+        Set-Content "$TestDrive/junk.cer" 'this is not a certificate'
+        $chain = Get-CaChain -LiteralPath "$TestDrive/junk.cer", "$pki/chain.p7b" -ErrorVariable problems -ErrorAction SilentlyContinue
+        $chain.Count | Should -Be 4
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Get-CaChain.*,CaChain.Commands.GetCaChainCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $problems[0].TargetObject | Should -BeLike '*junk.cer'
+        $problems[0].Exception.Message | Should -BeLike '*junk.cer*'
+    }
+
+    It 'says a path that does not exist is not found' {
+        { Get-CaChain -Path "$TestDrive/nothing-here.cer" -ErrorAction Stop } | Should -Throw -ErrorId 'Get-CaChain.PathNotFound,CaChain.Commands.GetCaChainCommand'
+    }
+
+    It 'survives Export-Clixml and Import-Clixml' {
+        Get-CaChain -Path "$pki/chain.p7b" | Export-Clixml "$TestDrive/chain.xml"
+        $copies = Import-Clixml "$TestDrive/chain.xml"
+        $copies[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.CaChain.CaChainElement'
+        $copies[0].RawData | Should -Be (Get-Content "$pki/root.cer" -AsByteStream)
+        $copies[0].Role | Should -Be 'Root'
+    }
+}
+
+Describe 'Get-CaChain -ComputerName' {
+    BeforeAll {
+        # The AIA variant: the server sends only its leaf, and each certificate
+        # names where its issuer is published.
+        $http = Start-HttpServer -Folder "$TestDrive/aia"
+        $aiaPki = New-TestPki "$TestDrive/aia" -AiaBase "http://127.0.0.1:$($http.Port)"
+        $leafOnly = Start-TlsServer -Pki $aiaPki
+        $withIntermediates = Start-TlsServer -Pki $aiaPki -WithIntermediates
+    }
+    AfterAll { $http, $leafOnly, $withIntermediates | Stop-TestServer }
+
+    It 'fetches the intermediates by AIA when the server sends only its leaf' {
+        $chain = Get-CaChain -ComputerName 127.0.0.1 -Port $leafOnly.Port
+        $chain.Name | Should -Be @('SchertzLabRootCA', 'SchertzLabPolicyCA', 'SchertzLabIssuingCA', 'pool1.schertz.lab')
+        $chain[-1].Source | Should -Match '127.0.0.1'
+        $chain[1].Source | Should -Match 'http://127.0.0.1'
+    }
+
+    It 'names the missing issuer with -Offline' {
+        $chain = Get-CaChain -ComputerName "127.0.0.1:$($leafOnly.Port)" -Offline -WarningAction SilentlyContinue
+        $chain.Count | Should -Be 1
+        $chain[0].MissingIssuer | Should -Match 'SchertzLabIssuingCA'
+        $chain[0].MissingIssuerUrl | Should -Be "http://127.0.0.1:$($http.Port)/issuing.cer"
+    }
+
+    It 'takes the intermediates the server presents' {
+        $chain = Get-CaChain -ComputerName 127.0.0.1 -Port $withIntermediates.Port -Offline -WarningAction SilentlyContinue
+        $chain.Name | Should -Be @('SchertzLabPolicyCA', 'SchertzLabIssuingCA', 'pool1.schertz.lab')
+    }
+
+    It 'says clearly when nothing listens' {
+        $closed = Get-FreePort
+        $errors = $null
+        Get-CaChain -ComputerName 127.0.0.1 -Port $closed -TimeoutSec 3 -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -Be 1
+        $errors[0].Exception.Message | Should -Match "127.0.0.1:$closed"
+    }
+}

@@ -1,0 +1,105 @@
+BeforeAll {
+    Import-Module $env:CACHAIN_MODULE -Force
+    Import-Module $env:CACHAIN_TEST_SUPPORT -Force
+    $pki = New-TestPki "$TestDrive/pki"
+    $certs = "$TestDrive/certs"
+    Export-CaChain -Path "$pki/chain.p7b" -Destination $certs | Out-Null
+    $thumbprints = @{}
+    Get-CaChain -Path "$pki/chain.p7b" | ForEach-Object { $thumbprints[$_.Name] = $_.Thumbprint }
+}
+
+Describe 'Import-CaChain' {
+    It 'places the root in Root and CA, and the subordinate CAs in CA only' {
+        $placed = Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/rule"
+        $placed.Count | Should -Be 4
+        ($placed | Where-Object Store -eq Root).Thumbprint | Should -Be $thumbprints.SchertzLabRootCA
+        ($placed | Where-Object Store -eq CA).Thumbprint | Sort-Object |
+            Should -Be ($thumbprints.SchertzLabRootCA, $thumbprints.SchertzLabPolicyCA, $thumbprints.SchertzLabIssuingCA | Sort-Object)
+        $placed.Action | Select-Object -Unique | Should -Be 'Added'
+        $placed[0].ComputerName | Should -Be ([Environment]::MachineName)
+        (Get-ChildItem "$TestDrive/rule/Root").Count | Should -Be 1
+        (Get-ChildItem "$TestDrive/rule/CA").Count | Should -Be 3
+    }
+
+    It 'says AlreadyPresent on a second run and adds nothing twice' {
+        Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/twice" | Out-Null
+        $again = Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/twice"
+        $again.Action | Select-Object -Unique | Should -Be 'AlreadyPresent'
+        (Get-ChildItem "$TestDrive/twice/CA").Count | Should -Be 3
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/whatif" -WhatIf | Should -BeNullOrEmpty
+        @(Get-ChildItem "$TestDrive/whatif" -Recurse -File).Count | Should -Be 0
+    }
+
+    It 'leaves the root out of CA with -ExcludeRootFromCA' {
+        $placed = Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/no-root-in-ca" -ExcludeRootFromCA
+        ($placed | Where-Object { $_.Store -eq 'CA' -and $_.Role -eq 'Root' }) | Should -BeNullOrEmpty
+    }
+
+    It 'takes X509Certificate2 objects, PEM strings and base64 strings' {
+        $root = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/root.cer")
+        ($root | Import-CaChain -StorePath "$TestDrive/objects").Count | Should -Be 2
+        $pem = (Get-Content "$pki/intermediates.pem" -Raw)
+        ($pem | Import-CaChain -StorePath "$TestDrive/objects" -ErrorAction SilentlyContinue | Where-Object Action -eq Added).Count | Should -Be 2
+        $base64 = [Convert]::ToBase64String($root.RawData)
+        ($base64 | Import-CaChain -StorePath "$TestDrive/objects").Action | Should -Be @('AlreadyPresent', 'AlreadyPresent')
+    }
+
+    It 'takes deserialized Get-CaChain output from a job' {
+        $pkiPath = $pki.FullName
+        $copies = Start-Job { param($module, $file) Import-Module $module; Get-CaChain -Path $file } -ArgumentList $env:CACHAIN_MODULE, "$pkiPath/chain.p7b" |
+            Receive-Job -Wait -AutoRemoveJob
+        $copies[0].PSObject.TypeNames | Should -Contain 'Deserialized.CaChain.CaChainElement'
+        $placed = $copies | Import-CaChain -StorePath "$TestDrive/from-job" -ErrorAction SilentlyContinue
+        ($placed | Where-Object Action -eq Added).Count | Should -Be 4
+    }
+
+    It 'refuses the leaf with an error that names it, and still places the CAs' {
+        $placed = Get-CaChain -Path "$pki/chain.p7b" | Import-CaChain -StorePath "$TestDrive/leaf" -ErrorVariable problems -ErrorAction SilentlyContinue
+        ($placed | Where-Object Action -eq Added).Count | Should -Be 4
+        ($placed | Where-Object Action -eq Skipped).Role | Select-Object -Unique | Should -Be 'Leaf'
+        $problems[0].Exception.Message | Should -Match 'pool1.schertz.lab'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Import-CaChain.Refused,*'
+    }
+
+    It 'writes an error for a bad file and imports the good ones' {
+        Set-Content "$TestDrive/broken.cer" 'not a certificate'
+        $placed = Get-ChildItem "$TestDrive/broken.cer", "$certs/SchertzLabRootCA.cer" | Import-CaChain -StorePath "$TestDrive/bad" -ErrorVariable problems -ErrorAction SilentlyContinue
+        $placed.Count | Should -Be 2
+        $problems.Count | Should -Be 1
+        $problems[0].TargetObject | Should -BeLike '*broken.cer'
+    }
+
+    It 'rolls everything back when a store write fails, and keeps what was there' {
+        $store = "$TestDrive/rollback"
+        Import-CaChain -Path "$certs/SchertzLabPolicyCA.cer" -StorePath $store -Force | Out-Null
+        $before = Get-ChildItem $store -Recurse -File | ForEach-Object FullName
+        Remove-Item "$store/Root" -Recurse -ErrorAction SilentlyContinue
+        Set-Content "$store/Root" 'a file where the Root folder should be'
+        Get-ChildItem $certs | Import-CaChain -StorePath $store -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems.Count | Should -BeGreaterThan 0
+        Get-ChildItem "$store/CA" -File | ForEach-Object FullName | Should -Be ($before | Where-Object { $_ -like '*/CA/*' })
+    }
+
+    It 'places into the Linux system trust, redirected to a temporary system root' -Skip:(-not $IsLinux) {
+        $system = New-TestSystemRoot "$TestDrive/system"
+        $placed = Get-ChildItem $certs | Import-CaChain -StoreLocation LocalMachine -SystemRoot $system
+        ($placed | Where-Object Action -eq Added).Count | Should -Be 4
+        Get-Content "$system/etc/ssl/certs/ca-certificates.crt" -Raw | Should -Match '-----BEGIN CERTIFICATE-----'
+        openssl verify -CAfile "$system/etc/ssl/certs/ca-certificates.crt" -untrusted "$pki/intermediates.pem" "$pki/pool1.pem" | Should -Match 'OK'
+    }
+
+    It 'places into CurrentUser through .NET''s X509Store on Linux' -Skip:(-not $IsLinux) {
+        $userHome = "$TestDrive/home"
+        New-Item -ItemType Directory $userHome | Out-Null
+        $script = "Import-Module '$env:CACHAIN_MODULE'; Get-ChildItem '$certs' | Import-CaChain -StoreLocation CurrentUser | ConvertTo-Json -Depth 2"
+        $env:HOME, $saved = $userHome, $env:HOME
+        try { $json = & $env:PWSH -NoProfile -NonInteractive -Command $script } finally { $env:HOME = $saved }
+        $placed = $json | ConvertFrom-Json
+        ($placed | Where-Object Action -eq Added).Count | Should -Be 4
+        $placed[0].Location | Should -BeLike 'CurrentUser*'
+        Get-ChildItem "$userHome/.dotnet/corefx/cryptography/x509stores" -Recurse -File | Should -Not -BeNullOrEmpty
+    }
+}

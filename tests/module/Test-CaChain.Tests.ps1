@@ -1,0 +1,43 @@
+BeforeAll {
+    Import-Module $env:CACHAIN_MODULE -Force
+    Import-Module $env:CACHAIN_TEST_SUPPORT -Force
+    $pki = New-TestPki "$TestDrive/pki"
+    $server = Start-TlsServer -Pki $pki -WithIntermediates
+}
+AfterAll { $server | Stop-TestServer }
+
+Describe 'Test-CaChain' {
+    It 'explains an untrusted root with the codes users see and the fix' {
+        $result = Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -StorePath "$TestDrive/empty" -Offline
+        $result.Trusted | Should -BeFalse
+        $result.TlsError | Should -Be '0x80090325'
+        $result.TlsErrorName | Should -Be 'SEC_E_UNTRUSTED_ROOT'
+        $result.ChainError | Should -BeIn '0x800B0109', '0x800B010A'
+        $result.OpenSslCode | Should -BeGreaterThan 0
+        $result.Reason | Should -Match 'SchertzLabRootCA'
+        $result.Fix | Should -Match 'Import-CaChain'
+    }
+
+    It 'says the chain is trusted once the CAs are imported' {
+        $store = "$TestDrive/store"
+        Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/certs" | Import-CaChain -StorePath $store | Out-Null
+        $result = Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -StorePath $store -Offline
+        $result.Trusted | Should -BeTrue
+        $result.TlsError | Should -BeNullOrEmpty
+        $result.OpenSslCode | Should -Be 0
+    }
+
+    It 'returns only a bool with -Quiet' {
+        Test-CaChain -Path "$pki/chain.p7b" -StorePath "$TestDrive/empty" -Quiet | Should -BeExactly $false
+        Test-CaChain -Path "$pki/chain.p7b" -StorePath "$TestDrive/store" -Quiet | Should -BeExactly $true
+    }
+
+    It 'names the missing issuing CA when only the root was imported' {
+        $store = "$TestDrive/root-only"
+        Import-CaChain -Path "$pki/root.cer" -StorePath $store | Out-Null
+        $result = Test-CaChain -Path "$pki/pool1.cer" -StorePath $store -Offline
+        $result.Trusted | Should -BeFalse
+        $result.Reason | Should -Match 'SchertzLabIssuingCA'
+        $result.ChainError | Should -Be '0x800B010A'
+    }
+}
