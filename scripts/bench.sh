@@ -10,8 +10,8 @@
 #   1. chain discovery throughput (our engine, X509_verify_cert, .NET, the floor);
 #   2. pool scale, 100 to 100,000 certificates, each size in its own process;
 #   3. the PowerShell module, when build/module/CaChain/CaChain.psd1 is staged.
-# Needs what scripts/setup.sh installs. Takes about five minutes the first
-# time (generating 100,000 certificates), then about three.
+# Needs what scripts/setup.sh installs. Takes about eight minutes the first
+# time (generating 100,000 certificates), then about five.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
