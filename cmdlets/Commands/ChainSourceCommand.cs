@@ -63,9 +63,20 @@ namespace CaChain.Commands
         // be read have written their error already.
         protected IEnumerable<SourceItem> ReadItems()
         {
+            if (progress == null) progress = new PipelineProgress(this, MyInvocation.MyCommand.Name);
             foreach (SourceItem item in ReadEachItem())
-                if (item != null) yield return item;
+            {
+                if (item == null) continue;
+                progress.Next(item.Label);
+                yield return item;
+            }
         }
+
+        private PipelineProgress progress;
+
+        // Ends the progress bar of a long run; derived cmdlets that override
+        // EndProcessing call it too.
+        protected override void EndProcessing() => progress?.Complete();
 
         private IEnumerable<SourceItem> ReadEachItem()
         {

@@ -22,6 +22,7 @@ namespace CaChain.Commands
 
         private readonly CertificateSet collected = new CertificateSet();
         private int itemCount;
+        private PipelineProgress progress;
 
         [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
@@ -117,6 +118,8 @@ namespace CaChain.Commands
         private void Add(object target, Action read)
         {
             itemCount++;
+            if (progress == null) progress = new PipelineProgress(this, "Import-CaChain: reading the certificates");
+            progress.Next(target.ToString());
             int problemsBefore = collected.Problems.Count;
             CaChainException failure = null;
             try
@@ -135,6 +138,7 @@ namespace CaChain.Commands
 
         protected override void EndProcessing()
         {
+            progress?.Complete();
             using (collected)
             {
                 if (collected.Count == 0)
