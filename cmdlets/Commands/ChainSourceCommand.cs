@@ -97,19 +97,7 @@ namespace CaChain.Commands
             }
         }
 
-        private IEnumerable<string> ResolvePath(string path, bool literal)
-        {
-            if (literal) return new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path) };
-            try
-            {
-                return GetResolvedProviderPathFromPSPath(path, out ProviderInfo _);
-            }
-            catch (ItemNotFoundException error)
-            {
-                WriteError(new ErrorRecord(error, ErrorIdPrefix + "PathNotFound", ErrorCategory.ObjectNotFound, path));
-                return Array.Empty<string>();
-            }
-        }
+        private IEnumerable<string> ResolvePath(string path, bool literal) => ProviderPaths.Resolve(this, path, literal, ErrorIdPrefix);
 
         private SourceItem ReadFile(string path) =>
             Load(path, path, (inputs, pool) =>
