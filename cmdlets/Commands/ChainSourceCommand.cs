@@ -63,9 +63,20 @@ namespace CaChain.Commands
         // be read have written their error already.
         protected IEnumerable<SourceItem> ReadItems()
         {
+            if (progress == null) progress = new PipelineProgress(this, MyInvocation.MyCommand.Name);
             foreach (SourceItem item in ReadEachItem())
-                if (item != null) yield return item;
+            {
+                if (item == null) continue;
+                progress.Next(item.Label);
+                yield return item;
+            }
         }
+
+        private PipelineProgress progress;
+
+        // Ends the progress bar of a long run; derived cmdlets that override
+        // EndProcessing call it too.
+        protected override void EndProcessing() => progress?.Complete();
 
         private IEnumerable<SourceItem> ReadEachItem()
         {
@@ -86,19 +97,7 @@ namespace CaChain.Commands
             }
         }
 
-        private IEnumerable<string> ResolvePath(string path, bool literal)
-        {
-            if (literal) return new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path) };
-            try
-            {
-                return GetResolvedProviderPathFromPSPath(path, out ProviderInfo _);
-            }
-            catch (ItemNotFoundException error)
-            {
-                WriteError(new ErrorRecord(error, ErrorIdPrefix + "PathNotFound", ErrorCategory.ObjectNotFound, path));
-                return Array.Empty<string>();
-            }
-        }
+        private IEnumerable<string> ResolvePath(string path, bool literal) => ProviderPaths.Resolve(this, path, literal, ErrorIdPrefix);
 
         private SourceItem ReadFile(string path) =>
             Load(path, path, (inputs, pool) =>

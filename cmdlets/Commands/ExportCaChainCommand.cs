@@ -61,6 +61,7 @@ namespace CaChain.Commands
 
         protected override void EndProcessing()
         {
+            base.EndProcessing();
             if (elements.Count == 0) return;
             using (var item = new SourceItem("Get-CaChain output", "the chain elements from the pipeline"))
             {

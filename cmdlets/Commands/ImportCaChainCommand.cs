@@ -22,6 +22,7 @@ namespace CaChain.Commands
 
         private readonly CertificateSet collected = new CertificateSet();
         private int itemCount;
+        private PipelineProgress progress;
 
         [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
@@ -86,24 +87,11 @@ namespace CaChain.Commands
         {
             switch (ParameterSetName)
             {
-                case PathSet: foreach (string path in Path) foreach (string file in Resolve(path)) AddFile(file); break;
-                case LiteralPathSet: foreach (string path in LiteralPath) AddFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path)); break;
+                case PathSet: foreach (string path in Path) foreach (string file in ProviderPaths.Resolve(this, path, false, ErrorIdPrefix)) AddFile(file); break;
+                case LiteralPathSet: foreach (string path in LiteralPath) foreach (string file in ProviderPaths.Resolve(this, path, true, ErrorIdPrefix)) AddFile(file); break;
                 case CertificateSet: foreach (X509Certificate2 certificate in InputObject) Add(certificate.Subject, () => collected.AddBytes(certificate.RawData, certificate.Subject)); break;
                 case RawDataSet: Add($"pipeline object {itemCount + 1}", () => collected.AddBytes(RawData, $"pipeline object {itemCount + 1}")); break;
                 case TextSet: foreach (string text in EncodedCertificate) Add($"text {itemCount + 1}", () => collected.AddText(text, $"text {itemCount + 1}")); break;
-            }
-        }
-
-        private IEnumerable<string> Resolve(string path)
-        {
-            try
-            {
-                return GetResolvedProviderPathFromPSPath(path, out ProviderInfo _);
-            }
-            catch (ItemNotFoundException error)
-            {
-                WriteError(new ErrorRecord(error, ErrorIdPrefix + "PathNotFound", ErrorCategory.ObjectNotFound, path));
-                return Array.Empty<string>();
             }
         }
 
@@ -117,6 +105,8 @@ namespace CaChain.Commands
         private void Add(object target, Action read)
         {
             itemCount++;
+            if (progress == null) progress = new PipelineProgress(this, "Import-CaChain: reading the certificates");
+            progress.Next(target.ToString());
             int problemsBefore = collected.Problems.Count;
             CaChainException failure = null;
             try
@@ -135,6 +125,7 @@ namespace CaChain.Commands
 
         protected override void EndProcessing()
         {
+            progress?.Complete();
             using (collected)
             {
                 if (collected.Count == 0)

@@ -99,6 +99,10 @@ namespace CaChain.Commands
             };
         }
 
-        protected override void EndProcessing() => store?.Dispose();
+        protected override void EndProcessing()
+        {
+            base.EndProcessing();
+            store?.Dispose();
+        }
     }
 }

@@ -103,3 +103,17 @@ Describe 'Get-CaChain -ComputerName' {
         $errors[0].Exception.Message | Should -Match "127.0.0.1:$closed"
     }
 }
+
+Describe 'Get-CaChain on many files' {
+    It 'shows progress on a long run' {
+        1..8 | ForEach-Object { Copy-Item "$pki/chain.p7b" "$TestDrive/many-$_.p7b" }
+        # A runspace of its own, whose progress stream the test can read.
+        $ps = [PowerShell]::Create()
+        try {
+            $ps.AddScript("Import-Module '$env:CACHAIN_MODULE'; Get-ChildItem '$TestDrive/many-*.p7b' | Get-CaChain") | Out-Null
+            $ps.Invoke().Count | Should -Be 32
+            $ps.Streams.Progress.Count | Should -BeGreaterThan 0
+            $ps.Streams.Progress[0].Activity | Should -Be 'Get-CaChain'
+        } finally { $ps.Dispose() }
+    }
+}
