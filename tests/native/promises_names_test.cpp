@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "cachain/cachain.h"
+#include "file_name_rules.h"
 #include "promise_support.h"
 #include "temp_folder.h"
 #include "test_pki.h"
@@ -31,18 +32,6 @@ const std::vector<std::string>& hostile_names() {
     return names;
 }
 
-bool valid_utf8(const std::string& text) {
-    for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
-        if (length == 0 || i + length > text.size()) return false;
-        for (std::size_t k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-        i += length;
-    }
-    return true;
-}
-
 bool windows_device(std::string name) {
     name = name.substr(0, name.find('.'));
     while (!name.empty() && name.back() == ' ') name.pop_back();
@@ -57,8 +46,7 @@ std::string illegal(const std::string& name) {
     if (name.empty() || name.size() > 255) return "empty or over 255 bytes";
     if (name.front() == '.') return "hidden or a step up";
     if (name.back() == '.' || name.back() == ' ') return "ends in a dot or space (Windows drops them)";
-    for (const unsigned char c : name)
-        if (c < 0x20 || c == 0x7F || std::string("/\\:*?\"<>|").find(char(c)) != std::string::npos) return "forbidden character";
+    if (has_forbidden_character(name)) return "forbidden character";
     if (!valid_utf8(name)) return "broken UTF-8";
     if (name.find("\xE2\x80\xAE") != std::string::npos || name.find("\xE2\x80\xAB") != std::string::npos) return "bidi control";
     if (windows_device(name)) return "a Windows device name";
