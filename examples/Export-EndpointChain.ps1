@@ -20,7 +20,8 @@ param(
     [switch] $Offline,
     [string[]] $IssuerPath
 )
-Import-Module CaChain -ErrorAction Stop
+# Already imported (Import-Module <folder>), or found on PSModulePath.
+if (-not (Get-Module CaChain)) { Import-Module CaChain -ErrorAction Stop }
 
 Get-CaChain -ComputerName $ComputerName -Port $Port -Offline:$Offline -IssuerPath $IssuerPath |
     Export-CaChain -Destination $Destination

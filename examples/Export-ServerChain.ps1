@@ -26,7 +26,8 @@ param(
     [string[]] $IssuerPath,
     [string] $Destination = './certs'
 )
-Import-Module CaChain -ErrorAction Stop
+# Already imported (Import-Module <folder>), or found on PSModulePath.
+if (-not (Get-Module CaChain)) { Import-Module CaChain -ErrorAction Stop }
 
 $chain = if ($CertificatePath) {
     Get-CaChain -Path $CertificatePath -IssuerPath $IssuerPath

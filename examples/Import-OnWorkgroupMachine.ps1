@@ -15,7 +15,7 @@ would do first; pass -Confirm:$false to skip the question.
 .EXAMPLE
 ./Import-OnWorkgroupMachine.ps1 -Path ./certs -StorePath ./staging   # a directory store, for an image or a test
 #>
-[CmdletBinding(SupportsShouldProcess)]
+[CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
 param(
     [string] $Path = './certs',
     # A directory store instead of the computer's stores.
@@ -23,7 +23,8 @@ param(
     # Where to keep the results, for Undo-Import.ps1.
     [string] $ResultsPath = './placed.clixml'
 )
-Import-Module CaChain -ErrorAction Stop
+# Already imported (Import-Module <folder>), or found on PSModulePath.
+if (-not (Get-Module CaChain)) { Import-Module CaChain -ErrorAction Stop }
 
 $target = if ($StorePath) { @{ StorePath = $StorePath } } else { @{ StoreLocation = 'LocalMachine' } }
 $certificates = Get-ChildItem $Path -File | Where-Object Extension -in '.cer', '.crt', '.der', '.pem', '.p7b', '.p7c'

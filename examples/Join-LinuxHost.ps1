@@ -25,7 +25,8 @@ param(
     [int] $Port = 443,
     [string] $SystemRoot
 )
-Import-Module CaChain -ErrorAction Stop
+# Already imported (Import-Module <folder>), or found on PSModulePath.
+if (-not (Get-Module CaChain)) { Import-Module CaChain -ErrorAction Stop }
 
 $target = if ($SystemRoot) { @{ SystemRoot = $SystemRoot } } else { @{} }
 if ($ComputerName) {

@@ -24,7 +24,8 @@ param(
     [string] $Path = './certs',
     [int] $ThrottleLimit = 32
 )
-Import-Module CaChain -ErrorAction Stop
+# Already imported (Import-Module <folder>), or found on PSModulePath.
+if (-not (Get-Module CaChain)) { Import-Module CaChain -ErrorAction Stop }
 
 $sessions = @()
 if ($ComputerName) { $sessions += New-PSSession -ComputerName $ComputerName -ThrottleLimit $ThrottleLimit }

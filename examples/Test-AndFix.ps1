@@ -22,7 +22,8 @@ param(
     [string] $StorePath,
     [string] $SystemRoot
 )
-Import-Module CaChain -ErrorAction Stop
+# Already imported (Import-Module <folder>), or found on PSModulePath.
+if (-not (Get-Module CaChain)) { Import-Module CaChain -ErrorAction Stop }
 
 $stores = @{}
 if ($StorePath) { $stores.StorePath = $StorePath }

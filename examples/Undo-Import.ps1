@@ -19,7 +19,8 @@ param(
     [string] $ResultsPath,
     [string[]] $Thumbprint
 )
-Import-Module CaChain -ErrorAction Stop
+# Already imported (Import-Module <folder>), or found on PSModulePath.
+if (-not (Get-Module CaChain)) { Import-Module CaChain -ErrorAction Stop }
 
 if ($ResultsPath) {
     Import-Clixml $ResultsPath | Remove-CaChain

@@ -168,8 +168,9 @@ How to read it:
 - *C ABI a call per leaf* stays flat because a \`cachain_set\` keeps its issuer index, built as
   certificates are added; a call indexes only its inputs. (Before that change, each call
   indexed the whole pool again: 0.3 s per call at 100,000 certificates.)
-- Loading costs about 120 µs per certificate, almost all of it in OpenSSL 3.0's \`d2i_X509\`
-  (its public-key decoders), and is the same per certificate at every size.
+- Loading (the *load* column) is almost all OpenSSL 3.0's \`d2i_X509\` (its public-key
+  decoders). It has no reason to grow with the pool; differences between sizes in one run are
+  the noise of a shared machine.
 
 ## 3. The PowerShell module
 

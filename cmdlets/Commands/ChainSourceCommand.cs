@@ -129,23 +129,36 @@ namespace CaChain.Commands
             return hasPort && !portGiven ? name : $"{(hasPort ? name.Substring(0, name.LastIndexOf(':')) : name)}:{Port}";
         }
 
+        // Reads an item and its extra issuers. A bad file in a folder is
+        // reported and the good ones are kept; the item is dropped only when it
+        // yielded no certificate at all.
         private SourceItem Load(object target, string label, Action<CertificateSet, CertificateSet> fill)
         {
             var item = new SourceItem(target, label);
+            var failures = new List<CaChainException>();
+            Try(() => fill(item.Inputs, item.Pool), failures);
+            foreach (string issuers in IssuerPath ?? Array.Empty<string>())
+                Try(() => item.Pool.AddPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(issuers), PlainPassword()), failures);
+            // A failed read is usually also one of the set's problems: report it once.
+            var problems = new List<CaChainException>(item.Inputs.Problems);
+            problems.AddRange(item.Pool.Problems);
+            if (problems.Count == 0) problems.AddRange(failures);
+            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
+            if (item.Inputs.Count > 0) return item;
+            item.Dispose();
+            return null;
+        }
+
+        private static void Try(Action read, List<CaChainException> failures)
+        {
             try
             {
-                fill(item.Inputs, item.Pool);
-                foreach (string issuers in IssuerPath ?? Array.Empty<string>()) item.Pool.AddPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(issuers), PlainPassword());
+                read();
             }
             catch (CaChainException error)
             {
-                WriteError(error.ToErrorRecord(ErrorIdPrefix, target));
-                item.Dispose();
-                return null;
+                failures.Add(error);
             }
-            foreach (CaChainException problem in item.Inputs.Problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
-            foreach (CaChainException problem in item.Pool.Problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
-            return item;
         }
 
         protected string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";

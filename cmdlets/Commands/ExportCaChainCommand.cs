@@ -54,7 +54,7 @@ namespace CaChain.Commands
                 using (item)
                 using (ChainsHandle chains = Discover(item))
                 {
-                    if (chains != null) ExportBestChains(chains, item.Target);
+                    if (chains != null) ExportBestChains(chains, item.Target, warn: true);
                 }
             }
         }
@@ -68,12 +68,13 @@ namespace CaChain.Commands
                 for (int i = 0; i < elements.Count; i++) item.Inputs.AddBytes(elements[i], $"pipeline element {i + 1}");
                 using (ChainsHandle chains = Discover(item))
                 {
-                    if (chains != null) ExportBestChains(chains, item.Target);
+                    // Get-CaChain has warned about an incomplete chain already.
+                    if (chains != null) ExportBestChains(chains, item.Target, warn: false);
                 }
             }
         }
 
-        private void ExportBestChains(ChainsHandle chains, object target)
+        private void ExportBestChains(ChainsHandle chains, object target, bool warn)
         {
             ulong count = NativeMethods.cachain_chains_count(chains).ToUInt64();
             for (ulong i = 0; i < count; i++)
@@ -81,7 +82,7 @@ namespace CaChain.Commands
                 IntPtr chain = NativeMethods.cachain_chains_get(chains, (UIntPtr)i);
                 if (NativeMethods.cachain_chain_number(chain, ChainNumber.Rank) != 0) continue;
                 string name = NativeCertificate.Name(NativeMethods.cachain_chain_cert(chain, UIntPtr.Zero));
-                WarnIfIncomplete(chain, name);
+                if (warn) WarnIfIncomplete(chain, name);
                 ExportChain(chain, name, target);
             }
         }

@@ -39,6 +39,12 @@ namespace CaChain.Commands
         [Parameter(ParameterSetName = RawDataSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         public byte[] RawData { get; set; }
 
+        // Get-CaChain output's Role: its leaf is left out (verbose), since a
+        // server's own certificate belongs in no trust store.
+        [Parameter(ParameterSetName = RawDataSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [Alias("Role")]
+        public string ChainRole { get; set; }
+
         // A base64 or PEM string.
         [Parameter(ParameterSetName = TextSet, Mandatory = true, ValueFromPipeline = true)]
         [Alias("Pem", "Base64")]
@@ -90,6 +96,9 @@ namespace CaChain.Commands
                 case PathSet: foreach (string path in Path) foreach (string file in ProviderPaths.Resolve(this, path, false, ErrorIdPrefix)) AddFile(file); break;
                 case LiteralPathSet: foreach (string path in LiteralPath) foreach (string file in ProviderPaths.Resolve(this, path, true, ErrorIdPrefix)) AddFile(file); break;
                 case CertificateSet: foreach (X509Certificate2 certificate in InputObject) Add(certificate.Subject, () => collected.AddBytes(certificate.RawData, certificate.Subject)); break;
+                case RawDataSet when ChainRole == "Leaf" && !Force:
+                    WriteVerbose("Leaving out the chain's leaf: a server's own certificate belongs in no trust store (use -Force to trust it directly).");
+                    break;
                 case RawDataSet: Add($"pipeline object {itemCount + 1}", () => collected.AddBytes(RawData, $"pipeline object {itemCount + 1}")); break;
                 case TextSet: foreach (string text in EncodedCertificate) Add($"text {itemCount + 1}", () => collected.AddText(text, $"text {itemCount + 1}")); break;
             }

@@ -26,6 +26,7 @@ namespace CaChain.Stores
                 var index = (UIntPtr)i;
                 IntPtr cert = NativeMethods.cachain_placement_cert(result, index);
                 int store = (int)NativeMethods.cachain_placement_number(result, index, PlacementFields.Store);
+                int action = (int)NativeMethods.cachain_placement_number(result, index, PlacementFields.Action);
                 entries.Add(new PlacementEntry
                 {
                     Certificate = cert,
@@ -35,12 +36,12 @@ namespace CaChain.Stores
                         Thumbprint = Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Thumbprint)),
                         Subject = cert == IntPtr.Zero ? string.Empty : NativeCertificate.Text(cert, CertText.Subject),
                         Role = cert == IntPtr.Zero ? string.Empty : NativeCertificate.Role((int)NativeMethods.cachain_cert_number(cert, CertNumber.Role)),
-                        Store = ((CaChainStoreName)store).ToString(),
-                        Location = Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Location)),
+                        Store = action == 3 ? string.Empty : ((CaChainStoreName)store).ToString(),  // skipped: in no store
+                        Location = action == 3 ? string.Empty : Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Location)),
                         StoreLocation = target.StoreLocation.ToString(),
                         StorePath = target.StorePath,
                         SystemRoot = target.SystemRoot,
-                        Action = Actions[(int)NativeMethods.cachain_placement_number(result, index, PlacementFields.Action)],
+                        Action = Actions[action],
                         Message = Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Message)),
                         ComputerName = Environment.MachineName,
                     },

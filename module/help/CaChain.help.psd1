@@ -67,7 +67,7 @@
     'Import-CaChain' = @{
         Synopsis    = 'Places CA certificates into the right trust stores: a root into Trusted Root Certification Authorities and Intermediate Certification Authorities, every other CA into Intermediate Certification Authorities.'
         Description = @(
-            'Import-CaChain does what the seed does by hand in the Certificates snap-in: the root goes into Root and CA, every policy or issuing CA into CA only, in the computer account (LocalMachine) unless -StoreLocation CurrentUser. Roles come from the certificates themselves, never from file names. A certificate that is not a CA goes into no store and is refused with an error unless -Force.'
+            'Import-CaChain does what the seed does by hand in the Certificates snap-in: the root goes into Root and CA, every policy or issuing CA into CA only, in the computer account (LocalMachine) unless -StoreLocation CurrentUser. Roles come from the certificates themselves, never from file names. A certificate that is not a CA goes into no store and is refused with an error unless -Force; the leaf of piped Get-CaChain output is simply left out.'
             'All pipeline input is collected and placed as one transaction: if any write fails, everything this call added is removed again and nothing that was there before is touched. A certificate already present is reported as AlreadyPresent. A set whose links do not verify is refused.'
             'On Linux, LocalMachine is the system trust: roots are installed as the distribution expects (update-ca-certificates, update-ca-trust, p11-kit) and intermediates are kept apart so they never become trust anchors. CurrentUser on Linux and macOS is .NET''s per-user X509Store, which pwsh and .NET programs of that user trust; curl and openssl ignore it. On Windows, adding to CurrentUser\Root raises a security prompt, which fails in unattended sessions: use LocalMachine there.'
             'With -Session, the certificate bytes are sent to each remote session and placed there by its own Import-CaChain; results carry PSComputerName. The module must be installed on each target.'
@@ -85,12 +85,13 @@
             Password           = 'The password of PKCS#12 files. Only their certificates are used.'
             Force              = 'Also place certificates the rule refuses: a self-signed non-CA certificate into Root, any other non-CA certificate into CA.'
             ExcludeRootFromCA  = 'Leave roots out of Intermediate Certification Authorities. The seed puts them in both, which is the default.'
+            ChainRole          = 'Bound from Get-CaChain output: the chain''s leaf (the server''s own certificate) is left out, since it belongs in no trust store, unless -Force.'
         }
         Examples    = @(
             @{ Code = 'Get-ChildItem C:\certs | Import-CaChain'; Remarks = 'On a workgroup machine, places the exported .cer files into LocalMachine: the root into Root and CA, the subordinate CAs into CA.' }
             @{ Code = 'Get-ChildItem ./certs | Import-CaChain -WhatIf'; Remarks = 'Lists exactly which certificate would be added to which store, changing nothing.' }
             @{ Code = '$sessions = New-PSSession -ComputerName edge1, edge2; Get-ChildItem C:\certs | Import-CaChain -Session $sessions'; Remarks = 'Places the chain on many servers through PowerShell remoting; no file needs to be on the targets.' }
-            @{ Code = 'Get-CaChain -ComputerName pool1.schertz.lab -Port 5061 | Import-CaChain -StorePath ./staging'; Remarks = 'Places the chain into a directory store, for example to build a container image.' }
+            @{ Code = 'Get-CaChain -ComputerName pool1.schertz.lab -Port 5061 | Import-CaChain -StorePath ./staging'; Remarks = 'Places the chain''s CA certificates into a directory store, for example to build a container image; the server''s own certificate is left out.' }
         )
         Inputs      = @('System.String', 'System.IO.FileInfo', 'System.Security.Cryptography.X509Certificates.X509Certificate2', 'CaChain.CaChainElement', 'CaChain.CaChainFile')
         Outputs     = @('CaChain.CaChainPlacement')

@@ -36,7 +36,16 @@ function Get-PipelineInput($Parameter) {
     if ($kinds) { "True ($($kinds -join ', '))" } else { 'False' }
 }
 
-function Write-Parameter($Parameter, $SetMetadata, [string] $Text, [switch] $Full) {
+# A parameter's default, read from a new instance of the cmdlet: what the
+# code sets, so help cannot drift. Nothing for switches and unset values.
+function Get-DefaultValue($Command, $Parameter) {
+    if ($Parameter.ParameterType -eq [System.Management.Automation.SwitchParameter]) { return $null }
+    $value = [Activator]::CreateInstance($Command.ImplementingType).($Parameter.Name)
+    if ($null -eq $value -or ($value -is [int] -and $value -eq 0)) { return $null }
+    $value
+}
+
+function Write-Parameter($Command, $Parameter, $SetMetadata, [string] $Text, [switch] $Full) {
     $position = if ($SetMetadata -and $SetMetadata.Position -ge 0) { "$($SetMetadata.Position)" } else { 'named' }
     $required = if ($SetMetadata) { "$($SetMetadata.IsMandatory)".ToLower() } else { 'false' }
     $globbing = "$([bool]($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }))".ToLower()
@@ -59,6 +68,8 @@ function Write-Parameter($Parameter, $SetMetadata, [string] $Text, [switch] $Ful
         $writer.WriteStartElement('dev', 'type', $dev)
         $writer.WriteElementString('maml', 'name', $maml, $Parameter.ParameterType.FullName)
         $writer.WriteEndElement()
+        $default = Get-DefaultValue $Command $Parameter
+        if ($null -ne $default) { $writer.WriteElementString('dev', 'defaultValue', $dev, "$default") }
         $enumValues = if ($Parameter.ParameterType.IsEnum) { [Enum]::GetNames($Parameter.ParameterType) -join ', ' }
         if ($enumValues) { $writer.WriteElementString('dev', 'possibleValues', $dev, $enumValues) }
     }
@@ -93,7 +104,7 @@ foreach ($name in $help.Keys | Sort-Object) {
         $writer.WriteElementString('maml', 'name', $maml, $name)
         foreach ($setParameter in $set.Parameters | Where-Object { $_.Name -notin $common }) {
             if ($setParameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) { continue }
-            Write-Parameter $command.Parameters[$setParameter.Name] $setParameter $entry.Parameters[$setParameter.Name]
+            Write-Parameter $command $command.Parameters[$setParameter.Name] $setParameter $entry.Parameters[$setParameter.Name]
         }
         $writer.WriteEndElement()
     }
@@ -102,7 +113,7 @@ foreach ($name in $help.Keys | Sort-Object) {
     $writer.WriteStartElement('command', 'parameters', $commandNs)
     foreach ($parameter in $parameters | Sort-Object Name) {
         $first = $parameter.ParameterSets.Values | Select-Object -First 1
-        Write-Parameter $parameter $first $entry.Parameters[$parameter.Name] -Full
+        Write-Parameter $command $parameter $first $entry.Parameters[$parameter.Name] -Full
     }
     $writer.WriteEndElement()
 

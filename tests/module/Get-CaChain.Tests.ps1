@@ -52,6 +52,14 @@ Describe 'Get-CaChain' {
         $problems[0].Exception.Message | Should -BeLike '*junk.cer*'
     }
 
+    It 'keeps the good files of a folder that also holds a key file' {
+        # The lab folder holds pool1.key next to the certificates.
+        $chain = Get-CaChain -Path "$pki/pool1.cer" -IssuerPath $pki -Offline -ErrorVariable problems -ErrorAction SilentlyContinue
+        $chain.Count | Should -Be 4
+        $problems.Count | Should -BeGreaterThan 0
+        "$problems" | Should -Match 'key'
+    }
+
     It 'says a path that does not exist is not found' {
         { Get-CaChain -Path "$TestDrive/nothing-here.cer" -ErrorAction Stop } | Should -Throw -ErrorId 'Get-CaChain.PathNotFound,CaChain.Commands.GetCaChainCommand'
     }

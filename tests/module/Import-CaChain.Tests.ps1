@@ -56,12 +56,21 @@ Describe 'Import-CaChain' {
         ($placed | Where-Object Action -eq Added).Count | Should -Be 4
     }
 
-    It 'refuses the leaf with an error that names it, and still places the CAs' {
-        $placed = Get-CaChain -Path "$pki/chain.p7b" | Import-CaChain -StorePath "$TestDrive/leaf" -ErrorVariable problems -ErrorAction SilentlyContinue
+    It 'refuses a leaf file with an error that names it, and still places the CAs' {
+        $placed = Import-CaChain -Path "$pki/chain.p7b" -StorePath "$TestDrive/leaf" -ErrorVariable problems -ErrorAction SilentlyContinue
         ($placed | Where-Object Action -eq Added).Count | Should -Be 4
-        ($placed | Where-Object Action -eq Skipped).Role | Select-Object -Unique | Should -Be 'Leaf'
+        $skipped = $placed | Where-Object Action -eq Skipped
+        $skipped.Role | Should -Be 'Leaf'
+        $skipped.Location | Should -BeNullOrEmpty
         $problems[0].Exception.Message | Should -Match 'pool1.schertz.lab'
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'Import-CaChain.Refused,*'
+    }
+
+    It 'leaves out the leaf of Get-CaChain output without an error' {
+        $placed = Get-CaChain -Path "$pki/chain.p7b" | Import-CaChain -StorePath "$TestDrive/piped-chain" -ErrorVariable problems
+        $placed.Count | Should -Be 4
+        $placed.Role | Should -Not -Contain 'Leaf'
+        $problems | Should -BeNullOrEmpty
     }
 
     It 'writes an error for a bad file and imports the good ones' {
