@@ -8,6 +8,8 @@
     Copyright            = '(c) The CaChain developers.'
     Description          = 'Discovers a server''s certificate chain, exports its CA certificates, and places them into the right trust stores (Root and CA, LocalMachine or CurrentUser) on Windows and Linux, all-or-nothing.'
     PowerShellVersion    = '5.1'
+    # Windows PowerShell loads the netstandard2.0 assembly on .NET Framework 4.7.2 and later.
+    DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('CaChain.format.ps1xml')
     TypesToProcess       = @('CaChain.types.ps1xml')

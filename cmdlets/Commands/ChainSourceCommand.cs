@@ -20,7 +20,7 @@ namespace CaChain.Commands
         protected const string PathSet = "Path", LiteralPathSet = "LiteralPath", CertificateSet = "Certificate",
             EndpointSet = "ComputerName", ElementSet = "RawData";
 
-        [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [SupportsWildcards]
         public string[] Path { get; set; }
 
@@ -30,6 +30,12 @@ namespace CaChain.Commands
 
         [Parameter(ParameterSetName = CertificateSet, Mandatory = true, ValueFromPipeline = true)]
         public X509Certificate2[] InputObject { get; set; }
+
+        // Get-CaChain output (or any object with a certificate's RawData): the
+        // elements are gathered and their chains rebuilt at the end, so a whole
+        // chain arrives before it is used.
+        [Parameter(ParameterSetName = ElementSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public byte[] RawData { get; set; }
 
         [Parameter(ParameterSetName = EndpointSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("HostName", "DnsName", "CN")]
@@ -67,12 +73,32 @@ namespace CaChain.Commands
             foreach (SourceItem item in ReadEachItem())
             {
                 if (item == null) continue;
+                if (item.Inputs.Count == 0)
+                {
+                    OnItemFailed(item.Target);
+                    item.Dispose();
+                    continue;
+                }
                 progress.Next(item.Label);
                 yield return item;
             }
         }
 
         private PipelineProgress progress;
+        private readonly List<byte[]> elements = new List<byte[]>();
+
+        // The chain elements gathered from the pipeline, as one item; none
+        // when there were none.
+        protected IEnumerable<SourceItem> ReadGatheredElements()
+        {
+            if (elements.Count == 0) yield break;
+            var item = new SourceItem("the chain elements from the pipeline", "the chain elements from the pipeline");
+            for (int i = 0; i < elements.Count; i++) item.Inputs.AddBytes(elements[i], $"pipeline element {i + 1}");
+            yield return item;
+        }
+
+        // Where an item could not be read: Test-CaChain -Quiet answers $false for it.
+        private protected virtual void OnItemFailed(object target) { }
 
         // Ends the progress bar of a long run; derived cmdlets that override
         // EndProcessing call it too.
@@ -82,6 +108,9 @@ namespace CaChain.Commands
         {
             switch (ParameterSetName)
             {
+                case ElementSet:
+                    elements.Add(RawData);
+                    break;
                 case PathSet:
                     foreach (string path in Path) foreach (string resolved in ResolvePath(path, literal: false)) yield return ReadFile(resolved);
                     break;
@@ -107,7 +136,7 @@ namespace CaChain.Commands
             });
 
         private SourceItem ReadCertificate(X509Certificate2 certificate) =>
-            Load(certificate, certificate.Subject, (inputs, pool) => inputs.AddBytes(certificate.RawData, certificate.Subject));
+            Load(certificate, "a certificate from the pipeline", (inputs, pool) => inputs.AddBytes(certificate.RawData, certificate.Subject));
 
         private SourceItem ReadEndpoint(string name)
         {
@@ -119,10 +148,17 @@ namespace CaChain.Commands
             });
         }
 
+        private bool portOnCommandLine;
+
+        // Only command-line parameters are bound here: a -Port given there
+        // overrides a port in each name; a Port bound from a pipeline object
+        // applies to that object only.
+        protected override void BeginProcessing() => portOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Port));
+
         // host, host:port, [v6]:port, or a bare IPv6 address, with -Port when given.
         private string EndpointText(string name)
         {
-            bool portGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Port));
+            bool portGiven = portOnCommandLine;
             bool bareIpv6 = IPAddress.TryParse(name, out IPAddress address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
             if (bareIpv6) return $"[{name}]:{Port}";
             bool hasPort = name.StartsWith("[") ? name.Contains("]:") : name.Contains(":");
@@ -144,9 +180,7 @@ namespace CaChain.Commands
             problems.AddRange(item.Pool.Problems);
             if (problems.Count == 0) problems.AddRange(failures);
             foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
-            if (item.Inputs.Count > 0) return item;
-            item.Dispose();
-            return null;
+            return item;  // ReadItems drops it, after telling, when it holds no certificate
         }
 
         private static void Try(Action read, List<CaChainException> failures)
@@ -158,6 +192,10 @@ namespace CaChain.Commands
             catch (CaChainException error)
             {
                 failures.Add(error);
+            }
+            catch (System.Security.Cryptography.CryptographicException error)
+            {
+                failures.Add(new CaChainException(Status.NotCertificate, "the object holds no readable certificate: " + error.Message));
             }
         }
 

@@ -16,13 +16,6 @@ namespace CaChain.Commands
     public sealed class ExportCaChainCommand : ChainSourceCommand
     {
         private static readonly string[] Actions = { "Written", "Unchanged", "Replaced", "WouldWrite", "Failed" };
-        private readonly List<byte[]> elements = new List<byte[]>();
-
-        // Get-CaChain's output: its elements are gathered and their chains
-        // rebuilt at the end, so a whole chain arrives before it is written.
-        [Parameter(ParameterSetName = ElementSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        public byte[] RawData { get; set; }
-
         [Parameter(Mandatory = true)]
         [Alias("DestinationPath", "Folder")]
         [ValidateNotNullOrEmpty]
@@ -39,16 +32,14 @@ namespace CaChain.Commands
 
         private string destinationFolder;
 
-        protected override void BeginProcessing() =>
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
             destinationFolder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
+        }
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == ElementSet)
-            {
-                elements.Add(RawData);
-                return;
-            }
             foreach (SourceItem item in ReadItems())
             {
                 using (item)
@@ -62,10 +53,9 @@ namespace CaChain.Commands
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            if (elements.Count == 0) return;
-            using (var item = new SourceItem("Get-CaChain output", "the chain elements from the pipeline"))
+            foreach (SourceItem item in ReadGatheredElements())
             {
-                for (int i = 0; i < elements.Count; i++) item.Inputs.AddBytes(elements[i], $"pipeline element {i + 1}");
+                using (item)
                 using (ChainsHandle chains = Discover(item))
                 {
                     // Get-CaChain has warned about an incomplete chain already.
@@ -108,6 +98,7 @@ namespace CaChain.Commands
         private List<CaChainFile> Run(IntPtr chain, string name, uint flags, object target)
         {
             Status status = NativeMethods.cachain_export_chain(chain, Utf8.ToNative(destinationFolder), (int)Format, flags, out ExportHandle result);
+            string failure = status == Status.Ok ? null : NativeMethods.LastError();  // before any other call replaces it
             using (result)
             {
                 var files = new List<CaChainFile>();
@@ -136,7 +127,7 @@ namespace CaChain.Commands
                     });
                 }
                 if (status == Status.Ok || fileFailed) return files;  // failed files report their own errors
-                WriteError(new CaChainException(status, NativeMethods.LastError()).ToErrorRecord(ErrorIdPrefix, target));
+                WriteError(new CaChainException(status, failure).ToErrorRecord(ErrorIdPrefix, target));
                 return null;
             }
         }

@@ -26,6 +26,19 @@ namespace CaChain.Commands
             }
         }
 
+        protected override void EndProcessing()
+        {
+            base.EndProcessing();
+            foreach (SourceItem item in ReadGatheredElements())
+            {
+                using (item)
+                using (ChainsHandle chains = Discover(item))
+                {
+                    if (chains != null) WriteChains(chains, item);
+                }
+            }
+        }
+
         private void WriteChains(ChainsHandle chains, SourceItem item)
         {
             ulong count = NativeMethods.cachain_chains_count(chains).ToUInt64();

@@ -24,7 +24,7 @@ namespace CaChain.Commands
         private int itemCount;
         private PipelineProgress progress;
 
-        [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
         [SupportsWildcards]
         public string[] Path { get; set; }
 
@@ -41,7 +41,9 @@ namespace CaChain.Commands
 
         // Get-CaChain output's Role: its leaf is left out (verbose), since a
         // server's own certificate belongs in no trust store.
-        [Parameter(ParameterSetName = RawDataSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+        // (In every parameter set, so that other objects with a Role, such as
+        // Export-CaChain output, still bind; only chain elements are left out.)
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         [Alias("Role")]
         public string ChainRole { get; set; }
 
@@ -95,13 +97,20 @@ namespace CaChain.Commands
             {
                 case PathSet: foreach (string path in Path) foreach (string file in ProviderPaths.Resolve(this, path, false, ErrorIdPrefix)) AddFile(file); break;
                 case LiteralPathSet: foreach (string path in LiteralPath) foreach (string file in ProviderPaths.Resolve(this, path, true, ErrorIdPrefix)) AddFile(file); break;
-                case CertificateSet: foreach (X509Certificate2 certificate in InputObject) Add(certificate.Subject, () => collected.AddBytes(certificate.RawData, certificate.Subject)); break;
+                case CertificateSet: foreach (X509Certificate2 certificate in InputObject) Add(certificate, () => collected.AddBytes(certificate.RawData, certificate.Subject)); break;
                 case RawDataSet when ChainRole == "Leaf" && !Force:
                     WriteVerbose("Leaving out the chain's leaf: a server's own certificate belongs in no trust store (use -Force to trust it directly).");
                     break;
-                case RawDataSet: Add($"pipeline object {itemCount + 1}", () => collected.AddBytes(RawData, $"pipeline object {itemCount + 1}")); break;
-                case TextSet: foreach (string text in EncodedCertificate) Add($"text {itemCount + 1}", () => collected.AddText(text, $"text {itemCount + 1}")); break;
+                case RawDataSet: AddNumbered("pipeline object", label => collected.AddBytes(RawData, label)); break;
+                case TextSet: foreach (string text in EncodedCertificate) AddNumbered("text", label => collected.AddText(text, label)); break;
             }
+        }
+
+        // Items without a name of their own are numbered in the order they came.
+        private void AddNumbered(string kind, Action<string> read)
+        {
+            string label = $"{kind} {itemCount + 1}";
+            Add(label, () => read(label));
         }
 
         private void AddFile(string path) => Add(path, () =>
@@ -125,6 +134,10 @@ namespace CaChain.Commands
             catch (CaChainException error)
             {
                 failure = error;
+            }
+            catch (System.Security.Cryptography.CryptographicException error)
+            {
+                failure = new CaChainException(Status.NotCertificate, "the object holds no readable certificate: " + error.Message);
             }
             // A failed read is usually also recorded as the set's problem: report it once.
             var problems = collected.Problems.Skip(problemsBefore).ToList();
@@ -173,7 +186,12 @@ namespace CaChain.Commands
                     if (!ShouldProcess(entry.Result.Location, $"Add the {entry.Result.Role} certificate '{entry.Result.Subject}' ({entry.Result.Thumbprint})"))
                         declined.Add(entry.Result.Thumbprint);
                 }
-                if (declined.Count == planned.Count(e => e.Result.Action == "WouldAdd") && declined.Count > 0) return;
+                if (!planned.Any(e => e.Result.Action == "WouldAdd"))
+                {
+                    WriteEntries(planned);  // nothing to change: the plan is the result, even under -WhatIf
+                    return;
+                }
+                if (declined.Count == planned.Count(e => e.Result.Action == "WouldAdd")) return;
                 if (declined.Count > 0) WriteVerbose($"Leaving out {declined.Count} certificate(s) that were not confirmed.");
                 using (CertificateSet confirmed = Without(collected, declined))
                 {

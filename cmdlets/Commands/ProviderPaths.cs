@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 
 namespace CaChain.Commands
@@ -11,14 +12,33 @@ namespace CaChain.Commands
     {
         public static IEnumerable<string> Resolve(PSCmdlet cmdlet, string path, bool literal, string errorIdPrefix)
         {
-            if (literal) return new[] { cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path) };
             try
             {
-                return cmdlet.GetResolvedProviderPathFromPSPath(path, out ProviderInfo _);
+                ProviderInfo provider;
+                IEnumerable<string> resolved = literal
+                    ? new[] { cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out PSDriveInfo _) }
+                    : cmdlet.GetResolvedProviderPathFromPSPath(path, out provider);
+                if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+                {
+                    cmdlet.WriteError(new ErrorRecord(new ArgumentException($"{path}: not a file-system path ({provider.Name})"),
+                        errorIdPrefix + "NotFileSystem", ErrorCategory.InvalidArgument, path));
+                    return Array.Empty<string>();
+                }
+                if (!literal && !resolved.Any())
+                {
+                    cmdlet.WriteError(new ErrorRecord(new ItemNotFoundException($"{path}: no file matches"),
+                        errorIdPrefix + "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                }
+                return resolved;
             }
-            catch (ItemNotFoundException error)
+            catch (Exception error) when (error is ItemNotFoundException || error is DriveNotFoundException || error is ProviderNotFoundException)
             {
                 cmdlet.WriteError(new ErrorRecord(error, errorIdPrefix + "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                return Array.Empty<string>();
+            }
+            catch (Exception error) when (error is SessionStateException || error is PSInvalidOperationException || error is NotSupportedException)
+            {
+                cmdlet.WriteError(new ErrorRecord(error, errorIdPrefix + "BadPath", ErrorCategory.InvalidArgument, path));
                 return Array.Empty<string>();
             }
         }

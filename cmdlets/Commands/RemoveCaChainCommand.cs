@@ -41,10 +41,23 @@ namespace CaChain.Commands
         [Alias("Action")]
         public string PlacementAction { get; set; }
 
+        // An Import-CaChain result's ComputerName: results of an import on
+        // another machine (-Session) are undone there, never here.
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [Alias("ComputerName")]
+        public string PlacedOn { get; set; }
+
         private string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";
 
         protected override void ProcessRecord()
         {
+            if (!string.IsNullOrEmpty(PlacedOn) && !string.Equals(PlacedOn, Environment.MachineName, StringComparison.OrdinalIgnoreCase))
+            {
+                WriteError(new ErrorRecord(
+                    new InvalidOperationException($"{string.Join(", ", Thumbprint)} was placed on {PlacedOn}, not on this machine: undo it there, for example with Invoke-Command -Session <its session> {{ $using:results | Remove-CaChain }}."),
+                    ErrorIdPrefix + "OtherComputer", ErrorCategory.InvalidOperation, PlacedOn));
+                return;
+            }
             if (!string.IsNullOrEmpty(PlacementAction) && PlacementAction != "Added")
             {
                 WriteVerbose($"Leaving {string.Join(", ", Thumbprint)} alone: the import reported it {PlacementAction}, so it did not add it.");

@@ -32,6 +32,7 @@ namespace CaChain.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             try
             {
                 store = StoreTarget.Open(SessionState, StoreLocation, StorePath, SystemRoot);
@@ -44,16 +45,24 @@ namespace CaChain.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (SourceItem item in ReadItems())
+            foreach (SourceItem item in ReadItems()) Answer(item);
+        }
+
+        private void Answer(SourceItem item)
+        {
+            using (item)
             {
-                using (item)
-                {
-                    List<CaChainTestResult> results = Evaluate(item);
-                    if (results == null) continue;
-                    if (Quiet) WriteObject(results.Count > 0 && results.TrueForAll(r => r.Trusted));
-                    else WriteObject(results, enumerateCollection: true);
-                }
+                List<CaChainTestResult> results = Evaluate(item);
+                if (results == null) OnItemFailed(item.Target);
+                else if (Quiet) WriteObject(results.Count > 0 && results.TrueForAll(r => r.Trusted));
+                else WriteObject(results, enumerateCollection: true);
             }
+        }
+
+        // An input that cannot be read or reached is not trusted.
+        private protected override void OnItemFailed(object target)
+        {
+            if (Quiet) WriteObject(false);
         }
 
         private List<CaChainTestResult> Evaluate(SourceItem item)
@@ -102,6 +111,7 @@ namespace CaChain.Commands
         protected override void EndProcessing()
         {
             base.EndProcessing();
+            foreach (SourceItem item in ReadGatheredElements()) Answer(item);
             store?.Dispose();
         }
     }

@@ -1,10 +1,12 @@
 namespace CaChain
 {
-    // A file Export-CaChain wrote (or would write). Path binds to
-    // Import-CaChain -Path, so the output pipes straight into an import.
+    // A file Export-CaChain wrote (or would write). FullName binds to
+    // Import-CaChain -LiteralPath (names may hold [ and ], which -Path would
+    // read as wildcards), so the output pipes straight into an import.
     public sealed class CaChainFile
     {
         public string Path { get; set; }
+        public string FullName => Path;
         public string Action { get; set; }
         public string Format { get; set; }
         public string Role { get; set; }

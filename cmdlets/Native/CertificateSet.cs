@@ -21,8 +21,9 @@ namespace CaChain.Native
 
         public IntPtr this[int index] => NativeMethods.cachain_set_cert(Handle, (UIntPtr)index);
 
-        // Reads a file or every file of a folder. A bad item does not fail the
-        // call: it becomes one of Problems. Throws when nothing could be read.
+        // Reads a file or every file of a folder. Each bad file becomes one of
+        // Problems and the good ones are still read; the call then throws with
+        // the first problem's status, so callers report Problems and go on.
         public void AddPath(string path, string password) =>
             CaChainException.ThrowIfFailed(NativeMethods.cachain_set_add_path(Handle, Utf8.ToNative(path), Utf8.ToNative(password)));
 

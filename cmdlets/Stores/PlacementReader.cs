@@ -9,7 +9,6 @@ namespace CaChain.Stores
     {
         public CaChainPlacement Result;
         public Status Status;
-        public IntPtr Certificate;
     }
 
     // Turns a placement or removal result into output objects.
@@ -29,7 +28,6 @@ namespace CaChain.Stores
                 int action = (int)NativeMethods.cachain_placement_number(result, index, PlacementFields.Action);
                 entries.Add(new PlacementEntry
                 {
-                    Certificate = cert,
                     Status = (Status)NativeMethods.cachain_placement_number(result, index, PlacementFields.Status),
                     Result = new CaChainPlacement
                     {

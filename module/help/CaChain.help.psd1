@@ -14,6 +14,7 @@
             Path         = 'Files or folders to read. Wildcards are allowed. A folder is read file by file; a bad file writes an error and the others are still read.'
             LiteralPath  = 'Files or folders to read, taken literally (no wildcards). Get-ChildItem output binds here through its PSPath and FullName properties.'
             InputObject  = 'Certificates from the pipeline, for example from Get-ChildItem Cert:\LocalMachine\My or Get-PfxCertificate. Only the certificate is used, never its private key.'
+            RawData      = 'Certificate bytes from the pipeline: Get-CaChain output and its deserialized copies. The elements are gathered and their chains built at the end.'
             ComputerName = 'TLS servers to connect to: a host name or address, host:port, or [IPv6]:port. The chain the server presents is taken without trusting it; that is what is being diagnosed.'
             Port         = 'The TCP port when -ComputerName gives none. The default is 443; Skype for Business and Lync pools use 5061, LDAPS 636, the global catalog 3269.'
             Protocol     = 'How to start TLS: Auto (SMTP STARTTLS on 25 and 587, LDAP StartTLS on 389, plain TLS elsewhere), Tls, Smtp or Ldap.'
@@ -73,11 +74,11 @@
             'With -Session, the certificate bytes are sent to each remote session and placed there by its own Import-CaChain; results carry PSComputerName. The module must be installed on each target.'
         )
         Parameters  = @{
-            Path               = 'Certificate files to import (DER, PEM, PKCS#7 or PKCS#12). Export-CaChain output binds here through its Path property. Wildcards are allowed.'
-            LiteralPath        = 'Certificate files to import, taken literally. Get-ChildItem output binds here.'
+            Path               = 'Certificate files to import (DER, PEM, PKCS#7 or PKCS#12). Wildcards are allowed.'
+            LiteralPath        = 'Certificate files to import, taken literally. Get-ChildItem and Export-CaChain output bind here (through PSPath and FullName).'
             InputObject        = 'Certificates from the pipeline (X509Certificate2).'
             RawData            = 'Certificate bytes: Get-CaChain output, X509Certificate2 objects and their deserialized copies (from Import-Clixml, jobs or remoting) bind here.'
-            EncodedCertificate = 'A certificate as a base64 or PEM string.'
+            EncodedCertificate = 'A certificate as a base64 or PEM string; strings from the pipeline bind here, so pipe Get-ChildItem output or use -Path for files, and Get-Content -Raw for a PEM file.'
             StoreLocation      = 'LocalMachine (the default, the computer account), CurrentUser, or Directory (with -StorePath).'
             StorePath          = 'A directory store instead of the system''s: Root and CA subfolders with OpenSSL hashed names, so that openssl verify -CApath works. For air-gapped staging, containers and tests.'
             SystemRoot         = 'Linux only: a folder that stands for / when placing into LocalMachine, for container images and chroots.'
@@ -110,6 +111,7 @@
             StorePath       = 'A directory store to remove from.'
             SystemRoot      = 'Linux only: a folder that stands for /.'
             PlacementAction = 'Bound from Import-CaChain results: only certificates the import Added are removed.'
+            PlacedOn        = 'Bound from Import-CaChain results (their ComputerName): results of an import on another machine are refused here; undo them on that machine.'
         }
         Examples    = @(
             @{ Code = '$placed = Get-ChildItem C:\certs | Import-CaChain; $placed | Remove-CaChain'; Remarks = 'Imports a chain, then removes exactly what that import added.' }
@@ -128,6 +130,7 @@
             Path          = 'Certificate files to test. Wildcards are allowed.'
             LiteralPath   = 'Certificate files to test, taken literally.'
             InputObject   = 'Certificates from the pipeline.'
+            RawData       = 'Get-CaChain output from the pipeline: its elements are gathered and their chains tested at the end.'
             ComputerName  = 'TLS servers to test: host, host:port or [IPv6]:port.'
             Port          = 'The TCP port when -ComputerName gives none (443 by default).'
             Protocol      = 'How to start TLS: Auto, Tls, Smtp or Ldap.'

@@ -57,6 +57,11 @@ Describe 'Export-CaChain' {
         (Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/again").Action | Select-Object -Unique | Should -Be 'Unchanged'
     }
 
+    It 'pipes into Import-CaChain from a folder whose name has brackets' {
+        $placed = Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/certs[1]" | Import-CaChain -StorePath "$TestDrive/bracket-store"
+        $placed.Count | Should -Be 4
+    }
+
     It 'pipes its output straight into Import-CaChain' {
         $placed = Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/piped" | Import-CaChain -StorePath "$TestDrive/store"
         $placed.Count | Should -Be 4

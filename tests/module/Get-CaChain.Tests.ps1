@@ -64,6 +64,21 @@ Describe 'Get-CaChain' {
         { Get-CaChain -Path "$TestDrive/nothing-here.cer" -ErrorAction Stop } | Should -Throw -ErrorId 'Get-CaChain.PathNotFound,CaChain.Commands.GetCaChainCommand'
     }
 
+    It 'goes on after a path on a drive that does not exist, and an empty certificate object' {
+        $chain = 'nodrive:/x.cer', "$pki/chain.p7b" | Get-CaChain -ErrorVariable problems -ErrorAction SilentlyContinue
+        $chain.Count | Should -Be 4
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Get-CaChain.PathNotFound,*'
+        $empty = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new()
+        $good = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/root.cer")
+        ($empty, $good | Get-CaChain -ErrorVariable problems -ErrorAction SilentlyContinue).Count | Should -Be 1
+        $problems.Count | Should -Be 1
+    }
+
+    It 'refuses paths that are not files' {
+        Get-CaChain -Path env:HOME -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Get-CaChain.NotFileSystem,*'
+    }
+
     It 'survives Export-Clixml and Import-Clixml' {
         Get-CaChain -Path "$pki/chain.p7b" | Export-Clixml "$TestDrive/chain.xml"
         $copies = Import-Clixml "$TestDrive/chain.xml"
@@ -101,6 +116,13 @@ Describe 'Get-CaChain -ComputerName' {
     It 'takes the intermediates the server presents' {
         $chain = Get-CaChain -ComputerName 127.0.0.1 -Port $withIntermediates.Port -Offline -WarningAction SilentlyContinue
         $chain.Name | Should -Be @('SchertzLabPolicyCA', 'SchertzLabIssuingCA', 'pool1.schertz.lab')
+    }
+
+    It 'uses each pipeline object''s own port' {
+        $targets = [pscustomobject]@{ ComputerName = '127.0.0.1'; Port = $withIntermediates.Port },
+                   [pscustomobject]@{ ComputerName = "127.0.0.1:$($withIntermediates.Port)" }
+        $chains = $targets | Get-CaChain -Offline -WarningAction SilentlyContinue
+        $chains.Count | Should -Be 6
     }
 
     It 'says clearly when nothing listens' {

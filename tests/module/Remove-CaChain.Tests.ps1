@@ -41,6 +41,16 @@ Describe 'Remove-CaChain' {
         @(Get-ChildItem "$store" -Recurse -File).Count | Should -Be 0
     }
 
+    It 'refuses to undo here what an import placed on another computer' {
+        $store = "$TestDrive/elsewhere"
+        $placed = Get-ChildItem $certs | Import-CaChain -StorePath $store
+        $placed | ForEach-Object { $_.ComputerName = 'server1' }
+        $removed = $placed | Remove-CaChain -ErrorVariable problems -ErrorAction SilentlyContinue
+        $removed | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Remove-CaChain.OtherComputer,*'
+        (Get-ChildItem "$store/CA").Count | Should -Be 3
+    }
+
     It 'refuses a thumbprint that is not 40 hex digits' {
         { Remove-CaChain -Thumbprint 'CN=SchertzLabRootCA' -StorePath "$TestDrive/x" } | Should -Throw -ErrorId 'ParameterArgumentValidationError,CaChain.Commands.RemoveCaChainCommand'
     }

@@ -32,6 +32,17 @@ Describe 'Test-CaChain' {
         Test-CaChain -Path "$pki/chain.p7b" -StorePath "$TestDrive/store" -Quiet | Should -BeExactly $true
     }
 
+    It 'answers $false with -Quiet for what it cannot read or reach' {
+        Set-Content "$TestDrive/junk.cer" 'junk'
+        Test-CaChain -LiteralPath "$TestDrive/junk.cer" -StorePath "$TestDrive/store" -Quiet -ErrorAction SilentlyContinue | Should -BeExactly $false
+        Test-CaChain -ComputerName 127.0.0.1 -Port (Get-FreePort) -StorePath "$TestDrive/store" -Quiet -ErrorAction SilentlyContinue | Should -BeExactly $false
+    }
+
+    It 'takes Get-CaChain output' {
+        $result = Get-CaChain -Path "$pki/chain.p7b" | Test-CaChain -StorePath "$TestDrive/store"
+        $result.Trusted | Should -BeTrue
+    }
+
     It 'names the missing issuing CA when only the root was imported' {
         $store = "$TestDrive/root-only"
         Import-CaChain -Path "$pki/root.cer" -StorePath $store | Out-Null
