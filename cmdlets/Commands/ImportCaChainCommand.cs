@@ -163,7 +163,7 @@ namespace CaChain.Commands
         private uint RuleFlags => (Force ? Flags.PlaceForce : 0) | (ExcludeRootFromCA ? Flags.PlaceRootNotInCA : 0);
 
         // A dry run tells what would change; each store write is confirmed; the
-        // confirmed certificates are placed in one transaction.
+        // confirmed writes are made in one transaction, the declined ones left out.
         private void PlaceHere()
         {
             StoreTarget target;
@@ -178,38 +178,34 @@ namespace CaChain.Commands
             }
             using (target)
             {
-                List<PlacementEntry> planned = Place(target, collected, RuleFlags | Flags.PlaceDryRun);
+                List<PlacementEntry> planned = Place(target, RuleFlags | Flags.PlaceDryRun, new List<CaChainPlacement>());
                 if (planned == null) return;
-                var declined = new HashSet<string>();
-                foreach (PlacementEntry entry in planned.Where(e => e.Result.Action == "WouldAdd"))
-                {
-                    if (!ShouldProcess(entry.Result.Location, $"Add the {entry.Result.Role} certificate '{entry.Result.Subject}' ({entry.Result.Thumbprint})"))
-                        declined.Add(entry.Result.Thumbprint);
-                }
-                if (!planned.Any(e => e.Result.Action == "WouldAdd"))
+                var writes = planned.Where(e => e.Result.Action == "WouldAdd").Select(e => e.Result).ToList();
+                if (writes.Count == 0)
                 {
                     WriteEntries(planned);  // nothing to change: the plan is the result, even under -WhatIf
                     return;
                 }
-                if (declined.Count == planned.Count(e => e.Result.Action == "WouldAdd")) return;
-                if (declined.Count > 0) WriteVerbose($"Leaving out {declined.Count} certificate(s) that were not confirmed.");
-                using (CertificateSet confirmed = Without(collected, declined))
-                {
-                    List<PlacementEntry> placed = Place(target, confirmed, RuleFlags);
-                    if (placed != null) WriteEntries(placed);
-                }
+                var declined = writes.Where(w => !ShouldProcess(w.Location, $"Add the {w.Role} certificate '{w.Subject}' ({w.Thumbprint})")).ToList();
+                if (declined.Count == writes.Count) return;
+                List<PlacementEntry> placed = Place(target, RuleFlags, declined);
+                if (placed != null) WriteEntries(placed);
             }
         }
 
-        private List<PlacementEntry> Place(StoreTarget target, CertificateSet certificates, uint flags)
+        private List<PlacementEntry> Place(StoreTarget target, uint flags, List<CaChainPlacement> declined)
         {
-            WriteVerbose($"{((flags & Flags.PlaceDryRun) != 0 ? "Planning" : "Placing")} {certificates.Count} certificate(s) in {target.Location(CaChainStoreName.Root)} and {target.Location(CaChainStoreName.CA)}");
-            Status status = NativeMethods.cachain_place(target.Handle, certificates.Handle, flags, out PlacementHandle result);
-            using (result)
+            WriteVerbose($"{((flags & Flags.PlaceDryRun) != 0 ? "Planning" : "Placing")} {collected.Count} certificate(s) in {target.Location(CaChainStoreName.Root)} and {target.Location(CaChainStoreName.CA)}");
+            int[] names = declined.Select(d => (int)Enum.Parse(typeof(CaChainStoreName), d.Store)).ToArray();
+            using (var thumbprints = new NativeStrings(declined.Select(d => d.Thumbprint)))
             {
-                if (status == Status.Ok) return PlacementReader.Read(result, target);
-                WriteError(target.Failure(status).ToErrorRecord(ErrorIdPrefix, target.Location(CaChainStoreName.Root)));
-                return null;
+                Status status = NativeMethods.cachain_place_except(target.Handle, collected.Handle, flags, names, thumbprints.Pointers, (UIntPtr)names.Length, out PlacementHandle result);
+                using (result)
+                {
+                    if (status == Status.Ok) return PlacementReader.Read(result, target);
+                    WriteError(target.Failure(status).ToErrorRecord(ErrorIdPrefix, target.Location(CaChainStoreName.Root)));
+                    return null;
+                }
             }
         }
 
@@ -217,21 +213,11 @@ namespace CaChain.Commands
         {
             foreach (PlacementEntry entry in entries)
             {
-                if (entry.Result.Action == "Skipped")
+                if (entry.Status == Status.Cancelled) WriteVerbose(entry.Result.Message);  // declined at -Confirm
+                else if (entry.Result.Action == "Skipped")
                     WriteError(new CaChainException(entry.Status, entry.Result.Message).ToErrorRecord(ErrorIdPrefix, entry.Result.Subject));
                 WriteObject(entry.Result);
             }
-        }
-
-        private static CertificateSet Without(CertificateSet certificates, HashSet<string> thumbprints)
-        {
-            var kept = new CertificateSet();
-            for (int i = 0; i < certificates.Count; i++)
-            {
-                IntPtr cert = certificates[i];
-                if (!thumbprints.Contains(NativeCertificate.Text(cert, CertText.Thumbprint))) kept.AddBytes(NativeCertificate.Der(cert), NativeCertificate.Text(cert, CertText.Subject));
-            }
-            return kept;
         }
     }
 }

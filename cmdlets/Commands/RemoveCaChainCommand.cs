@@ -110,25 +110,15 @@ namespace CaChain.Commands
         private List<PlacementEntry> Unplace(StoreTarget target, List<(int store, string thumbprint)> entries, uint flags)
         {
             var names = entries.Select(e => e.store).ToArray();
-            var thumbprints = entries.Select(e => Marshal.AllocHGlobal(e.thumbprint.Length + 1)).ToArray();
-            try
+            using (var thumbprints = new NativeStrings(entries.Select(e => e.thumbprint)))
             {
-                for (int i = 0; i < entries.Count; i++)
-                {
-                    byte[] text = Utf8.ToNative(entries[i].thumbprint);
-                    Marshal.Copy(text, 0, thumbprints[i], text.Length);
-                }
-                Status status = NativeMethods.cachain_unplace(target.Handle, names, thumbprints, (UIntPtr)entries.Count, flags, out PlacementHandle result);
+                Status status = NativeMethods.cachain_unplace(target.Handle, names, thumbprints.Pointers, (UIntPtr)entries.Count, flags, out PlacementHandle result);
                 using (result)
                 {
                     if (status == Status.Ok) return PlacementReader.Read(result, target);
                     WriteError(target.Failure(status).ToErrorRecord(ErrorIdPrefix, target.Location(CaChainStoreName.Root)));
                     return null;
                 }
-            }
-            finally
-            {
-                foreach (IntPtr thumbprint in thumbprints) Marshal.FreeHGlobal(thumbprint);
             }
         }
     }

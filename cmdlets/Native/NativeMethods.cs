@@ -125,6 +125,9 @@ namespace CaChain.Native
         public static extern Status cachain_place(StoreHandle store, SetHandle certs, uint flags, out PlacementHandle result);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status cachain_place_except(StoreHandle store, SetHandle certs, uint flags, int[] names, IntPtr[] thumbprints, UIntPtr count, out PlacementHandle result);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status cachain_unplace(StoreHandle store, int[] names, IntPtr[] thumbprints, UIntPtr count, uint flags, out PlacementHandle result);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]

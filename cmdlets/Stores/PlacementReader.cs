@@ -26,16 +26,18 @@ namespace CaChain.Stores
                 IntPtr cert = NativeMethods.cachain_placement_cert(result, index);
                 int store = (int)NativeMethods.cachain_placement_number(result, index, PlacementFields.Store);
                 int action = (int)NativeMethods.cachain_placement_number(result, index, PlacementFields.Action);
+                var status = (Status)NativeMethods.cachain_placement_number(result, index, PlacementFields.Status);
+                bool inNoStore = action == 3 && status != Status.Cancelled;  // refused by the rule, not declined
                 entries.Add(new PlacementEntry
                 {
-                    Status = (Status)NativeMethods.cachain_placement_number(result, index, PlacementFields.Status),
+                    Status = status,
                     Result = new CaChainPlacement
                     {
                         Thumbprint = Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Thumbprint)),
                         Subject = cert == IntPtr.Zero ? string.Empty : NativeCertificate.Text(cert, CertText.Subject),
                         Role = cert == IntPtr.Zero ? string.Empty : NativeCertificate.Role((int)NativeMethods.cachain_cert_number(cert, CertNumber.Role)),
-                        Store = action == 3 ? string.Empty : ((CaChainStoreName)store).ToString(),  // skipped: in no store
-                        Location = action == 3 ? string.Empty : Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Location)),
+                        Store = inNoStore ? string.Empty : ((CaChainStoreName)store).ToString(),
+                        Location = inNoStore ? string.Empty : Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Location)),
                         StoreLocation = target.StoreLocation.ToString(),
                         StorePath = target.StorePath,
                         SystemRoot = target.SystemRoot,

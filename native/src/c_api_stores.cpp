@@ -109,15 +109,27 @@ cachain_status cachain_store_list(cachain_store* store, cachain_store_name name,
 }
 
 cachain_status cachain_place(cachain_store* store, const cachain_set* certs, uint32_t flags, cachain_placement** result) {
+    return cachain_place_except(store, certs, flags, nullptr, nullptr, 0, result);
+}
+
+cachain_status cachain_place_except(cachain_store* store, const cachain_set* certs, uint32_t flags,
+                                    const cachain_store_name* names, const char* const* thumbprints, size_t count,
+                                    cachain_placement** result) {
     return guarded([&] {
         if (!store) return missing_argument("store");
         if (!certs) return missing_argument("certs");
         if (!result) return missing_argument("result");
+        if (count > 0 && (!names || !thumbprints)) return missing_argument("names and thumbprints");
         *result = nullptr;
         cachain::PlacementOptions options;
         options.dry_run = (flags & CACHAIN_PLACE_DRY_RUN) != 0;
         options.force = (flags & CACHAIN_PLACE_FORCE) != 0;
         options.root_in_ca = (flags & CACHAIN_PLACE_ROOT_NOT_IN_CA) == 0;
+        for (size_t i = 0; i < count; ++i) {
+            if (!valid_name(names[i])) return fail(CACHAIN_E_ARGUMENT, "unknown store name " + std::to_string(names[i]));
+            if (!thumbprints[i] || !*thumbprints[i]) return missing_argument("thumbprint");
+            options.declined.push_back({kind_of(names[i]), thumbprints[i]});
+        }
         *result = wrap(cachain::place(*store->store, certs->set.certificates(), options));
         return CACHAIN_OK;
     });

@@ -75,6 +75,17 @@ void check_links(const std::vector<CertificatePtr>& certs) {
     }
 }
 
+namespace {
+
+// Whether the user declined this write.
+bool declined(const PlacementOptions& options, const PlacementResult& result) {
+    return std::any_of(options.declined.begin(), options.declined.end(), [&](const Removal& write) {
+        return write.store == result.store && upper(write.thumbprint) == result.thumbprint;
+    });
+}
+
+}  // namespace
+
 std::vector<PlacementResult> place(TrustStore& store, const std::vector<CertificatePtr>& certs,
                                    const PlacementOptions& options) {
     check_links(certs);
@@ -87,6 +98,13 @@ std::vector<PlacementResult> place(TrustStore& store, const std::vector<Certific
             skipped.status = refused.status();
             skipped.message = refused.what();
             results.push_back(std::move(skipped));
+        }
+    }
+
+    for (auto& result : results) {
+        if (result.status == CACHAIN_OK && declined(options, result)) {
+            result.status = CACHAIN_E_CANCELLED;
+            result.message = "'" + result.certificate->common_name() + "' was not added to " + result.location + ": not confirmed";
         }
     }
 

@@ -27,10 +27,18 @@ struct PlacementResult {
     std::string message;          // why it was skipped, "" otherwise
 };
 
+struct Removal {
+    StoreKind store;
+    std::string thumbprint;  // SHA-1, any case
+};
+
 struct PlacementOptions {
     bool dry_run = false;     // report what would change, change nothing
     bool force = false;       // place non-CA certificates too (see stores_for)
     bool root_in_ca = true;   // the seed's layout: the root in CA as well as Root
+    // (store, thumbprint) writes the user declined (-Confirm): left out and
+    // reported as Skipped with CACHAIN_E_CANCELLED; the rest of the call goes on.
+    std::vector<Removal> declined;
 };
 
 // Where the rule puts cert. A forced non-CA certificate goes into Root when
@@ -49,11 +57,6 @@ void check_links(const std::vector<CertificatePtr>& certs);
 // and Failure is thrown; what was there before is never touched.
 std::vector<PlacementResult> place(TrustStore& store, const std::vector<CertificatePtr>& certs,
                                    const PlacementOptions& options);
-
-struct Removal {
-    StoreKind store;
-    std::string thumbprint;  // SHA-1, any case
-};
 
 // Removes exactly these (store, thumbprint) pairs: never by name or serial.
 // All or nothing: if a removal or the commit fails, what was removed is put

@@ -85,6 +85,31 @@ TEST_F(CApiStores, PlacesTheSeedChainIntoADirectoryStoreAndReportsEachWrite) {
     cachain_set_free(listed);
 }
 
+TEST_F(CApiStores, LeavesOutExactlyTheWritesTheUserDeclined) {
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    // The user confirms the root into CA but declines it into Root.
+    const std::string root = cachain_cert_text(cachain_set_cert(cas_, 0), CACHAIN_TEXT_THUMBPRINT);
+    const cachain_store_name names[] = {CACHAIN_STORE_ROOT};
+    const char* thumbprints[] = {root.c_str()};
+    ASSERT_EQ(cachain_place_except(store_, cas_, 0, names, thumbprints, 1, &placement_), CACHAIN_OK) << cachain_last_error();
+    ASSERT_EQ(cachain_placement_count(placement_), 4u);
+    size_t cancelled = 0;
+    for (size_t i = 0; i < cachain_placement_count(placement_); ++i) {
+        if (cachain_placement_number(placement_, i, CACHAIN_PLACEMENT_STATUS) != CACHAIN_E_CANCELLED) {
+            EXPECT_EQ(cachain_placement_number(placement_, i, CACHAIN_PLACEMENT_ACTION), CACHAIN_ACTION_ADDED);
+            continue;
+        }
+        ++cancelled;
+        EXPECT_EQ(cachain_placement_number(placement_, i, CACHAIN_PLACEMENT_STORE), CACHAIN_STORE_ROOT);
+        EXPECT_EQ(cachain_placement_number(placement_, i, CACHAIN_PLACEMENT_ACTION), CACHAIN_ACTION_SKIPPED);
+        EXPECT_NE(std::string(cachain_placement_text(placement_, i, CACHAIN_PLACEMENT_TEXT_MESSAGE)).find("not confirmed"), std::string::npos);
+    }
+    EXPECT_EQ(cancelled, 1u);
+    EXPECT_FALSE(fs::exists(folder_ / "Root") && !fs::is_empty(folder_ / "Root"));
+    EXPECT_EQ(std::distance(fs::directory_iterator(folder_ / "CA"), fs::directory_iterator{}), 3);
+    EXPECT_EQ(cachain_place_except(store_, cas_, 0, nullptr, nullptr, 1, &placement_), CACHAIN_E_ARGUMENT);
+}
+
 TEST_F(CApiStores, DryRunAndRemovalByThumbprint) {
     ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
     ASSERT_EQ(cachain_place(store_, cas_, CACHAIN_PLACE_DRY_RUN, &placement_), CACHAIN_OK);

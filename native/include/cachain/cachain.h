@@ -392,6 +392,15 @@ typedef struct cachain_placement cachain_placement;
 CACHAIN_API cachain_status cachain_place(cachain_store* store, const cachain_set* certs, uint32_t flags,
                                          cachain_placement** result);
 
+/* Like cachain_place, leaving out the (names[i], thumbprints[i]) writes the
+ * user declined (PowerShell's -Confirm): they are reported as
+ * CACHAIN_ACTION_SKIPPED with status CACHAIN_E_CANCELLED, and everything
+ * else is placed as one transaction. count may be 0 (then names and
+ * thumbprints may be NULL). */
+CACHAIN_API cachain_status cachain_place_except(cachain_store* store, const cachain_set* certs, uint32_t flags,
+                                                const cachain_store_name* names, const char* const* thumbprints,
+                                                size_t count, cachain_placement** result);
+
 /* Removes exactly the given (store name, SHA-1 thumbprint) pairs, never by
  * name or serial number. names may be NULL: then each thumbprint is removed
  * from Root and from CA, wherever it is. Only CACHAIN_PLACE_DRY_RUN applies.
