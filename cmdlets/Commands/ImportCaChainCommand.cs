@@ -102,8 +102,33 @@ namespace CaChain.Commands
                     WriteVerbose("Leaving out the chain's leaf: a server's own certificate belongs in no trust store (use -Force to trust it directly).");
                     break;
                 case RawDataSet: AddNumbered("pipeline object", label => collected.AddBytes(RawData, label)); break;
-                case TextSet: foreach (string text in EncodedCertificate) AddNumbered("text", label => collected.AddText(text, label)); break;
+                case TextSet: foreach (string text in EncodedCertificate) AddText(text); break;
             }
+        }
+
+        // Get-Content without -Raw sends a PEM file line by line: the lines of
+        // one PEM block are gathered, and the block is read at its END line.
+        private System.Text.StringBuilder pemBlock;
+
+        private void AddText(string text)
+        {
+            if (pemBlock == null && text.Contains("-----BEGIN") && !text.Contains("-----END"))
+                pemBlock = new System.Text.StringBuilder();
+            if (pemBlock == null)
+            {
+                AddNumbered("text", label => collected.AddText(text, label));
+                return;
+            }
+            pemBlock.AppendLine(text);
+            if (text.Contains("-----END")) FlushPemBlock();
+        }
+
+        private void FlushPemBlock()
+        {
+            if (pemBlock == null) return;
+            string block = pemBlock.ToString();
+            pemBlock = null;
+            AddNumbered("text", label => collected.AddText(block, label));
         }
 
         // Items without a name of their own are numbered in the order they came.
@@ -147,6 +172,7 @@ namespace CaChain.Commands
 
         protected override void EndProcessing()
         {
+            FlushPemBlock();  // a block without its END line: reported as truncated
             progress?.Complete();
             using (collected)
             {

@@ -78,7 +78,7 @@
             LiteralPath        = 'Certificate files to import, taken literally. Get-ChildItem and Export-CaChain output bind here (through PSPath and FullName).'
             InputObject        = 'Certificates from the pipeline (X509Certificate2).'
             RawData            = 'Certificate bytes: Get-CaChain output, X509Certificate2 objects and their deserialized copies (from Import-Clixml, jobs or remoting) bind here.'
-            EncodedCertificate = 'A certificate as a base64 or PEM string; strings from the pipeline bind here, so pipe Get-ChildItem output or use -Path for files, and Get-Content -Raw for a PEM file.'
+            EncodedCertificate = 'A certificate as a base64 or PEM string; strings from the pipeline bind here, so pipe Get-ChildItem output or use -Path for files. The lines of a PEM file from Get-Content are gathered block by block.'
             StoreLocation      = 'LocalMachine (the default, the computer account), CurrentUser, or Directory (with -StorePath).'
             StorePath          = 'A directory store instead of the system''s: Root and CA subfolders with OpenSSL hashed names, so that openssl verify -CApath works. For air-gapped staging, containers and tests.'
             SystemRoot         = 'Linux only: a folder that stands for / when placing into LocalMachine, for container images and chroots.'

@@ -47,6 +47,11 @@ Describe 'Import-CaChain' {
         ($base64 | Import-CaChain -StorePath "$TestDrive/objects").Action | Should -Be @('AlreadyPresent', 'AlreadyPresent')
     }
 
+    It 'takes a PEM file from Get-Content line by line' {
+        $placed = Get-Content "$pki/intermediates.pem" | Import-CaChain -StorePath "$TestDrive/lines"
+        ($placed | Where-Object Action -eq Added).Count | Should -Be 2
+    }
+
     It 'takes deserialized Get-CaChain output from a job' {
         $pkiPath = $pki.FullName
         $copies = Start-Job { param($module, $file) Import-Module $module; Get-CaChain -Path $file } -ArgumentList $env:CACHAIN_MODULE, "$pkiPath/chain.p7b" |
