@@ -54,7 +54,7 @@ void write_certificate_samples(const fs::path& folder, const SeedPki& pki) {
     write_file(folder / "concatenated.cer", concatenated);
     write_file(folder / "chain.pem", pem_of(chain));
     write_file(folder / "chain-with-text.pem", "Issuing CA:\n" + pki.issuing.pem() + "\nRoot:\n" + pki.root.pem() +
-                                                   "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+                                                   key_pem(pki.server));  // a key block, made now, that loading skips
     write_file(folder / "root.b64", base64_of(pki.root.der()));
     const Bytes p7b = pkcs7_of(chain);
     write_file(folder / "chain.p7b", p7b);
