@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using System.Management.Automation;
 using System.Net;
@@ -171,32 +172,15 @@ namespace CaChain.Commands
         private SourceItem Load(object target, string label, Action<CertificateSet, CertificateSet> fill)
         {
             var item = new SourceItem(target, label);
-            var failures = new List<CaChainException>();
-            Try(() => fill(item.Inputs, item.Pool), failures);
+            var failures = new List<CaChainException> { CaChainException.Capture(() => fill(item.Inputs, item.Pool)) };
             foreach (string issuers in IssuerPath ?? Array.Empty<string>())
-                Try(() => item.Pool.AddPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(issuers), PlainPassword()), failures);
+                failures.Add(CaChainException.Capture(() => item.Pool.AddPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(issuers), PlainPassword())));
             // A failed read is usually also one of the set's problems: report it once.
             var problems = new List<CaChainException>(item.Inputs.Problems);
             problems.AddRange(item.Pool.Problems);
-            if (problems.Count == 0) problems.AddRange(failures);
+            if (problems.Count == 0) problems.AddRange(failures.Where(failure => failure != null));
             foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
             return item;  // ReadItems drops it, after telling, when it holds no certificate
-        }
-
-        private static void Try(Action read, List<CaChainException> failures)
-        {
-            try
-            {
-                read();
-            }
-            catch (CaChainException error)
-            {
-                failures.Add(error);
-            }
-            catch (System.Security.Cryptography.CryptographicException error)
-            {
-                failures.Add(new CaChainException(Status.NotCertificate, "the object holds no readable certificate: " + error.Message));
-            }
         }
 
         protected string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";

@@ -151,19 +151,7 @@ namespace CaChain.Commands
             if (progress == null) progress = new PipelineProgress(this, "Import-CaChain: reading the certificates");
             progress.Next(target.ToString());
             int problemsBefore = collected.Problems.Count;
-            CaChainException failure = null;
-            try
-            {
-                read();
-            }
-            catch (CaChainException error)
-            {
-                failure = error;
-            }
-            catch (System.Security.Cryptography.CryptographicException error)
-            {
-                failure = new CaChainException(Status.NotCertificate, "the object holds no readable certificate: " + error.Message);
-            }
+            CaChainException failure = CaChainException.Capture(read);
             // A failed read is usually also recorded as the set's problem: report it once.
             var problems = collected.Problems.Skip(problemsBefore).ToList();
             if (problems.Count == 0 && failure != null) problems.Add(failure);

@@ -17,6 +17,26 @@ namespace CaChain.Native
             if (status != Status.Ok) throw new CaChainException(status, NativeMethods.LastError());
         }
 
+        // Runs a read of certificates and returns its failure, or null: a
+        // libcachain failure as it is, and an X509Certificate2 that holds no
+        // certificate (disposed, or created empty) as NotCertificate.
+        internal static CaChainException Capture(Action read)
+        {
+            try
+            {
+                read();
+                return null;
+            }
+            catch (CaChainException error)
+            {
+                return error;
+            }
+            catch (System.Security.Cryptography.CryptographicException error)
+            {
+                return new CaChainException(Status.NotCertificate, "the object holds no readable certificate: " + error.Message);
+            }
+        }
+
         internal ErrorRecord ToErrorRecord(string errorIdPrefix, object target) =>
             ToErrorRecord(this, Status, errorIdPrefix, target);
 

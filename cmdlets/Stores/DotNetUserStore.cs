@@ -45,10 +45,16 @@ namespace CaChain.Stores
             return store;
         }
 
+        private bool rootOpen, intermediateOpen;
+
+        // Opens a store on first use only: .NET reads the store's folder at
+        // every Open, and placement calls back once per certificate and store.
         private X509Store Store(int name)
         {
+            ref bool open = ref (name == 0 ? ref rootOpen : ref intermediateOpen);
             X509Store store = name == 0 ? root : intermediate;
-            store.Open(OpenFlags.ReadWrite);
+            if (!open) store.Open(OpenFlags.ReadWrite);
+            open = true;
             return store;
         }
 
