@@ -12,8 +12,10 @@ packages=(
   ca-certificates
   openssh-server              # sshd on 127.0.0.1 for the module's remoting test
   python3                     # a small HTTP server for AIA downloads in the module's tests
-  g++-mingw-w64-x86-64-posix  # cross-builds the Windows store backend (tests/windows)
-  wine wine64                 # runs it against Wine's crypt32, headless (64-bit only, no i386 needed)
+  g++-mingw-w64-x86-64-posix  # cross-builds cachain.dll, its tests and OpenSSL for Windows
+  binutils-mingw-w64-x86-64   # objdump: what cachain.dll imports
+  dpkg-dev                    # apt-get source: OpenSSL's Debian source, for the mingw-w64 build
+  wine wine64                 # runs the Windows tests against Wine's crypt32, headless (64-bit only)
   clang libclang-rt-14-dev    # the fuzzers: clang with libFuzzer and its sanitizer runtimes (scripts/fuzz.sh)
   libfuzzer-14-dev
 )
@@ -25,13 +27,11 @@ done
 
 if ((${#missing[@]} == 0)); then
   echo "setup: every package is installed"
-  "$(dirname "$0")/setup-powershell.sh"
-  exit 0
+else
+  sudo_if_needed=()
+  if [[ $(id -u) -ne 0 ]]; then sudo_if_needed=(sudo); fi
+  echo "setup: installing ${missing[*]}"
+  "${sudo_if_needed[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-
-sudo_if_needed=()
-if [[ $(id -u) -ne 0 ]]; then sudo_if_needed=(sudo); fi
-echo "setup: installing ${missing[*]}"
-"${sudo_if_needed[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 "$(dirname "$0")/setup-powershell.sh"
