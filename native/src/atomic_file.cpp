@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <optional>
+#include <random>
 #include <vector>
 
 #ifdef _WIN32
 #include <windows.h>
+
+#include "windows_error_text.h"
 #else
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -17,6 +19,7 @@
 
 #include "error.h"
 #include "utf8_path.h"
+#include "whole_file.h"
 
 namespace cachain {
 namespace {
@@ -34,11 +37,7 @@ std::optional<std::vector<std::uint8_t>> existing_content(const fs::path& path, 
     const auto size = fs::file_size(path, error);
     if (error) throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot read the existing file (" + error.message() + ")");
     if (size != expected_size) return std::vector<std::uint8_t>{};  // different, whatever it holds
-    std::vector<std::uint8_t> content(size);
-    std::ifstream stream(path, std::ios::binary);
-    stream.read(reinterpret_cast<char*>(content.data()), gsl::narrow<std::streamsize>(content.size()));
-    if (!stream) throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot read the existing file");
-    return content;
+    return read_whole_file(path, size);
 }
 
 bool same_bytes(const std::vector<std::uint8_t>& a, Bytes b) {
@@ -50,18 +49,18 @@ Failure refused_overwrite(const fs::path& path) {
                    "a different file with this name already exists; it was left as it is (use -Force to replace it)");
 }
 
+#ifndef _WIN32
 Failure io_failure(const fs::path& path, const std::string& doing, int error_number) {
     const bool denied = error_number == EACCES || error_number == EPERM || error_number == EROFS;
     return Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(path),
                    "cannot " + doing + " (" + std::strerror(error_number) + ")");
 }
 
-#ifndef _WIN32
 // The temporary file: created exclusively beside the target, written and
 // flushed. Removed again by its destructor unless released.
 class TemporaryFile {
 public:
-    TemporaryFile(const fs::path& target, Bytes bytes) : target_(target) {
+    TemporaryFile(const fs::path& target, Bytes bytes) {
         std::string pattern = (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
         const int fd = mkstemp(pattern.data());
         if (fd < 0) throw io_failure(target, "create a temporary file in the folder", errno);
@@ -86,7 +85,6 @@ public:
     void release() { path_.clear(); }
 
 private:
-    fs::path target_;
     std::string path_;
 };
 
@@ -102,6 +100,75 @@ void publish_replacing(TemporaryFile& temporary, const fs::path& path) {
     if (rename(temporary.path().c_str(), path.c_str()) != 0) throw io_failure(path, "replace the file", errno);
     temporary.release();
 }
+#else
+Failure io_failure(const fs::path& path, const std::string& doing, DWORD error) {
+    const bool denied = error == ERROR_ACCESS_DENIED || error == ERROR_WRITE_PROTECT || error == ERROR_SHARING_VIOLATION;
+    return Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(path),
+                   "cannot " + doing + " (" + windows_error_text_or_code(error) + ")");
+}
+
+// The temporary file: created new beside the target under a random name,
+// written and flushed. Deleted again by its destructor unless released.
+class TemporaryFile {
+public:
+    TemporaryFile(const fs::path& target, Bytes bytes) {
+        HANDLE file = INVALID_HANDLE_VALUE;
+        for (int attempt = 0; attempt < 16 && file == INVALID_HANDLE_VALUE; ++attempt) {
+            path_ = target.parent_path() / (L"." + target.filename().wstring() + L"." + random_suffix() + L".tmp");
+            file = CreateFileW(path_.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
+            if (file == INVALID_HANDLE_VALUE && GetLastError() != ERROR_FILE_EXISTS) break;
+        }
+        if (file == INVALID_HANDLE_VALUE) {
+            const DWORD error = GetLastError();
+            path_.clear();
+            throw io_failure(target, "create a temporary file in the folder", error);
+        }
+        const auto close_file = gsl::finally([file] { CloseHandle(file); });
+        std::size_t done = 0;
+        while (done < bytes.size()) {
+            const DWORD chunk = static_cast<DWORD>(std::min<std::size_t>(bytes.size() - done, 1u << 30));
+            DWORD written = 0;
+            if (!WriteFile(file, bytes.data() + done, chunk, &written, nullptr) || written == 0)
+                throw io_failure(target, "write the file", GetLastError());
+            done += written;
+        }
+        if (!FlushFileBuffers(file)) throw io_failure(target, "flush the file to disk", GetLastError());
+    }
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    ~TemporaryFile() {
+        if (!path_.empty()) DeleteFileW(path_.c_str());
+    }
+    const fs::path& path() const { return path_; }
+    void release() { path_.clear(); }
+
+private:
+    static std::wstring random_suffix() {
+        static thread_local std::mt19937 random{std::random_device{}()};
+        return std::to_wstring(random());
+    }
+
+    fs::path path_;
+};
+
+// Without MOVEFILE_REPLACE_EXISTING the move fails when the name exists,
+// which makes "create only if absent" one step even when two exports race.
+bool publish_without_replacing(TemporaryFile& temporary, const fs::path& path) {
+    if (MoveFileExW(temporary.path().c_str(), path.c_str(), MOVEFILE_WRITE_THROUGH)) {
+        temporary.release();
+        return true;
+    }
+    const DWORD error = GetLastError();
+    if (error == ERROR_ALREADY_EXISTS || error == ERROR_FILE_EXISTS) return false;
+    throw io_failure(path, "create the file", error);
+}
+
+// Replaces the file in one step: readers see the old file or the new one.
+void publish_replacing(TemporaryFile& temporary, const fs::path& path) {
+    if (!MoveFileExW(temporary.path().c_str(), path.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+        throw io_failure(path, "replace the file", GetLastError());
+    temporary.release();
+}
 #endif
 
 }  // namespace
@@ -114,7 +181,6 @@ WriteOutcome plan_write(const fs::path& path, Bytes bytes, bool replace) {
     return WriteOutcome::Replaced;
 }
 
-#ifndef _WIN32
 WriteOutcome write_file_atomically(const fs::path& path, Bytes bytes, bool replace) {
     const WriteOutcome planned = plan_write(path, bytes, replace);
     if (planned == WriteOutcome::Unchanged) return planned;
@@ -126,27 +192,5 @@ WriteOutcome write_file_atomically(const fs::path& path, Bytes bytes, bool repla
     publish_replacing(temporary, path);
     return WriteOutcome::Replaced;
 }
-#else
-WriteOutcome write_file_atomically(const fs::path& path, Bytes bytes, bool replace) {
-    const WriteOutcome planned = plan_write(path, bytes, replace);
-    if (planned == WriteOutcome::Unchanged) return planned;
-    const fs::path temporary = path.parent_path() / (L"." + path.filename().wstring() + L".tmp");
-    {
-        std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
-        stream.write(reinterpret_cast<const char*>(bytes.data()), gsl::narrow<std::streamsize>(bytes.size()));
-        stream.flush();
-        if (!stream) throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot write the temporary file");
-    }
-    // MOVEFILE_REPLACE_EXISTING only when replacing: otherwise the move fails
-    // if the name appeared meanwhile, and the other file survives.
-    const DWORD flags = MOVEFILE_WRITE_THROUGH | (planned == WriteOutcome::Replaced ? MOVEFILE_REPLACE_EXISTING : 0);
-    if (!MoveFileExW(temporary.c_str(), path.c_str(), flags)) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
-        throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot move the file into place");
-    }
-    return planned;
-}
-#endif
 
 }  // namespace cachain

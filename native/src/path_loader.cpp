@@ -1,13 +1,11 @@
 #include "path_loader.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <system_error>
 
 #include "certificate_parser.h"
 #include "utf8_path.h"
+#include "whole_file.h"
 
 namespace cachain {
 namespace {
@@ -26,13 +24,7 @@ std::vector<std::uint8_t> read_certificate_file(const fs::path& path) {
                       "the file is " + std::to_string(size) + " bytes; certificate files over " +
                           std::to_string(max_certificate_file_bytes) + " bytes are refused");
     }
-    std::ifstream stream(path, std::ios::binary);
-    if (!stream) throw Failure(CACHAIN_E_IO, item, std::string("cannot open the file (") + std::strerror(errno) + ")");
-    std::vector<std::uint8_t> bytes(gsl::narrow<size_t>(size));
-    stream.read(reinterpret_cast<char*>(bytes.data()), gsl::narrow<std::streamsize>(bytes.size()));
-    if (stream.gcount() != gsl::narrow<std::streamsize>(bytes.size()))
-        throw Failure(CACHAIN_E_IO, item, "the file changed size while it was read");
-    return bytes;
+    return read_whole_file(path, size);
 }
 
 namespace {

@@ -69,7 +69,7 @@ protected:
 SeedPki* CApiStores::pki_ = nullptr;
 
 TEST_F(CApiStores, PlacesTheSeedChainIntoADirectoryStoreAndReportsEachWrite) {
-    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(folder_.path()).c_str(), &store_), CACHAIN_OK);
     EXPECT_EQ(std::string(cachain_store_location_text(store_, CACHAIN_STORE_ROOT)), (folder_ / "Root").string());
     ASSERT_EQ(cachain_place(store_, cas_, 0, &placement_), CACHAIN_OK) << cachain_last_error();
     ASSERT_EQ(cachain_placement_count(placement_), 4u);
@@ -86,7 +86,7 @@ TEST_F(CApiStores, PlacesTheSeedChainIntoADirectoryStoreAndReportsEachWrite) {
 }
 
 TEST_F(CApiStores, LeavesOutExactlyTheWritesTheUserDeclined) {
-    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(folder_.path()).c_str(), &store_), CACHAIN_OK);
     // The user confirms the root into CA but declines it into Root.
     const std::string root = cachain_cert_text(cachain_set_cert(cas_, 0), CACHAIN_TEXT_THUMBPRINT);
     const cachain_store_name names[] = {CACHAIN_STORE_ROOT};
@@ -111,7 +111,7 @@ TEST_F(CApiStores, LeavesOutExactlyTheWritesTheUserDeclined) {
 }
 
 TEST_F(CApiStores, DryRunAndRemovalByThumbprint) {
-    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(folder_.path()).c_str(), &store_), CACHAIN_OK);
     ASSERT_EQ(cachain_place(store_, cas_, CACHAIN_PLACE_DRY_RUN, &placement_), CACHAIN_OK);
     for (const auto& [name, action] : entries()) EXPECT_EQ(action, CACHAIN_ACTION_WOULD_ADD) << name;
     EXPECT_FALSE(fs::exists(folder_ / "Root"));
@@ -127,7 +127,7 @@ TEST_F(CApiStores, DryRunAndRemovalByThumbprint) {
 }
 
 TEST_F(CApiStores, SkipsTheServerCertificateAndSaysWhy) {
-    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(folder_.path()).c_str(), &store_), CACHAIN_OK);
     ASSERT_EQ(cachain_place(store_, server_, 0, &placement_), CACHAIN_OK);
     ASSERT_EQ(cachain_placement_count(placement_), 1u);
     EXPECT_EQ(cachain_placement_number(placement_, 0, CACHAIN_PLACEMENT_ACTION), CACHAIN_ACTION_SKIPPED);
@@ -137,7 +137,7 @@ TEST_F(CApiStores, SkipsTheServerCertificateAndSaysWhy) {
 }
 
 TEST_F(CApiStores, TestSaysWhyItIsNotTrustedAndThenThatItIs) {
-    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(folder_.path()).c_str(), &store_), CACHAIN_OK);
     const cachain_verdicts* before = evaluate();
     ASSERT_EQ(cachain_verdicts_count(before), 1u);
     EXPECT_EQ(cachain_verdict_number(before, 0, CACHAIN_VERDICT_TRUSTED), 0);
@@ -157,11 +157,11 @@ TEST_F(CApiStores, TestSaysWhyItIsNotTrustedAndThenThatItIs) {
 }
 
 TEST_F(CApiStores, NamesTheUntrustedRootWhenOnlyTheIntermediatesArePresent) {
-    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(folder_.path()).c_str(), &store_), CACHAIN_OK);
     ASSERT_EQ(cachain_place(store_, cas_, CACHAIN_PLACE_ROOT_NOT_IN_CA, &placement_), CACHAIN_OK);
     fs::remove_all(folder_ / "Root");
     cachain_store_free(store_);
-    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(folder_.path()).c_str(), &store_), CACHAIN_OK);
     cachain_set* with_root = nullptr;
     ASSERT_EQ(cachain_set_new(&with_root), CACHAIN_OK);
     add(with_root, pki_->root);
@@ -176,7 +176,7 @@ TEST_F(CApiStores, OpensTheLinuxSystemTrustUnderASystemRoot) {
     for (const char* folder : {"etc/ssl/certs", "usr/share/ca-certificates", "usr/local/share/ca-certificates"})
         fs::create_directories(folder_ / folder);
     write_file(folder_ / "etc/ca-certificates.conf", std::string());
-    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, folder_.path().c_str(), &store_), CACHAIN_OK)
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, utf8_from_path(folder_.path()).c_str(), &store_), CACHAIN_OK)
         << cachain_last_error();
     ASSERT_EQ(cachain_place(store_, cas_, 0, &placement_), CACHAIN_OK) << cachain_last_error();
     EXPECT_EQ(cachain_verdict_number(evaluate(), 0, CACHAIN_VERDICT_TRUSTED), 1)
@@ -248,7 +248,7 @@ TEST_F(CApiStores, RefusesBadArgumentsWithoutCrashing) {
     EXPECT_EQ(cachain_place(nullptr, cas_, 0, &placement_), CACHAIN_E_ARGUMENT);
     EXPECT_EQ(cachain_unplace(nullptr, nullptr, nullptr, 0, 0, &placement_), CACHAIN_E_ARGUMENT);
     EXPECT_EQ(cachain_evaluate(nullptr, server_, nullptr, &verdicts_), CACHAIN_E_ARGUMENT);
-    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder_.path().c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(folder_.path()).c_str(), &store_), CACHAIN_OK);
     const char* empty[] = {""};
     EXPECT_EQ(cachain_unplace(store_, nullptr, empty, 1, 0, &placement_), CACHAIN_E_ARGUMENT);
     EXPECT_EQ(cachain_store_list(store_, static_cast<cachain_store_name>(5), nullptr), CACHAIN_E_ARGUMENT);

@@ -32,6 +32,36 @@ protected:
     TempFolder folder_;
 };
 
+// Paths are UTF-8 at the C interface on every platform; on Windows they must
+// reach the file system as the same UTF-16 names (C:\Users\Jürgen\...).
+TEST_F(CApi, LoadsAndExportsUnderFolderNamesWithNonAsciiLettersAndSpaces) {
+    const SeedPki pki = make_seed_pki();
+    const std::filesystem::path certs = folder_.path() / path_from_utf8("Jürgen") / "certs";
+    std::filesystem::create_directories(certs);
+    write_file(folder_ / "pool1.cer", pki.server.der());
+    write_file(certs / "Root CA.cer", pki.root.der());
+    write_file(certs / path_from_utf8("Zwischenzertifizierungsstellen für Prüfung.p7b"),
+               pkcs7_of({&pki.policy, &pki.issuing}));
+
+    const std::string folder = utf8_from_path(certs);
+    ASSERT_NE(folder.find("J\xC3\xBCrgen"), std::string::npos) << "the test's own path is UTF-8";
+    ASSERT_EQ(cachain_set_add_path(pool_, folder.c_str(), nullptr), CACHAIN_OK) << cachain_last_error();
+    EXPECT_EQ(cachain_set_count(pool_), 3u);
+    ASSERT_EQ(cachain_set_add_path(pool_, (folder + "/Root CA.cer").c_str(), nullptr), CACHAIN_OK) << cachain_last_error();
+    ASSERT_EQ(cachain_set_add_path(inputs_, utf8_from_path(folder_ / "pool1.cer").c_str(), nullptr), CACHAIN_OK);
+    ASSERT_EQ(cachain_discover(inputs_, pool_, &chains_), CACHAIN_OK);
+
+    const std::string destination = utf8_from_path(folder_.path()) + "/" + "Zertifikate f\xC3\xBCr J\xC3\xBCrgen";
+    ASSERT_EQ(cachain_export_chain(cachain_chains_get(chains_, 0), destination.c_str(), CACHAIN_FORMAT_DER, 0, &export_),
+              CACHAIN_OK)
+        << cachain_last_error();
+    ASSERT_EQ(cachain_export_count(export_), 3u);
+    EXPECT_TRUE(std::filesystem::is_regular_file(path_from_utf8(destination) / "SchertzLabRootCA.cer"));
+    const char* written = nullptr;
+    cachain_export_file(export_, 0, &written, nullptr, nullptr, nullptr);
+    EXPECT_EQ(std::string(written).rfind(destination, 0), 0u) << written << " is reported as UTF-8 under the folder";
+}
+
 TEST_F(CApi, FindsAndExportsTheSeedChainThroughTheCInterfaceAlone) {
     const SeedPki pki = make_seed_pki();
     write_file(folder_ / "pool1.cer", pki.server.der());
@@ -39,8 +69,8 @@ TEST_F(CApi, FindsAndExportsTheSeedChainThroughTheCInterfaceAlone) {
     write_file(folder_ / "issuers" / "root.cer", pki.root.der());
     write_file(folder_ / "issuers" / "cas.pem", pem_of({&pki.policy, &pki.issuing}));
 
-    ASSERT_EQ(cachain_set_add_path(inputs_, (folder_ / "pool1.cer").c_str(), nullptr), CACHAIN_OK);
-    ASSERT_EQ(cachain_set_add_path(pool_, (folder_ / "issuers").c_str(), nullptr), CACHAIN_OK);
+    ASSERT_EQ(cachain_set_add_path(inputs_, utf8_from_path(folder_ / "pool1.cer").c_str(), nullptr), CACHAIN_OK);
+    ASSERT_EQ(cachain_set_add_path(pool_, utf8_from_path(folder_ / "issuers").c_str(), nullptr), CACHAIN_OK);
     EXPECT_EQ(cachain_set_count(pool_), 3u);
     ASSERT_EQ(cachain_discover(inputs_, pool_, &chains_), CACHAIN_OK);
     const cachain_chain* chain = cachain_chains_get(chains_, 0);
@@ -60,7 +90,7 @@ TEST_F(CApi, FindsAndExportsTheSeedChainThroughTheCInterfaceAlone) {
     EXPECT_EQ(std::vector<uint8_t>(der, der + length), pki.root.der());
 
     const auto out = folder_ / "certs";
-    ASSERT_EQ(cachain_export_chain(chain, out.c_str(), CACHAIN_FORMAT_DER, 0, &export_), CACHAIN_OK);
+    ASSERT_EQ(cachain_export_chain(chain, utf8_from_path(out).c_str(), CACHAIN_FORMAT_DER, 0, &export_), CACHAIN_OK);
     ASSERT_EQ(cachain_export_count(export_), 3u);
     const char* path = nullptr;
     cachain_file_action action{};
@@ -77,7 +107,7 @@ TEST_F(CApi, ReportsBadItemsWithTheirNamesAndKeepsTheGoodOnes) {
     const SeedPki pki = make_seed_pki();
     write_file(folder_ / "good.cer", pki.root.der());
     write_file(folder_ / "junk.cer", std::string("not a certificate at all"));
-    EXPECT_EQ(cachain_set_add_path(inputs_, folder_.path().c_str(), nullptr), CACHAIN_E_UNSUPPORTED_FORMAT);
+    EXPECT_EQ(cachain_set_add_path(inputs_, utf8_from_path(folder_.path()).c_str(), nullptr), CACHAIN_E_UNSUPPORTED_FORMAT);
     EXPECT_NE(std::string(cachain_last_error()).find("junk.cer"), std::string::npos) << cachain_last_error();
     EXPECT_EQ(cachain_set_count(inputs_), 1u);
     ASSERT_EQ(cachain_set_problem_count(inputs_), 1u);
@@ -135,7 +165,7 @@ TEST_F(CApi, RejectsAnUnknownExportFormat) {
     const auto der = make_seed_pki().root.der();
     ASSERT_EQ(cachain_set_add_bytes(inputs_, der.data(), der.size(), "root", nullptr), CACHAIN_OK);
     ASSERT_EQ(cachain_discover(inputs_, nullptr, &chains_), CACHAIN_OK);
-    EXPECT_EQ(cachain_export_chain(cachain_chains_get(chains_, 0), folder_.path().c_str(),
+    EXPECT_EQ(cachain_export_chain(cachain_chains_get(chains_, 0), utf8_from_path(folder_.path()).c_str(),
                                    static_cast<cachain_format>(42), 0, &export_),
               CACHAIN_E_ARGUMENT);
     EXPECT_NE(std::string(cachain_last_error()).find("format"), std::string::npos);
@@ -146,7 +176,7 @@ TEST_F(CApi, SaysWhenAChainHasNothingToExport) {
     const auto der = self.der();
     ASSERT_EQ(cachain_set_add_bytes(inputs_, der.data(), der.size(), "self", nullptr), CACHAIN_OK);
     ASSERT_EQ(cachain_discover(inputs_, nullptr, &chains_), CACHAIN_OK);
-    EXPECT_EQ(cachain_export_chain(cachain_chains_get(chains_, 0), folder_.path().c_str(), CACHAIN_FORMAT_DER, 0,
+    EXPECT_EQ(cachain_export_chain(cachain_chains_get(chains_, 0), utf8_from_path(folder_.path()).c_str(), CACHAIN_FORMAT_DER, 0,
                                    &export_),
               CACHAIN_E_EMPTY);
     EXPECT_EQ(export_, nullptr);

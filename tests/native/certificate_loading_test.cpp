@@ -1,5 +1,7 @@
 // Loading certificates from every format an administrator meets, and a
 // clear, named error for every kind of bad input.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "certificate_parser.h"
@@ -110,6 +112,13 @@ TEST_F(CertificateLoading, OpensAPfxWithoutPassword) {
 TEST_F(CertificateLoading, OpensAPfxWithCertificatesEncryptedAsWindowsDoes) {
     const Bytes pfx = make_pfx(pki().server, {&pki().issuing}, "pw", NID_pbe_WithSHA1And3_Key_TripleDES_CBC);
     EXPECT_EQ(parse_certificates(pfx, "server.pfx", "pw").size(), 2u);
+}
+
+TEST_F(CertificateLoading, OpensAPfxWithCertificatesEncryptedWithRc2AsOlderWindowsDoes) {
+    const Bytes pfx = make_rc2_pfx(pki().server, {&pki().issuing, &pki().policy}, "pw");
+    const auto certs = parse_certificates(pfx, "server.pfx", "pw");
+    ASSERT_EQ(certs.size(), 3u);
+    EXPECT_TRUE(std::any_of(certs.begin(), certs.end(), [](const auto& cert) { return cert->common_name() == "pool1.schertz.lab"; }));
 }
 
 TEST_F(CertificateLoading, SaysWhenThePfxPasswordIsWrong) {

@@ -8,7 +8,6 @@
 
 #include <gtest/gtest.h>
 #include <openssl/ssl.h>
-#include <sys/socket.h>
 
 #include "background_process.h"
 #include "cachain/cachain.h"
@@ -36,14 +35,14 @@ std::string bytes_text(const std::vector<std::uint8_t>& bytes) { return std::str
 class AiaServer {
 public:
     explicit AiaServer(std::map<std::string, std::string> routes)
-        : routes_(std::move(routes)), server_([this](int fd, const std::atomic<bool>& stopping) { answer(fd, stopping); }) {}
+        : routes_(std::move(routes)), server_([this](Socket fd, const std::atomic<bool>& stopping) { answer(fd, stopping); }) {}
 
     std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port()) + path; }
     int port() const { return server_.port(); }
     void set(const std::string& path, std::string response) { routes_[path] = std::move(response); }
 
 private:
-    void answer(int fd, const std::atomic<bool>& stopping) {
+    void answer(Socket fd, const std::atomic<bool>& stopping) {
         const std::string request = read_until(fd, "\r\n\r\n");
         const auto start = request.find(' ') + 1;
         const std::string path = request.substr(start, request.find(' ', start) - start);
@@ -79,7 +78,7 @@ public:
 
     StartTlsServer(Protocol protocol, const Issued& leaf, const std::vector<const Issued*>& chain)
         : context_(SSL_CTX_new(TLS_server_method())),
-          server_([this, protocol](int fd, const std::atomic<bool>&) { serve(fd, protocol); }) {
+          server_([this, protocol](Socket fd, const std::atomic<bool>&) { serve(fd, protocol); }) {
         SSL_CTX_use_certificate(context_, leaf.cert.get());
         SSL_CTX_use_PrivateKey(context_, leaf.key.get());
         for (const Issued* ca : chain) {
@@ -91,7 +90,7 @@ public:
     int port() const { return server_.port(); }
 
 private:
-    void serve(int fd, Protocol protocol) {
+    void serve(Socket fd, Protocol protocol) {
         if (protocol == Protocol::Smtp) {
             send_all(fd, "220 mail.schertz.lab ESMTP ready\r\n");
             read_until(fd, "\r\n");
@@ -252,7 +251,7 @@ TEST_F(LiveSources, SaysWhenTheConnectionIsRefused) {
 }
 
 TEST_F(LiveSources, SaysWhenThePeerDoesNotSpeakTls) {
-    const LoopbackServer ssh([](int fd, const std::atomic<bool>&) {
+    const LoopbackServer ssh([](Socket fd, const std::atomic<bool>&) {
         send_all(fd, "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n");
         read_until(fd, "\n", 4096);
     });
@@ -261,7 +260,7 @@ TEST_F(LiveSources, SaysWhenThePeerDoesNotSpeakTls) {
 }
 
 TEST_F(LiveSources, GivesUpOnASilentServerWithinTheTimeLimit) {
-    const LoopbackServer silent([](int, const std::atomic<bool>& stopping) {
+    const LoopbackServer silent([](Socket, const std::atomic<bool>& stopping) {
         const auto until = Clock::now() + std::chrono::seconds(10);
         while (!stopping && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     });
@@ -271,7 +270,7 @@ TEST_F(LiveSources, GivesUpOnASilentServerWithinTheTimeLimit) {
 }
 
 TEST_F(LiveSources, GivesUpOnAServerThatDripsBytesForever) {
-    const LoopbackServer drip([](int fd, const std::atomic<bool>& stopping) {
+    const LoopbackServer drip([](Socket fd, const std::atomic<bool>& stopping) {
         const std::string record = std::string("\x16\x03\x03\x40\x00\x02", 6) + std::string(20000, '\x01');
         const auto until = Clock::now() + std::chrono::seconds(10);
         for (std::size_t i = 0; !stopping && Clock::now() < until && i < record.size(); ++i) {

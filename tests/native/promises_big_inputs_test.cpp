@@ -11,6 +11,7 @@
 #include <openssl/x509.h>
 
 #include "cachain/cachain.h"
+#include "child_process.h"
 #include "promise_support.h"
 #include "temp_folder.h"
 #include "test_pki.h"

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "cachain/cachain.h"
+#include "child_process.h"
 #include "promise_support.h"
 #include "temp_folder.h"
 #include "test_pki.h"

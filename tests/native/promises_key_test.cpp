@@ -99,7 +99,7 @@ TEST_F(NoPrivateKeyEverLeaves, NotInAnyExportedOrPlacedFileNorInAnyString) {
     for (const auto format : {CACHAIN_FORMAT_DER, CACHAIN_FORMAT_PEM, CACHAIN_FORMAT_P7B}) {
         cachain_export* result = nullptr;
         const auto folder = out / ("format" + std::to_string(format));
-        ASSERT_EQ(cachain_export_chain(chain, folder.c_str(), format, CACHAIN_EXPORT_INCLUDE_LEAF, &result), CACHAIN_OK)
+        ASSERT_EQ(cachain_export_chain(chain, utf8_from_path(folder).c_str(), format, CACHAIN_EXPORT_INCLUDE_LEAF, &result), CACHAIN_OK)
             << cachain_last_error();
         for (std::size_t i = 0; i < cachain_export_count(result); ++i) {
             const char* path = nullptr;
@@ -111,7 +111,7 @@ TEST_F(NoPrivateKeyEverLeaves, NotInAnyExportedOrPlacedFileNorInAnyString) {
         cachain_export_free(result);
     }
 
-    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, (out / "store").c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(out / "store").c_str(), &store_), CACHAIN_OK);
     ASSERT_EQ(cachain_place(store_, set_, CACHAIN_PLACE_FORCE, &placement_), CACHAIN_OK) << cachain_last_error();
     for (std::size_t i = 0; i < cachain_placement_count(placement_); ++i)
         for (int field = CACHAIN_PLACEMENT_TEXT_THUMBPRINT; field <= CACHAIN_PLACEMENT_TEXT_MESSAGE; ++field)

@@ -82,15 +82,15 @@ TEST(NamesNeverEscape, HostileSubjectsStayInTheFolderUnderLegalNamesInEveryForma
         ASSERT_EQ(cachain_discover(set, nullptr, &chains), CACHAIN_OK);
         for (const auto format : {CACHAIN_FORMAT_DER, CACHAIN_FORMAT_PEM, CACHAIN_FORMAT_P7B}) {
             cachain_export* result = nullptr;
-            const cachain_status status = cachain_export_chain(cachain_chains_get(chains, 0), destination.c_str(), format,
+            const cachain_status status = cachain_export_chain(cachain_chains_get(chains, 0), utf8_from_path(destination).c_str(), format,
                                                                CACHAIN_EXPORT_INCLUDE_LEAF | CACHAIN_EXPORT_FORCE, &result);
             EXPECT_EQ(status, CACHAIN_OK) << cachain_last_error();
             for (std::size_t i = 0; i < cachain_export_count(result); ++i) {
                 const char* path = nullptr;
                 cachain_export_file(result, i, &path, nullptr, nullptr, nullptr);
-                const fs::path file(path);
+                const fs::path file = path_from_utf8(path);
                 EXPECT_EQ(file.parent_path(), destination) << path;
-                EXPECT_EQ(illegal(file.filename().string()), "") << file.filename();
+                EXPECT_EQ(illegal(utf8_from_path(file.filename())), "") << path;
                 EXPECT_TRUE(fs::is_regular_file(file)) << path;
                 ++written;
             }
@@ -105,7 +105,7 @@ TEST(NamesNeverEscape, HostileSubjectsStayInTheFolderUnderLegalNamesInEveryForma
         EXPECT_EQ(entry.parent_path(), entry == destination ? sandbox.path() : destination) << entry;
         if (entry != destination) {
             EXPECT_TRUE(fs::is_regular_file(fs::symlink_status(entry))) << entry;
-            EXPECT_EQ(illegal(entry.filename().string()), "") << entry.filename();
+            EXPECT_EQ(illegal(utf8_from_path(entry.filename())), "") << utf8_from_path(entry);
         }
     }
 }
@@ -128,7 +128,7 @@ TEST(NamesNeverEscape, ARemovalByAThumbprintCraftedAsAPathTouchesNothing) {
 
     std::vector<std::string> crafted;
     for (std::string up; up.size() < 3 * 8; up += "../") crafted.push_back(up + "victim");
-    crafted.push_back((sandbox / "victim").string());
+    crafted.push_back(utf8_from_path(sandbox / "victim"));
     crafted.push_back("..\\..\\victim");
     std::vector<const char*> thumbprints;
     for (const auto& text : crafted) thumbprints.push_back(text.c_str());
@@ -137,7 +137,7 @@ TEST(NamesNeverEscape, ARemovalByAThumbprintCraftedAsAPathTouchesNothing) {
                                                                    {CACHAIN_LOCATION_LOCAL_MACHINE, sandbox.path()}};
     for (const auto& [location, path] : stores) {
         cachain_store* store = nullptr;
-        ASSERT_EQ(cachain_store_open(location, path.c_str(), &store), CACHAIN_OK) << cachain_last_error();
+        ASSERT_EQ(cachain_store_open(location, utf8_from_path(path).c_str(), &store), CACHAIN_OK) << cachain_last_error();
         cachain_placement* result = nullptr;
         EXPECT_EQ(cachain_unplace(store, nullptr, thumbprints.data(), thumbprints.size(), 0, &result), CACHAIN_OK)
             << cachain_last_error();

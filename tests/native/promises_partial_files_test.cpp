@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "cachain/cachain.h"
+#include "child_process.h"
 #include "promise_support.h"
 #include "temp_folder.h"
 #include "test_pki.h"
@@ -102,7 +103,7 @@ TEST_F(NoPartialFiles, AnExportKilledAtRandomMomentsLeavesOnlyCompleteCertificat
         cachain_set* loaded = nullptr;
         ASSERT_EQ(cachain_set_new(&loaded), CACHAIN_OK);
         if (!visible_files(folder.path()).empty()) {
-            EXPECT_EQ(cachain_set_add_path(loaded, folder.path().c_str(), nullptr), CACHAIN_OK) << cachain_last_error();
+            EXPECT_EQ(cachain_set_add_path(loaded, utf8_from_path(folder.path()).c_str(), nullptr), CACHAIN_OK) << cachain_last_error();
         }
         cachain_set_free(loaded);
         ASSERT_EQ(export_everything(folder.path()), 0) << cachain_last_error();

@@ -5,7 +5,12 @@
 #include <random>
 #include <string>
 
+#include "utf8_path.h"  // utf8_from_path: paths cross the C interface as UTF-8
+
 namespace cachain::testing {
+
+using cachain::path_from_utf8;
+using cachain::utf8_from_path;
 
 class TempFolder {
 public:

@@ -9,7 +9,8 @@ namespace cachain::testing {
 
 class BackgroundProcess {
 public:
-    // Starts arguments[0] from PATH with its output discarded.
+    // Starts arguments[0] from PATH with its output discarded. On Windows the
+    // program is a Windows one (openssl.exe for `openssl`).
     explicit BackgroundProcess(const std::vector<std::string>& arguments);
     ~BackgroundProcess();
     BackgroundProcess(const BackgroundProcess&) = delete;
@@ -18,7 +19,11 @@ public:
     bool running() const;
 
 private:
+#ifdef _WIN32
+    void* process_ = nullptr;  // the process HANDLE
+#else
     int pid_ = -1;
+#endif
 };
 
 // A TCP port on 127.0.0.1 that was free a moment ago.

@@ -1,86 +1,91 @@
 #include "loopback_server.h"
 
-#include <arpa/inet.h>
 #include <csignal>
-#include <netinet/in.h>
-#include <poll.h>
+#include <cstring>
 #include <stdexcept>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace cachain::testing {
 
+#ifndef _WIN32
 // The servers tests run in-process may write to a connection the client
 // already closed: that must fail the write, not kill the test binary.
 const bool sigpipe_ignored = [] {
     std::signal(SIGPIPE, SIG_IGN);
     return true;
 }();
+#endif
+
+namespace {
+
+// Binds socket to an ephemeral port on the loopback address of its family
+// and returns the port.
+int bind_loopback(Socket socket, bool ipv6) {
+    sockaddr_storage address{};
+    SocketLength length = 0;
+    if (ipv6) {
+        auto& v6 = reinterpret_cast<sockaddr_in6&>(address);
+        v6.sin6_family = AF_INET6;
+        v6.sin6_addr = in6addr_loopback;
+        length = sizeof v6;
+    } else {
+        auto& v4 = reinterpret_cast<sockaddr_in&>(address);
+        v4.sin_family = AF_INET;
+        v4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        length = sizeof v4;
+    }
+    if (bind(socket, reinterpret_cast<sockaddr*>(&address), length) != 0) throw std::runtime_error("bind");
+    getsockname(socket, reinterpret_cast<sockaddr*>(&address), &length);
+    return ntohs(ipv6 ? reinterpret_cast<sockaddr_in6&>(address).sin6_port
+                      : reinterpret_cast<sockaddr_in&>(address).sin_port);
+}
+
+}  // namespace
 
 LoopbackServer::LoopbackServer(Handler handler, bool ipv6) : handler_(std::move(handler)) {
-    listener_ = socket(ipv6 ? AF_INET6 : AF_INET, SOCK_STREAM, 0);
-    const int yes = 1;
-    setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    if (ipv6) {
-        sockaddr_in6 address{};
-        address.sin6_family = AF_INET6;
-        address.sin6_addr = in6addr_loopback;
-        if (bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) throw std::runtime_error("bind");
-        socklen_t length = sizeof address;
-        getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length);
-        port_ = ntohs(address.sin6_port);
-    } else {
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) throw std::runtime_error("bind");
-        socklen_t length = sizeof address;
-        getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length);
-        port_ = ntohs(address.sin_port);
-    }
+    listener_ = tcp_socket(ipv6 ? AF_INET6 : AF_INET);
+    if (listener_ == invalid_socket) throw std::runtime_error("socket");
+    port_ = bind_loopback(listener_, ipv6);
     listen(listener_, 16);
     thread_ = std::thread([this] { serve(); });
 }
 
 LoopbackServer::~LoopbackServer() {
     stopping_ = true;
-    shutdown(listener_, SHUT_RDWR);
+    shutdown(listener_, shutdown_both);
     thread_.join();
-    close(listener_);
+    close_socket(listener_);
 }
 
 void LoopbackServer::serve() {
     while (!stopping_) {
-        pollfd waiting{listener_, POLLIN, 0};
-        if (poll(&waiting, 1, 100) <= 0) continue;
-        const int connection = accept(listener_, nullptr, nullptr);
-        if (connection < 0) continue;
+        if (!wait_readable(listener_, 100)) continue;
+        const Socket connection = accept(listener_, nullptr, nullptr);
+        if (connection == invalid_socket) continue;
         try {
             handler_(connection, stopping_);
         } catch (...) {
             // A handler's failure is the client's problem to report.
         }
-        close(connection);
+        close_socket(connection);
     }
 }
 
-bool send_all(int fd, const std::string& data) {
+bool send_all(Socket socket, const std::string& data) {
     std::size_t done = 0;
     while (done < data.size()) {
-        const ssize_t sent = send(fd, data.data() + done, data.size() - done, MSG_NOSIGNAL);
+        const auto sent = send(socket, data.data() + done, static_cast<int>(data.size() - done), no_sigpipe);
         if (sent <= 0) return false;
         done += static_cast<std::size_t>(sent);
     }
     return true;
 }
 
-std::string read_until(int fd, const std::string& terminator, std::size_t max_bytes) {
+std::string read_until(Socket socket, const std::string& terminator, std::size_t max_bytes) {
     std::string data;
     char c = 0;
     while (data.size() < max_bytes && data.find(terminator) == std::string::npos) {
-        pollfd waiting{fd, POLLIN, 0};
-        if (poll(&waiting, 1, 5000) <= 0) break;
-        if (recv(fd, &c, 1, 0) != 1) break;
+        if (!wait_readable(socket, 5000)) break;
+        if (recv(socket, &c, 1, 0) != 1) break;
         data += c;
     }
     return data;

@@ -9,13 +9,15 @@
 #include <string>
 #include <thread>
 
+#include "test_sockets.h"
+
 namespace cachain::testing {
 
 class LoopbackServer {
 public:
     // handler runs for each accepted connection, one at a time; it should
     // return promptly once stopping is true. The connection is closed after.
-    using Handler = std::function<void(int fd, const std::atomic<bool>& stopping)>;
+    using Handler = std::function<void(Socket connection, const std::atomic<bool>& stopping)>;
 
     explicit LoopbackServer(Handler handler, bool ipv6 = false);
     ~LoopbackServer();
@@ -28,7 +30,7 @@ private:
     void serve();
 
     Handler handler_;
-    int listener_ = -1;
+    Socket listener_ = invalid_socket;
     int port_ = 0;
     std::atomic<bool> stopping_{false};
     std::thread thread_;
@@ -36,7 +38,7 @@ private:
 
 // Helpers for handlers.
 // Returns false once the peer is gone.
-bool send_all(int fd, const std::string& data);
-std::string read_until(int fd, const std::string& terminator, std::size_t max_bytes = 16 * 1024);
+bool send_all(Socket socket, const std::string& data);
+std::string read_until(Socket socket, const std::string& terminator, std::size_t max_bytes = 16 * 1024);
 
 }  // namespace cachain::testing

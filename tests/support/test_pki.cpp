@@ -5,6 +5,7 @@
 
 #include <openssl/ec.h>
 #include <openssl/err.h>
+#include <openssl/provider.h>
 #include <openssl/rand.h>
 #include <openssl/rsa.h>
 
@@ -156,12 +157,14 @@ SeedPki make_seed_pki(KeyType key, const std::string& server_name) {
     return pki;
 }
 
-std::vector<std::uint8_t> make_pfx(const Issued& leaf, const std::vector<const Issued*>& cas, const char* password,
-                                   int certificate_encryption) {
+namespace {
+
+std::vector<std::uint8_t> pfx_in(OSSL_LIB_CTX* context, const Issued& leaf, const std::vector<const Issued*>& cas,
+                                 const char* password, int certificate_encryption) {
     ossl::X509StackPtr chain(sk_X509_new_null());
     for (const Issued* ca : cas) sk_X509_push(chain.get(), ca->cert.get());
-    ossl::Pkcs12Ptr pkcs12(PKCS12_create(password, "test", leaf.key.get(), leaf.cert.get(), chain.get(), 0,
-                                         certificate_encryption, 0, 0, 0));
+    ossl::Pkcs12Ptr pkcs12(PKCS12_create_ex(password, "test", leaf.key.get(), leaf.cert.get(), chain.get(), 0,
+                                            certificate_encryption, 0, 0, 0, context, nullptr));
     // The stack borrowed the certificates: empty it before its owner frees them.
     while (sk_X509_num(chain.get()) > 0) sk_X509_pop(chain.get());
     check(pkcs12 != nullptr, "PKCS#12");
@@ -170,6 +173,26 @@ std::vector<std::uint8_t> make_pfx(const Issued& leaf, const std::vector<const I
     check(length > 0, "PKCS#12 DER");
     std::vector<std::uint8_t> bytes(buffer, buffer + length);
     OPENSSL_free(buffer);
+    return bytes;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> make_pfx(const Issued& leaf, const std::vector<const Issued*>& cas, const char* password,
+                                   int certificate_encryption) {
+    return pfx_in(nullptr, leaf, cas, password, certificate_encryption);
+}
+
+std::vector<std::uint8_t> make_rc2_pfx(const Issued& leaf, const std::vector<const Issued*>& cas,
+                                       const char* password) {
+    const std::unique_ptr<OSSL_LIB_CTX, ossl::Deleter<OSSL_LIB_CTX_free>> context(OSSL_LIB_CTX_new());
+    check(context != nullptr, "a library context");
+    OSSL_PROVIDER* legacy = OSSL_PROVIDER_load(context.get(), "legacy");
+    OSSL_PROVIDER* standard = OSSL_PROVIDER_load(context.get(), "default");
+    check(legacy != nullptr && standard != nullptr, "the legacy and default providers");
+    auto bytes = pfx_in(context.get(), leaf, cas, password, NID_pbe_WithSHA1And40BitRC2_CBC);
+    OSSL_PROVIDER_unload(legacy);
+    OSSL_PROVIDER_unload(standard);
     return bytes;
 }
 

@@ -71,6 +71,12 @@ SeedPki make_seed_pki(KeyType key = KeyType::EcP256, const std::string& server_n
 // A PKCS#12 file holding the leaf's key, the leaf and the given CAs.
 std::vector<std::uint8_t> make_pfx(const Issued& leaf, const std::vector<const Issued*>& cas,
                                    const char* password, int certificate_encryption = 0);
+// The same, with the certificates encrypted as older Windows exports them
+// (RC2-40, pbeWithSHA1And40BitRC2-CBC), an algorithm of OpenSSL's legacy
+// provider. Made in a library context of its own, so the process's default
+// context, which the library under test uses, gains nothing from it.
+std::vector<std::uint8_t> make_rc2_pfx(const Issued& leaf, const std::vector<const Issued*>& cas,
+                                       const char* password);
 
 std::string pem_of(const std::vector<const Issued*>& certs);
 // The private key as unencrypted PKCS#8 PEM, for a test server's key file.

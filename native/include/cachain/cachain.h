@@ -31,8 +31,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* On Windows, programs that link the library statically (its own tests)
+ * define CACHAIN_STATIC, so the functions are not looked up in cachain.dll. */
 #if defined(_WIN32)
-#  if defined(CACHAIN_BUILDING_LIBRARY)
+#  if defined(CACHAIN_STATIC)
+#    define CACHAIN_API
+#  elif defined(CACHAIN_BUILDING_LIBRARY)
 #    define CACHAIN_API __declspec(dllexport)
 #  else
 #    define CACHAIN_API __declspec(dllimport)

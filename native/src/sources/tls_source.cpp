@@ -1,18 +1,19 @@
 #include "sources/tls_source.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <ctime>
 #include <memory>
 
 #include <openssl/err.h>
-#ifndef _WIN32
+#ifdef _WIN32
+#include <winsock2.h>  // AF_UNSPEC, SOCK_STREAM
+#else
 #include <sys/socket.h>
 #endif
 #include <openssl/ssl.h>
 
 #include "error.h"
+#include "sources/platform_socket.h"
 #include "sources/sigpipe_guard.h"
 #include "sources/starttls.h"
 
@@ -49,33 +50,26 @@ Failure connect_failure(const Endpoint& endpoint, int timeout_seconds, int error
         return Failure(CACHAIN_E_IO, item, "cannot resolve the host name '" + endpoint.host + "' (" +
                                                describe(errors, "no address") + ")");
     }
-    if (error_number == ECONNREFUSED)
+    if (is_connection_refused(error_number))
         return Failure(CACHAIN_E_IO, item, "the connection was refused: nothing listens on port " + endpoint.port);
-    if (error_number == ETIMEDOUT)
+    if (is_timed_out(error_number))
         return Failure(CACHAIN_E_IO, item, "no connection within " + std::to_string(timeout_seconds) + " seconds");
     if (error_number != 0)
-        return Failure(CACHAIN_E_IO, item, std::string("cannot connect (") + std::strerror(error_number) + ")");
+        return Failure(CACHAIN_E_IO, item, "cannot connect (" + socket_error_text(error_number) + ")");
     return Failure(CACHAIN_E_IO, item, "cannot connect (" + describe(errors, "no usable address") + ")");
 }
 
 // Starts a non-blocking connect and waits for it until deadline. On
-// failure, error_number says why (ETIMEDOUT for the deadline).
+// failure, error_number says why (timed_out_error() for the deadline).
 bool try_connect(int fd, const BIO_ADDR* address, std::time_t deadline, int& error_number) {
     if (BIO_connect(fd, address, BIO_SOCK_NONBLOCK) == 1) return true;  // 0 would make it blocking again
     if (!BIO_sock_should_retry(-1)) {
-        error_number = errno;
+        error_number = last_socket_error();
         drain_openssl_errors();
         return false;
     }
-    if (BIO_socket_wait(fd, 0, deadline) <= 0) {
-        error_number = ETIMEDOUT;
-        return false;
-    }
-    int socket_error = 0;
-    socklen_t length = sizeof socket_error;
-    getsockopt(fd, SOL_SOCKET, SO_ERROR, reinterpret_cast<char*>(&socket_error), &length);
-    error_number = socket_error;
-    return socket_error == 0;
+    error_number = wait_for_connect(fd, deadline);
+    return error_number == 0;
 }
 
 Failure handshake_failure(const Endpoint& endpoint, int ssl_error, const TlsSourceOptions& options) {

@@ -7,6 +7,8 @@
 #endif
 #include <windows.h>
 
+#include "windows_error_text.h"
+
 namespace cachain {
 namespace {
 
@@ -25,30 +27,8 @@ std::string hex(std::uint32_t code) {
     return text;
 }
 
-std::string utf8_from_wide(const wchar_t* text, int length) {
-    const int size = WideCharToMultiByte(CP_UTF8, 0, text, length, nullptr, 0, nullptr, nullptr);
-    std::string utf8(static_cast<std::size_t>(size > 0 ? size : 0), '\0');
-    if (size > 0) WideCharToMultiByte(CP_UTF8, 0, text, length, utf8.data(), size, nullptr, nullptr);
-    return utf8;
-}
-
-// The system's own sentence for a code ("Access is denied."), without the
-// line break Windows ends it with; "" when the system has none.
-std::string system_message(std::uint32_t hresult) {
-    wchar_t* buffer = nullptr;
-    const DWORD length = FormatMessageW(
-        FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, nullptr, hresult,
-        0, reinterpret_cast<wchar_t*>(&buffer), 0, nullptr);
-    if (length == 0 || buffer == nullptr) return {};
-    std::string message = utf8_from_wide(buffer, static_cast<int>(length));
-    LocalFree(buffer);
-    while (!message.empty() && (message.back() == '\n' || message.back() == '\r' || message.back() == ' '))
-        message.pop_back();
-    return message;
-}
-
 std::string code_and_message(std::uint32_t hresult) {
-    const std::string message = system_message(hresult);
+    const std::string message = windows_error_text(hresult);
     return message.empty() ? hex(hresult) : hex(hresult) + ", " + message;
 }
 

@@ -2,27 +2,26 @@
 // system stores, registry-backed, in a Wine prefix made for the run.
 //
 // The certificates are the seed's lab chain (SchertzLabRootCA ->
-// SchertzLabPolicyCA -> SchertzLabIssuingCA), made with openssl by
-// scripts/test-windows-store.sh before the run (nothing is committed): the
-// folder in CACHAIN_TEST_CERTS holds <name>.cer (DER) and <name>.sha1 (the
-// thumbprint as openssl computes it, upper-case hex) for root, policy and
-// issuing.
+// SchertzLabPolicyCA -> SchertzLabIssuingCA), made by the test PKI; their
+// thumbprints are computed by OpenSSL, to check against CryptoAPI's own.
 //
-// Placement itself (placement.cpp) needs OpenSSL and is not cross-built;
-// these tests play the seed's rule by hand against the backend's contract.
+// These tests play the seed's rule by hand against the backend's contract;
+// placement through the C interface is tested in c_api_stores_test.cpp.
 #include <cctype>
-#include <cstdlib>
 #include <functional>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
+// Windows' headers before OpenSSL's: wincrypt.h defines X509_NAME and
+// friends as macros, which OpenSSL's headers undefine when they come after.
 #include "stores/windows_crypto_api.h"
 #include "stores/windows_store.h"
+
+#include <gtest/gtest.h>
+#include <openssl/x509.h>
+
+#include "test_pki.h"
 
 namespace cachain {
 namespace {
@@ -33,27 +32,32 @@ struct TestCertificate {
     std::string thumbprint;
 };
 
-std::string certificate_folder() {
-    const char* folder = std::getenv("CACHAIN_TEST_CERTS");
-    if (folder == nullptr || *folder == '\0')
-        throw std::runtime_error("CACHAIN_TEST_CERTS is not set: run scripts/test-windows-store.sh");
-    return folder;
+// SHA-1 of the DER as OpenSSL computes it, upper-case hex as Windows shows it.
+std::string openssl_thumbprint(const testing::Issued& issued) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    X509_digest(issued.cert.get(), EVP_sha1(), digest, &length);
+    static const char digits[] = "0123456789ABCDEF";
+    std::string hex;
+    for (unsigned int i = 0; i < length; ++i) {
+        hex += digits[digest[i] >> 4];
+        hex += digits[digest[i] & 15];
+    }
+    return hex;
 }
 
-TestCertificate load(const std::string& name) {
-    const std::string base = certificate_folder() + "\\" + name;
-    std::ifstream der_file(base + ".cer", std::ios::binary);
-    std::ifstream sha1_file(base + ".sha1");
-    if (!der_file || !sha1_file) throw std::runtime_error("cannot read " + base + ".cer and .sha1");
-    TestCertificate cert{name, {std::istreambuf_iterator<char>(der_file), {}}, {}};
-    sha1_file >> cert.thumbprint;
-    return cert;
+TestCertificate described(const std::string& name, const testing::Issued& issued) {
+    return {name, issued.der(), openssl_thumbprint(issued)};
 }
 
 struct SeedChain {
-    TestCertificate root = load("root");
-    TestCertificate policy = load("policy");
-    TestCertificate issuing = load("issuing");
+    SeedChain() : SeedChain(testing::make_seed_pki()) {}
+    explicit SeedChain(const testing::SeedPki& pki)
+        : root(described("root", pki.root)),
+          policy(described("policy", pki.policy)),
+          issuing(described("issuing", pki.issuing)) {}
+
+    TestCertificate root, policy, issuing;
     std::vector<const TestCertificate*> all() const { return {&root, &policy, &issuing}; }
 };
 
