@@ -1,8 +1,9 @@
 // cachain-demo: the seed's story, played on one machine.
 //
 // A domain member trusts root -> policy CA -> issuing CA; a workgroup
-// "workstation" does not, so its TLS connection to pool1.schertz.lab fails
-// with an untrusted-root error. The demo shows that failure with a real
+// "workstation" (workstation.h: a system root in a folder on Linux, this
+// machine's LocalMachine stores on Windows) does not, so its TLS connection
+// to pool1.schertz.lab fails with an untrusted-root error. The demo shows that failure with a real
 // OpenSSL client, asks CaChain why, exports the CA chain on the "server"
 // side as DER .cer files (what the MMC export wizard writes), places them
 // on the workstation by the seed's rule (root into Root and CA, the
@@ -12,14 +13,13 @@
 //
 // Usage: cachain-demo <work-folder>
 #include <cstdio>
-#include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <string>
 
 #include "background_process.h"
 #include "cachain/cachain.h"
 #include "test_pki.h"
+#include "workstation.h"
 
 namespace fs = std::filesystem;
 using namespace cachain::testing;
@@ -54,25 +54,10 @@ const char* file_action_name(cachain_file_action action) {
     }
 }
 
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-// A real TLS client: OpenSSL's s_client, trusting only the given bundle.
-bool client_connects(int port, const fs::path& trusted_bundle) {
-    const std::string command = "openssl s_client -connect 127.0.0.1:" + std::to_string(port) +
-                                " -servername pool1.schertz.lab -verify_return_error -brief -CAfile " +
-                                quoted(trusted_bundle) + " </dev/null 2>&1";
-    std::string output;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return false;
-    char line[512];
-    while (std::fgets(line, sizeof line, pipe)) output += line;
-    const bool connected = pclose(pipe) == 0;
-    auto error = output.find("verify error");
-    if (error == std::string::npos) error = output.find("error");
-    std::printf("   $ openssl s_client -connect pool1.schertz.lab:%d -verify_return_error ...\n", port);
-    if (connected) std::printf("   -> connected; the chain verified\n");
-    else std::printf("   -> FAILED: %s", error == std::string::npos ? "handshake failed\n" : output.substr(error, output.find('\n', error) - error + 1).c_str());
-    return connected;
+// Paths cross the C interface as UTF-8 on every platform.
+std::string utf8(const fs::path& path) {
+    const std::u8string text = path.u8string();
+    return std::string(text.begin(), text.end());
 }
 
 bool check(cachain_status status, const char* doing) {
@@ -124,14 +109,14 @@ bool export_server_chain(const fs::path& server_file, const fs::path& domain_sto
     cachain_chains* chains = nullptr;
     cachain_export* exported = nullptr;
     bool ok = check(cachain_set_new(&inputs), "a set") && check(cachain_set_new(&pool), "a set") &&
-              check(cachain_set_add_path(inputs, server_file.c_str(), nullptr), "loading the server certificate") &&
-              check(cachain_set_add_path(pool, domain_store.c_str(), nullptr), "loading the domain member's CAs") &&
+              check(cachain_set_add_path(inputs, utf8(server_file).c_str(), nullptr), "loading the server certificate") &&
+              check(cachain_set_add_path(pool, utf8(domain_store).c_str(), nullptr), "loading the domain member's CAs") &&
               check(cachain_discover(inputs, pool, &chains), "discovering the chain");
     if (ok) {
         const cachain_chain* best = cachain_chains_get(chains, 0);
         print_chain(best);
-        std::printf("\n   Export-CaChain -Destination %s (DER .cer):\n", certs.c_str());
-        ok = check(cachain_export_chain(best, certs.c_str(), CACHAIN_FORMAT_DER, 0, &exported), "exporting");
+        std::printf("\n   Export-CaChain -Destination %s (DER .cer):\n", certs.string().c_str());
+        ok = check(cachain_export_chain(best, utf8(certs).c_str(), CACHAIN_FORMAT_DER, 0, &exported), "exporting");
         for (size_t i = 0; i < cachain_export_count(exported); ++i) {
             const char* path = nullptr;
             cachain_file_action action{};
@@ -151,7 +136,7 @@ bool import_files(cachain_store* store, const fs::path& files) {
     cachain_set* certs = nullptr;
     cachain_placement* placed = nullptr;
     const bool ok = check(cachain_set_new(&certs), "a set") &&
-                    check(cachain_set_add_path(certs, files.c_str(), nullptr), "loading the .cer files") &&
+                    check(cachain_set_add_path(certs, utf8(files).c_str(), nullptr), "loading the .cer files") &&
                     check(cachain_place(store, certs, 0, &placed), "placing");
     for (size_t i = 0; i < cachain_placement_count(placed); ++i) {
         const cachain_cert* cert = cachain_placement_cert(placed, i);
@@ -162,22 +147,6 @@ bool import_files(cachain_store* store, const fs::path& files) {
     cachain_placement_free(placed);
     cachain_set_free(certs);
     return ok;
-}
-
-// A Debian-shaped system root for the workstation, so the real
-// update-ca-certificates can run without touching this machine's trust. Like
-// any workstation, it already trusts a public root, just not the lab's.
-fs::path make_workstation(const fs::path& root, const Issued& public_root) {
-    for (const char* folder : {"etc/ssl/certs", "usr/share/ca-certificates/public", "usr/local/share/ca-certificates"})
-        fs::create_directories(root / folder);
-    write_file(root / "usr/share/ca-certificates/public/PublicRootCA.crt", public_root.pem());
-    write_file(root / "etc/ca-certificates.conf", std::string("public/PublicRootCA.crt\n"));
-    const std::string refresh = "update-ca-certificates --certsconf " + quoted(root / "etc/ca-certificates.conf") +
-                                " --certsdir " + quoted(root / "usr/share/ca-certificates") + " --localcertsdir " +
-                                quoted(root / "usr/local/share/ca-certificates") + " --etccertsdir " +
-                                quoted(root / "etc/ssl/certs") + " --hooksdir " + quoted(root / "hooks") + " >/dev/null 2>&1";
-    if (std::system(refresh.c_str()) != 0) std::printf("   ! update-ca-certificates failed\n");
-    return root / "etc/ssl/certs/ca-certificates.crt";
 }
 
 std::unique_ptr<BackgroundProcess> start_server(const fs::path& folder, int port, bool send_intermediates) {
@@ -194,8 +163,7 @@ std::unique_ptr<BackgroundProcess> start_server(const fs::path& folder, int port
 int main(int argc, char** argv) {
     const fs::path work = fs::absolute(argc > 1 ? fs::path(argv[1]) : fs::path("cachain-demo"));
     fs::remove_all(work);
-    const fs::path server_dir = work / "server", domain_store = work / "domain-member-cas", certs = work / "certs",
-                   workstation = work / "workstation";
+    const fs::path server_dir = work / "server", domain_store = work / "domain-member-cas", certs = work / "certs";
     fs::create_directories(server_dir);
     fs::create_directories(domain_store);
 
@@ -212,44 +180,44 @@ int main(int argc, char** argv) {
     write_file(domain_store / "issuing.p7b", pkcs7_of({&pki.issuing}));
     const int port = free_loopback_port();
     const auto server = start_server(server_dir, port, true);
-
-    std::printf("\n2. The workgroup workstation does not trust the chain (its system trust: %s):\n", workstation.c_str());
     const Issued public_root = self_signed(ca_spec("PublicRootCA"));
-    const fs::path bundle = make_workstation(workstation, public_root);
-    cachain_store* store = nullptr;
-    if (!check(cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, workstation.c_str(), &store), "opening the workstation's trust"))
-        return 1;
-    const bool failed_before = !client_connects(port, bundle);
-    explain_trust(store, port);
 
-    std::printf("\n3. On the server: its certificate's Certification Path, exported for the workstation:\n");
-    if (!export_server_chain(server_dir / "pool1.schertz.lab.cer", domain_store, certs)) return 1;
+    bool failed_before = false, works_after = false, trusted_after = false;
+    {
+        const auto workstation = make_workstation(work, "workstation", public_root);
+        std::printf("\n2. The workgroup workstation does not trust the chain (%s):\n", workstation->description().c_str());
+        if (workstation->store() == nullptr) return 1;
+        failed_before = !workstation->client_connects(port);
+        explain_trust(workstation->store(), port);
 
-    std::printf("\n4. On the workstation: Import-CaChain %s (root into Root and CA, the others into CA):\n", certs.c_str());
-    if (!import_files(store, certs)) return 1;
-    std::printf("   Importing again changes nothing:\n");
-    import_files(store, certs);
+        std::printf("\n3. On the server: its certificate's Certification Path, exported for the workstation:\n");
+        if (!export_server_chain(server_dir / "pool1.schertz.lab.cer", domain_store, certs)) return 1;
 
-    std::printf("\n5. The same connection now:\n");
-    const bool works_after = client_connects(port, bundle);
-    const bool trusted_after = explain_trust(store, port);
-    cachain_store_free(store);
+        std::printf("\n4. On the workstation: Import-CaChain %s (root into Root and CA, the others into CA):\n",
+                    certs.string().c_str());
+        if (!import_files(workstation->store(), certs)) return 1;
+        std::printf("   Importing again changes nothing:\n");
+        import_files(workstation->store(), certs);
+
+        std::printf("\n5. The same connection now:\n");
+        works_after = workstation->client_connects(port);
+        trusted_after = explain_trust(workstation->store(), port);
+    }
 
     std::printf("\n6. The mistake the seed warns about: only the root imported, and a server that sends no intermediates.\n");
-    const fs::path careless = work / "careless-workstation";
-    const fs::path careless_bundle = make_workstation(careless, public_root);
     fs::create_directories(work / "root-only");
     fs::copy_file(certs / "SchertzLabRootCA.cer", work / "root-only" / "SchertzLabRootCA.cer");
-    cachain_store* careless_store = nullptr;
     const int leaf_only_port = free_loopback_port();
     const auto leaf_only_server = start_server(server_dir, leaf_only_port, false);
     bool mistake_detected = false;
-    if (check(cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, careless.c_str(), &careless_store), "opening")) {
-        import_files(careless_store, work / "root-only");
-        client_connects(leaf_only_port, careless_bundle);
-        mistake_detected = !explain_trust(careless_store, leaf_only_port);
+    {
+        const auto careless = make_workstation(work, "careless-workstation", public_root);
+        if (careless->store() != nullptr) {
+            import_files(careless->store(), work / "root-only");
+            const bool connected = careless->client_connects(leaf_only_port);
+            mistake_detected = !connected && !explain_trust(careless->store(), leaf_only_port);
+        }
     }
-    cachain_store_free(careless_store);
 
     const bool story_holds = failed_before && works_after && trusted_after && mistake_detected;
     std::printf("\n%s\n", story_holds ? "The chain failed, was exported and placed, and now works."

@@ -1,6 +1,18 @@
 #!/usr/bin/env bash
-# Configures and builds everything into ./build (two parallel jobs).
+# Configures and builds everything into ./build (two parallel jobs): the
+# Linux library, module, demo and tests, and, cross-built with mingw-w64 into
+# ./build/windows, cachain.dll with its tests and demo for Windows.
+#
+# Usage: scripts/build.sh [--linux-only]
+#   --linux-only  leave out the Windows build (the demo needs only Linux)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+windows_openssl=
+if [[ ${1:-} != --linux-only ]]; then
+  # Built once per OpenSSL source version, then reused (.cache/).
+  windows_openssl=$("$root/scripts/setup-mingw-openssl.sh")
+fi
+cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCACHAIN_WINDOWS_OPENSSL="$windows_openssl" >/dev/null
 cmake --build "$root/build" -j2

@@ -4,7 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
-"$root/scripts/build.sh" >/dev/null
+"$root/scripts/build.sh" --linux-only >/dev/null
 demo_folder=${1:-$root/cachain-demo}
 "$root/build/demo/cachain-demo" "$demo_folder"
 # The same story through the PowerShell module, as the README's quick start runs it.
