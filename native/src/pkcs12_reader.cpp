@@ -1,5 +1,6 @@
 #include "pkcs12_reader.h"
 
+#include <memory>
 #include <optional>
 
 #include <openssl/provider.h>
@@ -26,12 +27,14 @@ std::optional<const char*> find_password(PKCS12* pkcs12, const std::string& item
     return std::nullopt;
 }
 
-// Windows exports certificate bags encrypted with RC2-40 or 3DES, which
+// Older Windows exports certificate bags encrypted with RC2-40, which
 // OpenSSL 3 keeps in its "legacy" provider. Load it once, keeping the default
-// provider, only when such a file shows up.
+// provider, only when such a file shows up. It stays loaded for the life of
+// the process; its owner unloads it at exit, before OpenSSL's own clean-up
+// (registered earlier, so it runs later) frees the provider store.
 void enable_legacy_algorithms() {
-    static const bool loaded = OSSL_PROVIDER_try_load(nullptr, "legacy", 1) != nullptr;
-    (void)loaded;
+    static const std::unique_ptr<OSSL_PROVIDER, ossl::Deleter<OSSL_PROVIDER_unload>> legacy(
+        OSSL_PROVIDER_try_load(nullptr, "legacy", 1));
 }
 
 ossl::SafeBagStackPtr decrypt_bags(PKCS7* safe, const std::string& item, const char* password) {
