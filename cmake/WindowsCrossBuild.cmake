@@ -3,7 +3,7 @@
 # mingw-w64 (scripts/setup-mingw-openssl.sh builds it from Debian's source and
 # prints its folder; scripts/build.sh passes that folder here). The tests it
 # builds are Windows programs: the build machine's ctest runs them under Wine
-# (tests/windows/CMakeLists.txt).
+# (tests/windows/CMakeLists.txt), and the module stages its cachain.dll.
 set(CACHAIN_WINDOWS_OPENSSL "" CACHE PATH
     "OpenSSL built for mingw-w64 (the folder scripts/setup-mingw-openssl.sh prints); empty: no Windows build")
 
@@ -36,6 +36,3 @@ ExternalProject_Add(cachain_windows
   INSTALL_COMMAND ""
   BUILD_ALWAYS ON)
 
-if(CACHAIN_BUILD_TESTS)
-  add_subdirectory(${CMAKE_SOURCE_DIR}/tests/windows ${CMAKE_BINARY_DIR}/windows-tests)
-endif()

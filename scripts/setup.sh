@@ -35,3 +35,4 @@ else
   DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 "$(dirname "$0")/setup-powershell.sh"
+"$(dirname "$0")/setup-windows-powershell.sh"

@@ -25,9 +25,8 @@ for tool in wine wineserver flock; do
   command -v "$tool" >/dev/null || { echo "wine-run: $tool is missing: run scripts/setup.sh" >&2; exit 1; }
 done
 
-# Headless, and no offer to install Wine's Mono or Gecko (nothing here needs them).
-export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-unset DISPLAY WAYLAND_DISPLAY
+export WINEDEBUG=-all
+unset DISPLAY WAYLAND_DISPLAY  # headless: nothing may need a window
 
 boot_template() {
   mkdir -p "$template"
@@ -36,7 +35,9 @@ boot_template() {
     if [[ ! -f $template/.booted ]]; then
       echo "wine-run: booting a Wine prefix in $template"
       rm -rf "${template:?}"/* "$template"/.[!.]* 2>/dev/null || true
-      WINEPREFIX=$template wine wineboot -i >/dev/null 2>&1 || true
+      # Booted without Wine's Mono and Gecko (mscoree, mshtml off), whose
+      # installers would prompt; nothing here needs them.
+      WINEPREFIX=$template WINEDLLOVERRIDES="mscoree,mshtml=" wine wineboot -i >/dev/null 2>&1 || true
       # Without this, Wine's crash debugger catches a crashing program and
       # the run exits 0: a crash would look like a pass.
       WINEPREFIX=$template wine reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' \
@@ -61,5 +62,17 @@ if [[ -n ${CACHAIN_WINE_PATH:-} ]]; then
   for folder in "${folders[@]}"; do windows_path+="${windows_path:+;}Z:${folder//\//\\}"; done
   export WINEPATH=$windows_path
 fi
-trap 'wineserver -k 2>/dev/null || true' EXIT  # this prefix's server only
-wine "$@"
+# For .NET programs (PowerShell for Windows): mscoree must stay on at run
+# time, since Wine hands every IL-only DLL .NET maps to it; and the CLR dies
+# inside Pester ("Internal CLR error 0x80131506") unless W^X is off.
+export WINEDLLOVERRIDES="mshtml=" DOTNET_EnableWriteXorExecute=0 POWERSHELL_TELEMETRY_OPTOUT=1
+# Wine passes the Linux environment on: a Linux PSModulePath would be read
+# as one Windows folder.
+unset PSModulePath
+trap 'wineserver -k >/dev/null 2>&1 || true' EXIT  # this prefix's server only
+# Each run, Wine says on stderr that it cannot read the volume label of Z:
+# (the Linux root); that line is noise and is dropped.
+status=0
+wine "$@" 2> >(grep --line-buffered -v 'FS volume label and serial are not available' >&2) || status=$?
+wait "${!:-}" 2>/dev/null || true  # until every line of stderr is out
+exit "$status"

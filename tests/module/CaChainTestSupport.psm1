@@ -29,7 +29,10 @@ function Wait-Port {
 
 function Start-TestProcess {
     param([string] $FilePath, [string[]] $ArgumentList, [int] $Port)
+    # An empty standard input: a server that reads its console (s_server does)
+    # must see the end of it, not whatever handle this process was given.
     $process = Start-Process -FilePath $FilePath -ArgumentList $ArgumentList -PassThru `
+        -RedirectStandardInput ([IO.Path]::GetTempFileName()) `
         -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
     Wait-Port $Port
     $process

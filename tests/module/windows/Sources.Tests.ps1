@@ -1,0 +1,55 @@
+# Get-CaChain, Export-CaChain and Resolve-CaChainError on Windows: the
+# server's certificate from the computer's Personal store (the seed's
+# starting point), Windows paths, a live endpoint read over Winsock.
+BeforeAll {
+    Import-Module $env:CACHAIN_MODULE -Force
+    Import-Module $env:CACHAIN_TEST_SUPPORT -Force
+    $pki = New-TestPki "$TestDrive/pki"
+}
+
+Describe 'Get-CaChain on Windows' {
+    It 'walks the certification path of a certificate read out of LocalMachine\My' {
+        $server = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/pool1.cer")
+        $my = [System.Security.Cryptography.X509Certificates.X509Store]::new('My', 'LocalMachine')
+        $my.Open('ReadWrite')
+        try {
+            $my.Add($server)
+            $fromStore = @($my.Certificates | Where-Object Thumbprint -eq $server.Thumbprint)[0]
+            $chain = $fromStore | Get-CaChain -IssuerPath "$pki/root.cer", "$pki/policy.cer", "$pki/issuing.cer"
+            $chain.Name | Should -Be 'SchertzLabRootCA', 'SchertzLabPolicyCA', 'SchertzLabIssuingCA', 'pool1.schertz.lab'
+            $chain[3].Thumbprint | Should -Be $server.Thumbprint
+        } finally {
+            $my.Remove($server)
+            $my.Close()
+        }
+    }
+
+    It 'reads the chain a live server presents' {
+        $tls = Start-TlsServer -Pki $pki -WithIntermediates
+        try {
+            $chain = Get-CaChain -ComputerName 127.0.0.1 -Port $tls.Port -IssuerPath "$pki/root.cer"
+            $chain.Name | Should -Be 'SchertzLabRootCA', 'SchertzLabPolicyCA', 'SchertzLabIssuingCA', 'pool1.schertz.lab'
+            $chain[3].Source | Should -Be "presented by 127.0.0.1:$($tls.Port)"
+        } finally { $tls | Stop-TestServer }
+    }
+}
+
+Describe 'Export-CaChain on Windows' {
+    It 'writes DER files into a folder whose name has spaces and non-ASCII letters' {
+        $destination = Join-Path $TestDrive "Zertifikate für Jürgen\Lab CA"
+        $written = Get-CaChain -Path "$pki/chain.p7b" | Export-CaChain -Destination $destination
+        $written.Count | Should -Be 3
+        (Get-ChildItem -LiteralPath $destination).Name | Sort-Object |
+            Should -Be 'SchertzLabIssuingCA.cer', 'SchertzLabPolicyCA.cer', 'SchertzLabRootCA.cer'
+        $root = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new((Join-Path $destination 'SchertzLabRootCA.cer'))
+        $root.Subject | Should -BeLike 'CN=SchertzLabRootCA*'
+    }
+}
+
+Describe 'Resolve-CaChainError on Windows' {
+    It 'explains Schannel''s 0x80090325' {
+        $explained = Resolve-CaChainError 0x80090325
+        $explained.Name | Should -Be 'SEC_E_UNTRUSTED_ROOT'
+        $explained.Fix | Should -BeLike '*Import-CaChain*'
+    }
+}

@@ -1,0 +1,108 @@
+# Import-CaChain and Remove-CaChain on Windows, into CryptoAPI's LocalMachine
+# and CurrentUser stores; the stores are read back through X509Store, and
+# Windows' own chain engine judges the trust.
+BeforeAll {
+    Import-Module $env:CACHAIN_MODULE -Force
+    Import-Module $env:CACHAIN_TEST_SUPPORT -Force
+    Import-Module $env:CACHAIN_WINDOWS_TEST_SUPPORT -Force
+    $pki = New-TestPki "$TestDrive/pki"
+    $certs = "$TestDrive/certs"
+    Export-CaChain -Path "$pki/chain.p7b" -Destination $certs | Out-Null
+    $thumbprints = @{}
+    Get-CaChain -Path "$pki/chain.p7b" | ForEach-Object { $thumbprints[$_.Name] = $_.Thumbprint }
+    $root = $thumbprints.SchertzLabRootCA
+    $subordinates = $thumbprints.SchertzLabPolicyCA, $thumbprints.SchertzLabIssuingCA
+    $allLab = @($thumbprints.Values)
+}
+
+Describe 'Import-CaChain into <Location>' -ForEach @{ Location = 'LocalMachine' }, @{ Location = 'CurrentUser' } {
+    BeforeEach { Clear-LabFromStore -Thumbprint $allLab -Location $Location }
+    AfterAll { Clear-LabFromStore -Thumbprint $allLab -Location $Location }
+
+    It 'places the root in Root and CA, and the subordinate CAs in CA only' {
+        $placed = Get-ChildItem $certs | Import-CaChain -StoreLocation $Location
+        $placed.Count | Should -Be 4
+        $placed.Action | Select-Object -Unique | Should -Be 'Added'
+        ($placed | Where-Object Store -eq Root).Location | Should -Be "$Location\Root"
+        $rootStore = Get-StoreThumbprint -Location $Location -Name Root
+        $caStore = Get-StoreThumbprint -Location $Location -Name CA
+        $rootStore | Should -Contain $root
+        $caStore | Should -Contain $root
+        foreach ($thumbprint in $subordinates) {
+            $caStore | Should -Contain $thumbprint
+            $rootStore | Should -Not -Contain $thumbprint
+        }
+    }
+
+    It 'says AlreadyPresent on a second run' {
+        Get-ChildItem $certs | Import-CaChain -StoreLocation $Location | Out-Null
+        $again = Get-ChildItem $certs | Import-CaChain -StoreLocation $Location
+        $again.Action | Select-Object -Unique | Should -Be 'AlreadyPresent'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Get-ChildItem $certs | Import-CaChain -StoreLocation $Location -WhatIf | Should -BeNullOrEmpty
+        Get-StoreThumbprint -Location $Location -Name Root | Should -Not -Contain $root
+        Get-StoreThumbprint -Location $Location -Name CA | Should -Not -Contain $root
+    }
+
+    It 'refuses the leaf and still places the CAs' {
+        $placed = Import-CaChain -Path "$pki/pool1.cer", "$certs/SchertzLabRootCA.cer" -StoreLocation $Location `
+            -ErrorVariable refused -ErrorAction SilentlyContinue
+        ($placed | Where-Object Action -eq Skipped).Subject | Should -BeLike '*pool1.schertz.lab*'
+        ($placed | Where-Object Action -eq Added).Count | Should -Be 2
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'Import-CaChain.Refused*'
+        $leaf = $thumbprints.'pool1.schertz.lab'
+        Get-StoreThumbprint -Location $Location -Name Root | Should -Not -Contain $leaf
+        Get-StoreThumbprint -Location $Location -Name CA | Should -Not -Contain $leaf
+        Get-StoreThumbprint -Location $Location -Name Root | Should -Contain $root
+    }
+
+    It 'undoes exactly what it added with Remove-CaChain' {
+        Import-CaChain -Path "$certs/SchertzLabPolicyCA.cer" -StoreLocation $Location | Out-Null  # there before
+        $placed = Get-ChildItem $certs | Import-CaChain -StoreLocation $Location
+        ($placed | Where-Object Action -eq Added).Count | Should -Be 3
+        $placed | Remove-CaChain -Confirm:$false | Out-Null
+        Get-StoreThumbprint -Location $Location -Name Root | Should -Not -Contain $root
+        Get-StoreThumbprint -Location $Location -Name CA | Should -Not -Contain $root
+        Get-StoreThumbprint -Location $Location -Name CA | Should -Contain $thumbprints.SchertzLabPolicyCA
+    }
+
+    It 'leaves out exactly the writes declined at -Confirm' {
+        # One prompt per store write, four in all; the third is declined.
+        $env:CACHAIN_PWSH_ANSWERS = 'Y,Y,N,Y'
+        try { $placed = Get-ChildItem $certs | Import-CaChain -StoreLocation $Location -Confirm }
+        finally { $env:CACHAIN_PWSH_ANSWERS = $null }
+        $declined = @($placed | Where-Object Action -eq Skipped)
+        $declined.Count | Should -Be 1
+        @($placed | Where-Object Action -eq Added).Count | Should -Be 3
+        Get-StoreThumbprint -Location $Location -Name $declined[0].Store | Should -Not -Contain $declined[0].Thumbprint
+        foreach ($added in $placed | Where-Object Action -eq Added) {
+            Get-StoreThumbprint -Location $Location -Name $added.Store | Should -Contain $added.Thumbprint
+        }
+    }
+}
+
+Describe 'Windows itself, before and after' {
+    BeforeEach { Clear-LabFromStore -Thumbprint $allLab -Location LocalMachine }
+    AfterAll { Clear-LabFromStore -Thumbprint $allLab -Location LocalMachine }
+
+    It 'trusts the server only after the import, stops after the undo, and Test-CaChain agrees each time' {
+        $server = Start-TlsServer -Pki $pki -WithIntermediates
+        try {
+            $before = Test-WindowsTrust -Pki $pki
+            $before.Trusted | Should -BeFalse -Because $before.Output
+            Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -Quiet | Should -BeFalse
+
+            $placed = Get-ChildItem $certs | Import-CaChain
+            $after = Test-WindowsTrust -Pki $pki
+            $after.Trusted | Should -BeTrue -Because $after.Output
+            Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -Quiet | Should -BeTrue
+
+            $placed | Remove-CaChain -Confirm:$false | Out-Null
+            $undone = Test-WindowsTrust -Pki $pki
+            $undone.Trusted | Should -BeFalse -Because $undone.Output
+            Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -Quiet | Should -BeFalse
+        } finally { $server | Stop-TestServer }
+    }
+}
