@@ -1,17 +1,20 @@
 // cachain-demo: the seed's story, played on one machine.
 //
 // A domain member trusts root -> policy CA -> issuing CA; a workgroup
-// "workstation" (workstation.h: a system root in a folder on Linux, this
-// machine's LocalMachine stores on Windows) does not, so its TLS connection
-// to pool1.schertz.lab fails with an untrusted-root error. The demo shows that failure with a real
-// OpenSSL client, asks CaChain why, exports the CA chain on the "server"
-// side as DER .cer files (what the MMC export wizard writes), places them
-// on the workstation by the seed's rule (root into Root and CA, the
-// subordinates into CA), and shows the same connection succeed.
+// "workstation" does not (workstation.h: a system root in a folder on Linux,
+// this machine's LocalMachine stores on Windows), so its TLS connection to
+// pool1.schertz.lab fails with an untrusted-root error. The demo shows that
+// failure with a real client of the workstation (OpenSSL's s_client on
+// Linux, Windows' chain engine on Windows), asks CaChain why, exports the
+// CA chain on the "server" side as DER .cer files (what the MMC export
+// wizard writes), places them on the workstation by the seed's rule (root
+// into Root and CA, the subordinates into CA), and shows the same connection
+// succeed.
 // Last, it shows the mistake the seed warns about: only the root imported
 // while the server sends no intermediates.
 //
-// Usage: cachain-demo <work-folder>
+// Usage: cachain-demo <work-folder>                   (Linux)
+//        cachain-demo <work-folder> --this-machine    (Windows: it changes this machine's stores, then undoes it)
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -132,7 +135,8 @@ bool export_server_chain(const fs::path& server_file, const fs::path& domain_sto
 }
 
 // The workstation side: Import-CaChain of the carried-over files.
-bool import_files(cachain_store* store, const fs::path& files) {
+bool import_files(Workstation& workstation, const fs::path& files) {
+    cachain_store* store = workstation.store();
     cachain_set* certs = nullptr;
     cachain_placement* placed = nullptr;
     const bool ok = check(cachain_set_new(&certs), "a set") &&
@@ -144,6 +148,7 @@ bool import_files(cachain_store* store, const fs::path& files) {
                     cachain_cert_text(cert, CACHAIN_TEXT_COMMON_NAME),
                     cachain_placement_text(placed, i, CACHAIN_PLACEMENT_TEXT_LOCATION));
     }
+    if (placed != nullptr) workstation.placed(placed);
     cachain_placement_free(placed);
     cachain_set_free(certs);
     return ok;
@@ -161,6 +166,13 @@ std::unique_ptr<BackgroundProcess> start_server(const fs::path& folder, int port
 }  // namespace
 
 int main(int argc, char** argv) {
+    const std::string agreed = "--this-machine";
+    if (workstation_is_this_machine() && (argc < 3 || argv[2] != agreed)) {
+        std::printf("On Windows the workstation is this machine: the demo imports a lab CA chain into\n"
+                    "LocalMachine\\Root and LocalMachine\\CA, as Administrator, and removes exactly that at the end.\n"
+                    "To agree, run: cachain-demo <work-folder> %s\n", agreed.c_str());
+        return 2;
+    }
     const fs::path work = fs::absolute(argc > 1 ? fs::path(argv[1]) : fs::path("cachain-demo"));
     fs::remove_all(work);
     const fs::path server_dir = work / "server", domain_store = work / "domain-member-cas", certs = work / "certs";
@@ -195,9 +207,9 @@ int main(int argc, char** argv) {
 
         std::printf("\n4. On the workstation: Import-CaChain %s (root into Root and CA, the others into CA):\n",
                     certs.string().c_str());
-        if (!import_files(workstation->store(), certs)) return 1;
+        if (!import_files(*workstation, certs)) return 1;
         std::printf("   Importing again changes nothing:\n");
-        import_files(workstation->store(), certs);
+        import_files(*workstation, certs);
 
         std::printf("\n5. The same connection now:\n");
         works_after = workstation->client_connects(port);
@@ -213,7 +225,7 @@ int main(int argc, char** argv) {
     {
         const auto careless = make_workstation(work, "careless-workstation", public_root);
         if (careless->store() != nullptr) {
-            import_files(careless->store(), work / "root-only");
+            import_files(*careless, work / "root-only");
             const bool connected = careless->client_connects(leaf_only_port);
             mistake_detected = !connected && !explain_trust(careless->store(), leaf_only_port);
         }

@@ -62,6 +62,8 @@ private:
 
 }  // namespace
 
+bool workstation_is_this_machine() { return false; }
+
 std::unique_ptr<Workstation> make_workstation(const fs::path& work, const std::string& name,
                                               const cachain::testing::Issued& public_root) {
     return std::make_unique<LinuxWorkstation>(work / name, public_root);

@@ -1,10 +1,9 @@
 // The Windows workstation: this machine's LocalMachine stores, the seed's
 // fix, and Windows' own chain engine as the TLS client's judge (asked in a
-// fresh process each time, as a new connection would). Whatever the demo
-// places is removed again when the workstation goes away, by exact
-// (store, thumbprint) pairs, so the machine is left as the demo found it.
+// fresh process each time, as a new connection would). What the demo adds
+// is removed again when the workstation goes away, by the exact
+// (store, thumbprint) pairs it added, so the machine is left as it was.
 #include <cstdio>
-#include <set>
 #include <utility>
 #include <vector>
 
@@ -16,18 +15,6 @@ namespace fs = std::filesystem;
 namespace {
 
 using StoreEntry = std::pair<cachain_store_name, std::string>;  // (Root or CA, thumbprint)
-
-std::set<StoreEntry> entries_of(cachain_store* store) {
-    std::set<StoreEntry> entries;
-    for (const cachain_store_name name : {CACHAIN_STORE_ROOT, CACHAIN_STORE_CA}) {
-        cachain_set* listed = nullptr;
-        if (cachain_store_list(store, name, &listed) != CACHAIN_OK) continue;
-        for (size_t i = 0; i < cachain_set_count(listed); ++i)
-            entries.emplace(name, cachain_cert_text(cachain_set_cert(listed, i), CACHAIN_TEXT_THUMBPRINT));
-        cachain_set_free(listed);
-    }
-    return entries;
-}
 
 // What the server presents, as DER, its own certificate first.
 std::vector<std::vector<std::uint8_t>> presented_by(int port) {
@@ -52,7 +39,6 @@ public:
     WindowsWorkstation() {
         if (cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, nullptr, &store_) != CACHAIN_OK)
             std::printf("   ! opening LocalMachine failed: %s\n", cachain_last_error());
-        else before_ = entries_of(store_);
     }
     ~WindowsWorkstation() override {
         remove_what_the_demo_placed();
@@ -63,6 +49,14 @@ public:
         return "this machine's LocalMachine\\Root and LocalMachine\\CA; the demo removes what it places";
     }
     cachain_store* store() override { return store_; }
+
+    void placed(const cachain_placement* placement) override {
+        for (size_t i = 0; i < cachain_placement_count(placement); ++i) {
+            if (cachain_placement_number(placement, i, CACHAIN_PLACEMENT_ACTION) != CACHAIN_ACTION_ADDED) continue;
+            added_.emplace_back(static_cast<cachain_store_name>(cachain_placement_number(placement, i, CACHAIN_PLACEMENT_STORE)),
+                                cachain_placement_text(placement, i, CACHAIN_PLACEMENT_TEXT_THUMBPRINT));
+        }
+    }
 
     bool client_connects(int port) override {
         std::printf("   Windows' chain engine (CertGetCertificateChain + the SSL policy) on what 127.0.0.1:%d presents:\n",
@@ -83,30 +77,30 @@ public:
     }
 
 private:
+    // Exactly the (store, thumbprint) pairs the demo added: nothing that was
+    // there before, nor anything added meanwhile by someone else.
     void remove_what_the_demo_placed() {
-        if (store_ == nullptr) return;
+        if (store_ == nullptr || added_.empty()) return;
         std::vector<cachain_store_name> names;
-        std::vector<std::string> thumbprints;
-        for (const auto& entry : entries_of(store_)) {
-            if (before_.count(entry)) continue;
-            names.push_back(entry.first);
-            thumbprints.push_back(entry.second);
+        std::vector<const char*> thumbprints;
+        for (const auto& [name, thumbprint] : added_) {
+            names.push_back(name);
+            thumbprints.push_back(thumbprint.c_str());
         }
-        if (names.empty()) return;
-        std::vector<const char*> pointers;
-        for (const auto& thumbprint : thumbprints) pointers.push_back(thumbprint.c_str());
         cachain_placement* removed = nullptr;
-        if (cachain_unplace(store_, names.data(), pointers.data(), names.size(), 0, &removed) == CACHAIN_OK)
+        if (cachain_unplace(store_, names.data(), thumbprints.data(), names.size(), 0, &removed) == CACHAIN_OK)
             std::printf("   Remove-CaChain: the %zu store entries the demo added are gone again\n", names.size());
         else std::printf("   ! removing what the demo placed failed: %s\n", cachain_last_error());
         cachain_placement_free(removed);
     }
 
     cachain_store* store_ = nullptr;
-    std::set<StoreEntry> before_;
+    std::vector<StoreEntry> added_;
 };
 
 }  // namespace
+
+bool workstation_is_this_machine() { return true; }
 
 std::unique_ptr<Workstation> make_workstation(const fs::path&, const std::string&, const cachain::testing::Issued&) {
     return std::make_unique<WindowsWorkstation>();

@@ -8,11 +8,14 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-windows_openssl=
-if [[ ${1:-} != --linux-only ]]; then
-  # Built once per OpenSSL source version, then reused (.cache/).
-  windows_openssl=$("$root/scripts/setup-mingw-openssl.sh")
-fi
-cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCACHAIN_WINDOWS_OPENSSL="$windows_openssl" >/dev/null
+windows=()
+case ${1:-} in
+  --linux-only) ;;  # keeps whatever ./build was configured with before
+  "")
+    # Built once per OpenSSL source version, then reused (.cache/).
+    windows_openssl=$("$root/scripts/setup-mingw-openssl.sh")
+    windows=(-DCACHAIN_WINDOWS_OPENSSL="$windows_openssl") ;;
+  *) echo "usage: scripts/build.sh [--linux-only]" >&2; exit 2 ;;
+esac
+cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${windows[@]}" >/dev/null
 cmake --build "$root/build" -j2

@@ -66,7 +66,9 @@ fi
 wanted="# Written by CaChain's scripts/setup-deb-src.sh: this machine's own apt entries,
 # as source packages (apt-get source), for building OpenSSL for mingw-w64.
 $entries"
-if [[ -f $ours && "$(cat "$ours")" == "$wanted" ]]; then
+# Done already, unless an earlier apt-get update failed after the file was
+# written (then apt still knows no source package: update again).
+if [[ -f $ours && "$(cat "$ours")" == "$wanted" ]] && [[ -n "$(apt-cache showsrc --only-source openssl 2>/dev/null)" ]]; then
   exit 0
 fi
 

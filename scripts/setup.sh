@@ -32,7 +32,9 @@ else
   if [[ $(id -u) -ne 0 ]]; then sudo_if_needed=(sudo); fi
   echo "setup: installing ${missing[*]}"
   "${sudo_if_needed[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  "${sudo_if_needed[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+# Debian's source packages, for OpenSSL for mingw-w64 (scripts/build.sh builds it).
+"$(dirname "$0")/setup-deb-src.sh"
 "$(dirname "$0")/setup-powershell.sh"
 "$(dirname "$0")/setup-windows-powershell.sh"

@@ -37,12 +37,18 @@ boot_template() {
       rm -rf "${template:?}"/* "$template"/.[!.]* 2>/dev/null || true
       # Booted without Wine's Mono and Gecko (mscoree, mshtml off), whose
       # installers would prompt; nothing here needs them.
-      WINEPREFIX=$template WINEDLLOVERRIDES="mscoree,mshtml=" wine wineboot -i >/dev/null 2>&1 || true
+      WINEPREFIX=$template WINEDLLOVERRIDES="mscoree,mshtml=" wine wineboot -i >"$template.boot.log" 2>&1 || true
       # Without this, Wine's crash debugger catches a crashing program and
       # the run exits 0: a crash would look like a pass.
       WINEPREFIX=$template wine reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' \
         /v Debugger /d false /f >/dev/null 2>&1
       WINEPREFIX=$template wineserver -w
+      # The registry files are written when the server stops: without them
+      # the boot failed, and every test would run on a broken prefix.
+      if [[ ! -f $template/system.reg ]]; then
+        echo "wine-run: booting a Wine prefix failed (log: $template.boot.log)" >&2
+        exit 1
+      fi
       touch "$template/.booted"
     fi
   ) 9>"$template.lock"

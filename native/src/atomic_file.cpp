@@ -8,6 +8,9 @@
 #include <vector>
 
 #ifdef _WIN32
+#include <chrono>
+#include <thread>
+
 #include <windows.h>
 
 #include "windows_error_text.h"
@@ -66,6 +69,8 @@ public:
         if (fd < 0) throw io_failure(target, "create a temporary file in the folder", errno);
         path_ = pattern;
         const auto close_file = gsl::finally([fd] { close(fd); });
+        // A constructor that throws runs no destructor: remove the half-written file here.
+        auto remove_on_failure = gsl::finally([this] { if (!written_) unlink(path_.c_str()); });
         fchmod(fd, 0644);  // certificates are public; mkstemp makes files private
         std::size_t done = 0;
         while (done < bytes.size()) {
@@ -75,6 +80,7 @@ public:
             done += static_cast<std::size_t>(written);
         }
         if (fsync(fd) != 0) throw io_failure(target, "flush the file to disk", errno);
+        written_ = true;
     }
     TemporaryFile(const TemporaryFile&) = delete;
     TemporaryFile& operator=(const TemporaryFile&) = delete;
@@ -86,6 +92,7 @@ public:
 
 private:
     std::string path_;
+    bool written_ = false;
 };
 
 // link() refuses to replace an existing name, which makes "create only if
@@ -102,7 +109,9 @@ void publish_replacing(TemporaryFile& temporary, const fs::path& path) {
 }
 #else
 Failure io_failure(const fs::path& path, const std::string& doing, DWORD error) {
-    const bool denied = error == ERROR_ACCESS_DENIED || error == ERROR_WRITE_PROTECT || error == ERROR_SHARING_VIOLATION;
+    if (error == ERROR_SHARING_VIOLATION)
+        return Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot " + doing + ": another program has the file open");
+    const bool denied = error == ERROR_ACCESS_DENIED || error == ERROR_WRITE_PROTECT;
     return Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(path),
                    "cannot " + doing + " (" + windows_error_text_or_code(error) + ")");
 }
@@ -123,7 +132,10 @@ public:
             path_.clear();
             throw io_failure(target, "create a temporary file in the folder", error);
         }
-        const auto close_file = gsl::finally([file] { CloseHandle(file); });
+        // A constructor that throws runs no destructor: delete the half-written
+        // file here (after closing it, which the later-declared guard's turn ensures).
+        auto delete_on_failure = gsl::finally([this] { if (!written_) DeleteFileW(path_.c_str()); });
+        auto close_file = gsl::finally([file] { CloseHandle(file); });
         std::size_t done = 0;
         while (done < bytes.size()) {
             const DWORD chunk = static_cast<DWORD>(std::min<std::size_t>(bytes.size() - done, 1u << 30));
@@ -133,6 +145,7 @@ public:
             done += written;
         }
         if (!FlushFileBuffers(file)) throw io_failure(target, "flush the file to disk", GetLastError());
+        written_ = true;
     }
     TemporaryFile(const TemporaryFile&) = delete;
     TemporaryFile& operator=(const TemporaryFile&) = delete;
@@ -149,6 +162,7 @@ private:
     }
 
     fs::path path_;
+    bool written_ = false;
 };
 
 // Without MOVEFILE_REPLACE_EXISTING the move fails when the name exists,
@@ -163,10 +177,17 @@ bool publish_without_replacing(TemporaryFile& temporary, const fs::path& path) {
     throw io_failure(path, "create the file", error);
 }
 
-// Replaces the file in one step: readers see the old file or the new one.
+// Replaces the file in one step: readers see the old file or the new one. A
+// reader that holds the file without sharing deletion (an antivirus scanner,
+// an indexer) blocks the move for a moment, so a sharing violation is retried.
 void publish_replacing(TemporaryFile& temporary, const fs::path& path) {
-    if (!MoveFileExW(temporary.path().c_str(), path.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
-        throw io_failure(path, "replace the file", GetLastError());
+    constexpr int attempts = 20;  // 20 x 10 ms
+    for (int attempt = 1;; ++attempt) {
+        if (MoveFileExW(temporary.path().c_str(), path.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) break;
+        const DWORD error = GetLastError();
+        if (error != ERROR_SHARING_VIOLATION || attempt == attempts) throw io_failure(path, "replace the file", error);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     temporary.release();
 }
 #endif

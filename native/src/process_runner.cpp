@@ -1,22 +1,17 @@
 #include "process_runner.h"
 
-#include <gsl/gsl>
-
-#ifdef _WIN32
-#include "windows_command_line.h"
-#else
 #include <cerrno>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gsl/gsl>
+
 extern char** environ;
-#endif
 
 namespace cachain {
 
-#ifndef _WIN32
 ProcessResult run_process(const std::vector<std::string>& arguments) {
     ProcessResult result;
     if (arguments.empty()) return result;
@@ -56,47 +51,5 @@ ProcessResult run_process(const std::vector<std::string>& arguments) {
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
 }
-#else
-ProcessResult run_process(const std::vector<std::string>& arguments) {
-    ProcessResult result;
-    if (arguments.empty()) return result;
-    std::wstring command_line = windows_command_line(arguments);
-
-    SECURITY_ATTRIBUTES inherit{sizeof inherit, nullptr, TRUE};
-    HANDLE read_end = nullptr, write_end = nullptr;
-    if (!CreatePipe(&read_end, &write_end, &inherit, 0)) return result;
-    const auto close_read = gsl::finally([&] { CloseHandle(read_end); });
-    SetHandleInformation(read_end, HANDLE_FLAG_INHERIT, 0);
-    HANDLE nothing = CreateFileW(L"NUL", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0,
-                                 nullptr);
-    STARTUPINFOW startup{};
-    startup.cb = sizeof startup;
-    startup.dwFlags = STARTF_USESTDHANDLES;
-    startup.hStdInput = nothing;
-    startup.hStdOutput = startup.hStdError = write_end;
-    PROCESS_INFORMATION started{};
-    // CreateProcessW looks the program up on PATH, adding .exe.
-    const BOOL created = CreateProcessW(nullptr, command_line.data(), nullptr, nullptr, TRUE, CREATE_NO_WINDOW,
-                                        nullptr, nullptr, &startup, &started);
-    CloseHandle(write_end);
-    if (nothing != INVALID_HANDLE_VALUE) CloseHandle(nothing);
-    if (!created) {
-        result.output = "cannot start " + arguments[0];
-        return result;
-    }
-    char buffer[4096];
-    DWORD got = 0;
-    while (ReadFile(read_end, buffer, sizeof buffer, &got, nullptr) && got > 0) {
-        if (result.output.size() < 64 * 1024) result.output.append(buffer, got);
-    }
-    WaitForSingleObject(started.hProcess, INFINITE);
-    DWORD exit_code = 0;
-    GetExitCodeProcess(started.hProcess, &exit_code);
-    result.exit_code = static_cast<int>(exit_code);
-    CloseHandle(started.hProcess);
-    CloseHandle(started.hThread);
-    return result;
-}
-#endif
 
 }  // namespace cachain

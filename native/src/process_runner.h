@@ -1,5 +1,6 @@
 // Runs a system tool (update-ca-certificates, update-ca-trust) without a
 // shell, so paths with spaces or quotes are passed exactly as they are.
+// POSIX only: the library runs no program on Windows.
 #pragma once
 
 #include <string>

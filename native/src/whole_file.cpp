@@ -30,10 +30,19 @@ HANDLE open_shared(const std::filesystem::path& path) {
                                   nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
         if (file != INVALID_HANDLE_VALUE) return file;
         const DWORD error = GetLastError();
+        // A file being replaced at this moment is "delete pending", which
+        // Windows reports as access denied: retried too (a real lack of rights
+        // costs 200 ms before it is reported).
         const bool busy = error == ERROR_SHARING_VIOLATION || error == ERROR_ACCESS_DENIED;
-        if (!busy || attempt == attempts)
-            throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot open the file (" + windows_error_text_or_code(error) + ")");
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        if (busy && attempt < attempts) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            continue;
+        }
+        if (error == ERROR_ACCESS_DENIED)
+            throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot open the file (access is denied)");
+        if (error == ERROR_SHARING_VIOLATION)
+            throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot open the file: another program has it open");
+        throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot open the file (" + windows_error_text_or_code(error) + ")");
     }
 }
 

@@ -7,22 +7,14 @@
 #include <string>
 #include <vector>
 
-#include <windows.h>
+#include "utf8_path.h"
 
 namespace cachain {
-
-inline std::wstring wide_from_utf8(const std::string& utf8) {
-    if (utf8.empty()) return {};
-    const int length = MultiByteToWideChar(CP_UTF8, 0, utf8.data(), static_cast<int>(utf8.size()), nullptr, 0);
-    std::wstring text(static_cast<std::size_t>(length), L'\0');
-    MultiByteToWideChar(CP_UTF8, 0, utf8.data(), static_cast<int>(utf8.size()), text.data(), length);
-    return text;
-}
 
 // Quoted when it is empty or has a space, tab or quote; backslashes are
 // doubled only where a quote follows them.
 inline std::wstring quoted_argument(const std::string& argument) {
-    const std::wstring text = wide_from_utf8(argument);
+    const std::wstring text = path_from_utf8(argument).native();  // the one UTF-8 to UTF-16 conversion
     if (!text.empty() && text.find_first_of(L" \t\"") == std::wstring::npos) return text;
     std::wstring out = L"\"";
     std::size_t backslashes = 0;

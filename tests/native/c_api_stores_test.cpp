@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include "cachain/cachain.h"
-#include "process_runner.h"
 #include "temp_folder.h"
 #include "test_pki.h"
 

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#ifdef _WIN32
+#include <windows.h>
+#endif
+
 #include "cachain/cachain.h"
 #include "temp_folder.h"
 #include "test_pki.h"
@@ -45,6 +49,10 @@ TEST_F(CApi, LoadsAndExportsUnderFolderNamesWithNonAsciiLettersAndSpaces) {
 
     const std::string folder = utf8_from_path(certs);
     ASSERT_NE(folder.find("J\xC3\xBCrgen"), std::string::npos) << "the test's own path is UTF-8";
+#ifdef _WIN32
+    // Under a UTF-8 ANSI code page, narrow Windows calls would pass this test by luck.
+    ASSERT_NE(GetACP(), static_cast<UINT>(CP_UTF8));
+#endif
     ASSERT_EQ(cachain_set_add_path(pool_, folder.c_str(), nullptr), CACHAIN_OK) << cachain_last_error();
     EXPECT_EQ(cachain_set_count(pool_), 3u);
     ASSERT_EQ(cachain_set_add_path(pool_, (folder + "/Root CA.cer").c_str(), nullptr), CACHAIN_OK) << cachain_last_error();
@@ -58,7 +66,7 @@ TEST_F(CApi, LoadsAndExportsUnderFolderNamesWithNonAsciiLettersAndSpaces) {
     ASSERT_EQ(cachain_export_count(export_), 3u);
     EXPECT_TRUE(std::filesystem::is_regular_file(path_from_utf8(destination) / "SchertzLabRootCA.cer"));
     const char* written = nullptr;
-    cachain_export_file(export_, 0, &written, nullptr, nullptr, nullptr);
+    ASSERT_EQ(cachain_export_file(export_, 0, &written, nullptr, nullptr, nullptr), CACHAIN_OK);
     EXPECT_EQ(std::string(written).rfind(destination, 0), 0u) << written << " is reported as UTF-8 under the folder";
 }
 

@@ -7,7 +7,11 @@
 
 #include "certificate_parser.h"
 #include "placement.h"
+#ifdef _WIN32
+#include "windows_program.h"
+#else
 #include "process_runner.h"
+#endif
 #include "stores/directory_store.h"
 #include "temp_folder.h"
 #include "test_pki.h"
@@ -206,8 +210,13 @@ TEST_F(Placement, WritesAFolderThatOpensslVerifyUsesAsIs) {
     place(store, seed_cas(), {});
     write_file(folder_ / "server.pem", pki_->server.pem());
     write_file(folder_ / "chain.pem", pem_of({&pki_->issuing, &pki_->policy}));
-    const auto verify = run_process({"openssl", "verify", "-CApath", (folder_ / "Root").string(), "-untrusted",
-                                     (folder_ / "chain.pem").string(), (folder_ / "server.pem").string()});
+    const std::vector<std::string> command{"openssl", "verify", "-CApath", utf8_from_path(folder_ / "Root"), "-untrusted",
+                                           utf8_from_path(folder_ / "chain.pem"), utf8_from_path(folder_ / "server.pem")};
+#ifdef _WIN32
+    const auto verify = run_windows_program(command);
+#else
+    const auto verify = run_process(command);
+#endif
     EXPECT_EQ(verify.exit_code, 0) << verify.output;
 }
 

@@ -6,6 +6,8 @@
 #include "test_sockets.h"
 
 #ifdef _WIN32
+#include <windows.h>
+
 #include "windows_command_line.h"
 #else
 #include <csignal>

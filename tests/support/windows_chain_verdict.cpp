@@ -13,6 +13,7 @@
 // Prints one line: "trusted" or "untrusted: ...", then the chain it built.
 // Exits 0 when trusted, 1 when not, 2 when it cannot ask.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -23,12 +24,13 @@
 
 namespace {
 
-std::vector<BYTE> read_file(const char* path) {
-    std::ifstream file(path, std::ios::binary);
+std::vector<BYTE> read_file(const wchar_t* path) {
+    std::ifstream file(std::filesystem::path(path), std::ios::binary);
     return {std::istreambuf_iterator<char>(file), {}};
 }
 
-PCCERT_CONTEXT certificate_from(const char* path) {
+// nullptr when the file cannot be read or holds no DER certificate.
+PCCERT_CONTEXT certificate_from(const wchar_t* path) {
     const std::vector<BYTE> der = read_file(path);
     if (der.empty()) return nullptr;
     return CertCreateCertificateContext(X509_ASN_ENCODING, der.data(), static_cast<DWORD>(der.size()));
@@ -77,26 +79,31 @@ DWORD ssl_policy_error(PCCERT_CHAIN_CONTEXT chain, const std::wstring& server_na
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// wmain: paths arrive as Windows gives them (UTF-16), whatever the code page.
+int wmain(int argc, wchar_t** argv) {
     int next = 1;
-    const bool machine = next < argc && std::string(argv[next]) == "-machine";
+    const bool machine = next < argc && std::wstring(argv[next]) == L"-machine";
     if (machine) ++next;
     if (argc - next < 2) {
         std::fprintf(stderr, "usage: cachain-windows-verdict [-machine] <server-name> <leaf.cer> [<sent.cer>...]\n");
         return 2;
     }
-    const std::string name = argv[next++];
-    const std::wstring server_name(name.begin(), name.end());
+    const std::wstring server_name = argv[next++];
     PCCERT_CONTEXT leaf = certificate_from(argv[next++]);
     HCERTSTORE sent = CertOpenStore(CERT_STORE_PROV_MEMORY, 0, 0, 0, nullptr);
     if (leaf == nullptr || sent == nullptr) {
-        std::fprintf(stderr, "cannot read the server's certificate %s\n", argv[next - 1]);
+        std::fprintf(stderr, "cannot read the server's certificate %ls\n", argv[next - 1]);
         return 2;
     }
+    // A certificate that cannot be read must not turn "could not ask" into
+    // "untrusted".
     for (; next < argc; ++next) {
-        const std::vector<BYTE> der = read_file(argv[next]);
-        CertAddEncodedCertificateToStore(sent, X509_ASN_ENCODING, der.data(), static_cast<DWORD>(der.size()),
-                                         CERT_STORE_ADD_ALWAYS, nullptr);
+        PCCERT_CONTEXT cert = certificate_from(argv[next]);
+        if (cert == nullptr || !CertAddCertificateContextToStore(sent, cert, CERT_STORE_ADD_ALWAYS, nullptr)) {
+            std::fprintf(stderr, "cannot read the sent certificate %ls\n", argv[next]);
+            return 2;
+        }
+        CertFreeCertificateContext(cert);
     }
 
     CERT_CHAIN_PARA request = server_auth_request();

@@ -25,7 +25,8 @@ int pending_socket_error(int fd) {
 #else
     socklen_t length = sizeof socket_error;
 #endif
-    getsockopt(fd, SOL_SOCKET, SO_ERROR, reinterpret_cast<char*>(&socket_error), &length);
+    if (getsockopt(fd, SOL_SOCKET, SO_ERROR, reinterpret_cast<char*>(&socket_error), &length) != 0)
+        return last_socket_error();
     return socket_error;
 }
 
@@ -50,7 +51,9 @@ int wait_for_connect(int fd, std::time_t deadline) {
     FD_SET(socket, &failed);
     const long seconds = static_cast<long>(std::max<std::time_t>(0, deadline - std::time(nullptr)));
     timeval timeout{seconds, 0};
-    if (select(0, nullptr, &writable, &failed, &timeout) <= 0) return timed_out_error();
+    const int ready = select(0, nullptr, &writable, &failed, &timeout);
+    if (ready < 0) return last_socket_error();
+    if (ready == 0) return timed_out_error();
     if (FD_ISSET(socket, &failed)) {
         const int error = pending_socket_error(fd);
         return error != 0 ? error : WSAECONNREFUSED;
@@ -65,7 +68,9 @@ int timed_out_error() { return ETIMEDOUT; }
 std::string socket_error_text(int socket_error) { return std::strerror(socket_error); }
 
 int wait_for_connect(int fd, std::time_t deadline) {
-    if (BIO_socket_wait(fd, 0, deadline) <= 0) return timed_out_error();
+    const int ready = BIO_socket_wait(fd, 0, deadline);
+    if (ready < 0) return last_socket_error();
+    if (ready == 0) return timed_out_error();
     return pending_socket_error(fd);
 }
 #endif

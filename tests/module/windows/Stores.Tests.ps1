@@ -37,13 +37,16 @@ Describe 'Import-CaChain into <Location>' -ForEach @{ Location = 'LocalMachine' 
     It 'says AlreadyPresent on a second run' {
         Get-ChildItem $certs | Import-CaChain -StoreLocation $Location | Out-Null
         $again = Get-ChildItem $certs | Import-CaChain -StoreLocation $Location
+        $again.Count | Should -Be 4
         $again.Action | Select-Object -Unique | Should -Be 'AlreadyPresent'
     }
 
     It 'changes nothing with -WhatIf' {
         Get-ChildItem $certs | Import-CaChain -StoreLocation $Location -WhatIf | Should -BeNullOrEmpty
-        Get-StoreThumbprint -Location $Location -Name Root | Should -Not -Contain $root
-        Get-StoreThumbprint -Location $Location -Name CA | Should -Not -Contain $root
+        foreach ($thumbprint in $allLab) {
+            Get-StoreThumbprint -Location $Location -Name Root | Should -Not -Contain $thumbprint
+            Get-StoreThumbprint -Location $Location -Name CA | Should -Not -Contain $thumbprint
+        }
     }
 
     It 'refuses the leaf and still places the CAs' {
@@ -65,7 +68,8 @@ Describe 'Import-CaChain into <Location>' -ForEach @{ Location = 'LocalMachine' 
         $placed | Remove-CaChain -Confirm:$false | Out-Null
         Get-StoreThumbprint -Location $Location -Name Root | Should -Not -Contain $root
         Get-StoreThumbprint -Location $Location -Name CA | Should -Not -Contain $root
-        Get-StoreThumbprint -Location $Location -Name CA | Should -Contain $thumbprints.SchertzLabPolicyCA
+        Get-StoreThumbprint -Location $Location -Name CA | Should -Not -Contain $thumbprints.SchertzLabIssuingCA
+        Get-StoreThumbprint -Location $Location -Name CA | Should -Contain $thumbprints.SchertzLabPolicyCA -Because 'it was there before'
     }
 
     It 'leaves out exactly the writes declined at -Confirm' {
