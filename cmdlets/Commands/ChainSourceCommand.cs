@@ -4,7 +4,9 @@ using System.Linq;
 using System.IO;
 using System.Management.Automation;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CaChain.Native;
 
@@ -60,6 +62,11 @@ namespace CaChain.Commands
         [Parameter]
         public SwitchParameter Offline { get; set; }
 
+        // Without it, the CA certificates this machine already holds are issuers
+        // too, as on a domain member's Certification Path tab.
+        [Parameter]
+        public SwitchParameter SkipLocalStores { get; set; }
+
         [Parameter]
         [ValidateRange(1, 300)]
         public int TimeoutSec { get; set; } = 10;
@@ -103,7 +110,54 @@ namespace CaChain.Commands
 
         // Ends the progress bar of a long run; derived cmdlets that override
         // EndProcessing call it too.
-        protected override void EndProcessing() => progress?.Complete();
+        protected override void EndProcessing()
+        {
+            progress?.Complete();
+            localIssuers?.Dispose();
+        }
+
+        // Where the machine's own stores are read from: an image's root on
+        // Linux (Test-CaChain -SystemRoot), null for this machine.
+        private protected virtual string LocalStoresRoot => null;
+
+        private CertificateSet localIssuers;
+
+        // The machine's CA certificates, read once per command and added to
+        // every item's issuers. On Windows its Root, CA and AuthRoot stores; on
+        // Linux the system trust, and .NET's CurrentUser stores, which pwsh
+        // trusts there. A store that cannot be read is a warning, not a failure.
+        private CertificateSet LocalIssuers()
+        {
+            if (localIssuers != null) return localIssuers;
+            localIssuers = new CertificateSet();
+            WriteVerbose("Reading this machine's stores as issuers (-SkipLocalStores leaves them out)");
+            localIssuers.AddLocalIssuers(LocalStoresRoot);
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && LocalStoresRoot == null)
+            {
+                AddDotNetUserStore(StoreName.Root, "CurrentUser\\Root (.NET)");
+                AddDotNetUserStore(StoreName.CertificateAuthority, "CurrentUser\\CA (.NET)");
+            }
+            foreach (CaChainException problem in localIssuers.Problems)
+                WriteWarning($"This machine's issuers: {problem.Message}");
+            return localIssuers;
+        }
+
+        private void AddDotNetUserStore(StoreName name, string label)
+        {
+            try
+            {
+                // Read-only: a store never written reads as empty and is not created.
+                using (var store = new X509Store(name, StoreLocation.CurrentUser))
+                {
+                    store.Open(OpenFlags.ReadOnly);
+                    foreach (X509Certificate2 certificate in store.Certificates) localIssuers.AddBytes(certificate.RawData, label);
+                }
+            }
+            catch (Exception error) when (error is CryptographicException || error is CaChainException)
+            {
+                WriteWarning($"This machine's issuers: {label} cannot be read ({error.Message})");
+            }
+        }
 
         private IEnumerable<SourceItem> ReadEachItem()
         {
@@ -175,6 +229,8 @@ namespace CaChain.Commands
             var failures = new List<CaChainException> { CaChainException.Capture(() => fill(item.Inputs, item.Pool)) };
             foreach (string issuers in IssuerPath ?? Array.Empty<string>())
                 failures.Add(CaChainException.Capture(() => item.Pool.AddPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(issuers), PlainPassword())));
+            // After the item's own issuers, so a certificate both hold keeps their source.
+            if (!SkipLocalStores) failures.Add(CaChainException.Capture(() => item.Pool.AddSet(LocalIssuers())));
             // A failed read is usually also one of the set's problems: report it once.
             var problems = new List<CaChainException>(item.Inputs.Problems);
             problems.AddRange(item.Pool.Problems);

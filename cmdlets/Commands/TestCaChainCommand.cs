@@ -30,6 +30,10 @@ namespace CaChain.Commands
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
+        // The image's own stores are its issuers, not this machine's.
+        private protected override string LocalStoresRoot =>
+            SystemRoot == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(SystemRoot);
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();

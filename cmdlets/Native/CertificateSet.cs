@@ -33,6 +33,17 @@ namespace CaChain.Native
 
         public void AddText(string text, string item) => AddBytes(Encoding.UTF8.GetBytes(text), item);
 
+        // The CA certificates the machine already holds (its Root, CA and
+        // AuthRoot stores on Windows, the system trust on Linux; systemRoot: an
+        // image's root on Linux, null for this machine). A store that cannot be
+        // read becomes one of Problems; the others are still added.
+        public void AddLocalIssuers(string systemRoot) =>
+            CaChainException.ThrowIfFailed(NativeMethods.cachain_set_add_local_issuers(Handle, Utf8.ToNative(systemRoot)));
+
+        // Every certificate of other, with the source it has there.
+        public void AddSet(CertificateSet other) =>
+            CaChainException.ThrowIfFailed(NativeMethods.cachain_set_add_set(Handle, other.Handle));
+
         public IReadOnlyList<CaChainException> Problems
         {
             get

@@ -43,6 +43,12 @@ namespace CaChain.Native
         public static extern Status cachain_set_add_path(SetHandle set, byte[] path, byte[] password);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status cachain_set_add_local_issuers(SetHandle set, byte[] systemRoot);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status cachain_set_add_set(SetHandle set, SetHandle other);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern UIntPtr cachain_set_count(SetHandle set);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]

@@ -6,7 +6,7 @@
     'Get-CaChain' = @{
         Synopsis    = 'Shows the certification path of a certificate, a file, a folder or a TLS server, as the Certification Path tab does.'
         Description = @(
-            'Get-CaChain builds the chain of each target certificate up to a self-signed root, from the certificates you give it, the extra issuers in -IssuerPath, the chain a server presents, and (unless -Offline) the issuers named by each certificate''s Authority Information Access URL.'
+            'Get-CaChain builds the chain of each target certificate up to a self-signed root, from the certificates you give it, the extra issuers in -IssuerPath, the chain a server presents, the CA certificates this machine already holds (unless -SkipLocalStores), and (unless -Offline) the issuers named by each certificate''s Authority Information Access URL.'
             'It writes one object per chain element, root first, with its depth (0 is the target), its role (Root, Intermediate or Leaf), subject, issuer, thumbprint, validity and where it came from. When an issuer is missing, it warns and names the missing issuer, its key identifier and where to download it.'
             'Files may be DER or PEM (.cer, .crt, .pem), PKCS#7 (.p7b, .p7c) or PKCS#12 (.pfx, .p12, with -Password). Private keys are never read into the output: only certificates are kept.'
         )
@@ -20,7 +20,8 @@
             Protocol     = 'How to start TLS: Auto (SMTP STARTTLS on 25 and 587, LDAP StartTLS on 389, plain TLS elsewhere), Tls, Smtp or Ldap.'
             IssuerPath   = 'Extra files or folders of issuer certificates to build chains from, for example the CA certificates exported on a domain member.'
             Password     = 'The password of PKCS#12 (.pfx, .p12) files.'
-            Offline      = 'Never download missing issuers from their AIA URLs; only the given certificates and the server''s chain are used.'
+            Offline      = 'Never download missing issuers from their AIA URLs; only the given certificates, the server''s chain and this machine''s stores are used.'
+            SkipLocalStores = 'Leave out the CA certificates this machine already holds, for a clean-room answer. Without it they are issuers too: on Windows the LocalMachine and CurrentUser stores Root, CA and AuthRoot; on Linux the system trust bundle, CaChain''s intermediates and .NET''s CurrentUser stores. Each element''s Source names its store; a store that cannot be read is a warning.'
             TimeoutSec   = 'The time limit, in seconds, for each connection and each AIA download. The default is 10.'
             All          = 'Also write the alternative paths, not only the best one per target (cross-signed and renewed CAs can give several).'
         }
@@ -51,6 +52,7 @@
             IssuerPath   = 'Extra files or folders of issuer certificates.'
             Password     = 'The password of PKCS#12 files. Their private keys are dropped when read.'
             Offline      = 'Never download missing issuers from AIA URLs.'
+            SkipLocalStores = 'Leave out the CA certificates this machine already holds (its Root, CA and AuthRoot stores on Windows, its system trust on Linux), which are issuers otherwise.'
             TimeoutSec   = 'The time limit, in seconds, for each connection and download (10 by default).'
             Destination  = 'The folder to write into; it is created when missing.'
             Format       = 'Der (the default: .cer files as the MMC wizard writes them), Pem, or P7b (one bundle for the chain).'
@@ -137,6 +139,7 @@
             IssuerPath    = 'Extra issuer certificates, as a client would have them.'
             Password      = 'The password of PKCS#12 files.'
             Offline       = 'Never use the network beyond the endpoint itself.'
+            SkipLocalStores = 'Leave out the CA certificates this machine (or the -SystemRoot image) already holds as issuers; the trust anchors are the tested store''s roots either way.'
             TimeoutSec    = 'The time limit, in seconds, for each connection (10 by default).'
             StoreLocation = 'The stores to test against: LocalMachine (the default), CurrentUser, or Directory (with -StorePath).'
             StorePath     = 'A directory store to test against.'

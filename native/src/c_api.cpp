@@ -124,6 +124,16 @@ cachain_status cachain_set_add_path(cachain_set* set, const char* path, const ch
     });
 }
 
+cachain_status cachain_set_add_set(cachain_set* set, const cachain_set* other) {
+    return guarded([&] {
+        if (!set) return missing_argument("set");
+        if (!other) return missing_argument("other");
+        for (const auto& cert : other->set.certificates()) set->set.add(cert, other->set.origin_of(*cert));
+        set->sync_handles();
+        return CACHAIN_OK;
+    });
+}
+
 size_t cachain_set_count(const cachain_set* set) { return set ? set->handles.size() : 0; }
 
 const cachain_cert* cachain_set_cert(const cachain_set* set, size_t index) {

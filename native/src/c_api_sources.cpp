@@ -1,12 +1,15 @@
-// The C interface to live sources: a server's presented chain, and
-// discovery that may download missing issuers.
+// The C interface to live sources: a server's presented chain, the
+// machine's own stores as issuers, and discovery that may download missing
+// issuers.
 #include <ctime>
 #include <memory>
 
 #include "c_api_handles.h"
 #include "c_api_shell.h"
 #include "sources/aia_discovery.h"
+#include "sources/local_issuers.h"
 #include "sources/tls_source.h"
+#include "utf8_path.h"
 
 namespace {
 
@@ -82,3 +85,12 @@ const char* cachain_chain_source(const cachain_chain* chain, size_t depth) {
 }
 
 }  // extern "C"
+
+cachain_status cachain_set_add_local_issuers(cachain_set* set, const char* system_root) {
+    return guarded([&] {
+        if (!set) return missing_argument("set");
+        cachain::add_local_issuers(set->set, system_root ? cachain::path_from_utf8(system_root) : "/");
+        set->sync_handles();
+        return CACHAIN_OK;
+    });
+}

@@ -147,3 +147,27 @@ Describe 'Get-CaChain on many files' {
         } finally { $ps.Dispose() }
     }
 }
+
+Describe 'Get-CaChain and this machine''s own stores' {
+    # On Linux, .NET's CurrentUser stores are this machine's stores the test
+    # may write: a child pwsh with its own HOME places the root and the
+    # policy CA there, and the issuing CA comes from -IssuerPath.
+    It 'completes the chain from them, names each store, and leaves them out with -SkipLocalStores' -Skip:(-not $IsLinux) {
+        $userHome = "$TestDrive/home-with-lab"
+        New-Item -ItemType Directory $userHome | Out-Null
+        $script = @"
+Import-Module '$env:CACHAIN_MODULE'
+Import-CaChain -Path '$pki/root.cer', '$pki/policy.cer' -StoreLocation CurrentUser | Out-Null
+`$found = Get-CaChain -Path '$pki/pool1.cer' -IssuerPath '$pki/issuing.cer' -Offline
+`$skipped = Get-CaChain -Path '$pki/pool1.cer' -IssuerPath '$pki/issuing.cer' -Offline -SkipLocalStores -WarningAction SilentlyContinue
+[pscustomobject]@{ Found = @(`$found | Select-Object Name, Source); Skipped = @(`$skipped.Name) } | ConvertTo-Json -Depth 3
+"@
+        $env:HOME, $saved = $userHome, $env:HOME
+        try { $json = & $env:PWSH -NoProfile -NonInteractive -Command $script } finally { $env:HOME = $saved }
+        $result = $json | ConvertFrom-Json
+        $result.Found.Name | Should -Be @('SchertzLabRootCA', 'SchertzLabPolicyCA', 'SchertzLabIssuingCA', 'pool1.schertz.lab')
+        $result.Found[0].Source | Should -Be 'CurrentUser\Root (.NET)'
+        $result.Found[1].Source | Should -Be 'CurrentUser\CA (.NET)'
+        $result.Skipped | Should -Be @('SchertzLabIssuingCA', 'pool1.schertz.lab')
+    }
+}

@@ -158,6 +158,21 @@ CACHAIN_API cachain_status cachain_set_add_bytes(cachain_set* set, const uint8_t
  * failure, while all certificates that did load are in the set. */
 CACHAIN_API cachain_status cachain_set_add_path(cachain_set* set, const char* path, const char* password);
 
+/* Adds the CA certificates this machine already holds, as issuers discovery
+ * may use (what a domain member's Certification Path tab builds from): on
+ * Windows the LocalMachine and CurrentUser stores Root, CA and AuthRoot; on
+ * Linux the system trust bundle and CaChain's intermediates folder. Each
+ * certificate's source names its store ("LocalMachine\Root",
+ * "/etc/ssl/certs/ca-certificates.crt"). system_root: on Linux an image or
+ * container root to read instead of this machine (NULL: this machine);
+ * ignored on Windows. A store that cannot be read is recorded as a problem,
+ * naming it and why; the others are still added, and the call succeeds. */
+CACHAIN_API cachain_status cachain_set_add_local_issuers(cachain_set* set, const char* system_root);
+
+/* Adds every certificate of other to set, each with its source (the first
+ * source of a certificate both hold stays). Problems are not copied. */
+CACHAIN_API cachain_status cachain_set_add_set(cachain_set* set, const cachain_set* other);
+
 CACHAIN_API size_t cachain_set_count(const cachain_set* set);
 /* Borrowed: valid until the set is freed. */
 CACHAIN_API const cachain_cert* cachain_set_cert(const cachain_set* set, size_t index);

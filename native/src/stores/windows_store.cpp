@@ -6,6 +6,7 @@
 
 #include "stores/windows_crypto_api.h"
 #include "stores/windows_store_failure.h"
+#include "windows_error_text.h"
 
 namespace cachain {
 namespace {
@@ -206,6 +207,27 @@ void WindowsSystemStore::commit() {
 
 std::unique_ptr<TrustStore> make_windows_system_store(WindowsStoreLocation location) {
     return make_windows_system_store(location, CryptoApi{});
+}
+
+std::vector<std::vector<std::uint8_t>> read_windows_system_store(WindowsStoreLocation location, const wchar_t* name) {
+    const HCERTSTORE store =
+        CertOpenStore(CERT_STORE_PROV_SYSTEM_W, 0, 0,
+                      location_flag(location) | CERT_STORE_READONLY_FLAG | CERT_STORE_OPEN_EXISTING_FLAG, name);
+    if (store == nullptr) {
+        const DWORD error = GetLastError();
+        if (error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND) return {};  // never created: empty
+        const std::wstring wide_name(name);
+        const std::string shown = std::string(windows_store_location_name(location)) + "\\" +
+                                  std::string(wide_name.begin(), wide_name.end());  // store names are ASCII
+        throw Failure(error == ERROR_ACCESS_DENIED ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, shown,
+                      "cannot read the store (" + windows_error_text_or_code(error) + ")");
+    }
+    std::vector<std::vector<std::uint8_t>> certificates;
+    for (PCCERT_CONTEXT context = CertEnumCertificatesInStore(store, nullptr); context != nullptr;
+         context = CertEnumCertificatesInStore(store, context))
+        certificates.emplace_back(context->pbCertEncoded, context->pbCertEncoded + context->cbCertEncoded);
+    CertCloseStore(store, 0);
+    return certificates;
 }
 
 std::unique_ptr<TrustStore> make_windows_system_store(WindowsStoreLocation location, const CryptoApi& api) {

@@ -3,12 +3,13 @@
 // Authorities) of the computer or of the current user, the stores the MMC
 // Certificates snap-in and Import-Certificate write to.
 //
-// Free of OpenSSL: thumbprints come from CryptoAPI itself, so this backend
-// is cross-built with mingw-w64 and tested under Wine on its own
-// (tests/windows, scripts/test-windows-store.sh).
+// Free of OpenSSL: thumbprints come from CryptoAPI itself. Tested under
+// Wine's crypt32 (tests/native/windows_store_test.cpp).
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "stores/trust_store.h"
 
@@ -29,5 +30,11 @@ std::unique_ptr<TrustStore> make_windows_system_store(WindowsStoreLocation locat
 // The same store over other CryptoAPI functions: for tests that make one
 // call fail as it does on Windows.
 std::unique_ptr<TrustStore> make_windows_system_store(WindowsStoreLocation location, const CryptoApi& api);
+
+// Every certificate in the system store called name ("ROOT", "CA",
+// "AuthRoot") of location, as DER, read without opening it for writing. A
+// store that does not exist is empty. Throws Failure naming the store
+// ("CurrentUser\AuthRoot") when it cannot be read.
+std::vector<std::vector<std::uint8_t>> read_windows_system_store(WindowsStoreLocation location, const wchar_t* name);
 
 }  // namespace cachain

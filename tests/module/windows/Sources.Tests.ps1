@@ -52,3 +52,21 @@ Describe 'Resolve-CaChainError on Windows' {
         $explained.Fix | Should -BeLike '*Import-CaChain*'
     }
 }
+
+Describe 'Get-CaChain and this machine''s own stores' {
+    BeforeAll {
+        Import-Module $env:CACHAIN_WINDOWS_TEST_SUPPORT -Force
+        $lab = @(Get-CaChain -Path "$pki/chain.p7b" -SkipLocalStores).Thumbprint
+    }
+    AfterAll { Clear-LabFromStore -Thumbprint $lab }
+
+    It 'completes the chain from LocalMachine''s stores, names each store, and leaves them out with -SkipLocalStores' {
+        Import-CaChain -Path "$pki/root.cer", "$pki/policy.cer" | Out-Null
+        $found = Get-CaChain -Path "$pki/pool1.cer" -IssuerPath "$pki/issuing.cer" -Offline
+        $found.Name | Should -Be 'SchertzLabRootCA', 'SchertzLabPolicyCA', 'SchertzLabIssuingCA', 'pool1.schertz.lab'
+        $found[0].Source | Should -Be 'LocalMachine\Root'
+        $found[1].Source | Should -Be 'LocalMachine\CA'
+        $skipped = Get-CaChain -Path "$pki/pool1.cer" -IssuerPath "$pki/issuing.cer" -Offline -SkipLocalStores -WarningAction SilentlyContinue
+        $skipped.Name | Should -Be 'SchertzLabIssuingCA', 'pool1.schertz.lab'
+    }
+}
