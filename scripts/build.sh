@@ -4,7 +4,8 @@
 # ./build/windows, cachain.dll with its tests and demo for Windows.
 #
 # Usage: scripts/build.sh [--linux-only]
-#   --linux-only  leave out the Windows build (the demo needs only Linux)
+#   --linux-only  do not set up the Windows build (the demo needs only Linux);
+#                 a ./build that was configured with it keeps building it
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 

@@ -54,7 +54,7 @@ for version in $versions; do
     chosen=$version
     break
   fi
-  echo "setup-mingw-openssl: the source of openssl $version cannot be fetched" >&2
+  echo "setup-mingw-openssl: the source of openssl $version cannot be fetched ($(grep -m1 '^E:' "$work/apt.log" || tail -n1 "$work/apt.log"))" >&2
 done
 if [[ -z $chosen ]]; then
   echo "setup-mingw-openssl: no source version of openssl could be fetched ($(echo $versions))" >&2

@@ -11,3 +11,4 @@ ctest --output-on-failure -j2 --timeout 300
 # UndefinedBehaviorSanitizer, then each fuzzer briefly.
 "$root/scripts/test-sanitizers.sh"
 "$root/scripts/fuzz.sh" 10
+echo "test: every test passed (ctest, the sanitizer run and the fuzzers)"

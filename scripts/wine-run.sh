@@ -4,18 +4,23 @@
 # copy about 1 s), so each test starts on a fresh Windows installation's
 # stores and registry, and two tests never share them.
 #
-# Usage: scripts/wine-run.sh [--fresh] <prefix-folder> <program.exe> [arguments...]
+# Usage: scripts/wine-run.sh [--fresh] [--discard] <prefix-folder> <program.exe> [arguments...]
 #   --fresh             start from a new copy even when the prefix exists
 #                       (without it, a second run continues in the same prefix)
+#   --discard           delete the prefix when the program succeeded (a prefix
+#                       is about 700 MB; a failed run's stays, to look into)
 #   CACHAIN_WINE_TEMPLATE  the booted prefix to copy (default: <prefix-folder>/../wine-template)
 #   CACHAIN_WINE_PATH      Linux folders (':'-separated) put on the program's PATH, e.g. openssl.exe's
 # Exit code: the program's.
 set -euo pipefail
 
-fresh=0
-if [[ ${1:-} == --fresh ]]; then fresh=1; shift; fi
-if (($# < 2)); then
-  echo "usage: scripts/wine-run.sh [--fresh] <prefix-folder> <program.exe> [arguments...]" >&2
+fresh=0 discard=0
+while [[ ${1:-} == --fresh || ${1:-} == --discard ]]; do
+  if [[ $1 == --fresh ]]; then fresh=1; else discard=1; fi
+  shift
+done
+if (($# < 2)) || [[ $1 == -* ]]; then
+  echo "usage: scripts/wine-run.sh [--fresh] [--discard] <prefix-folder> <program.exe> [arguments...]" >&2
   exit 2
 fi
 prefix=$(mkdir -p "$1" && cd "$1" && pwd)
@@ -33,7 +38,7 @@ boot_template() {
   (
     flock 9
     if [[ ! -f $template/.booted ]]; then
-      echo "wine-run: booting a Wine prefix in $template"
+      echo "wine-run: booting a Wine prefix in $template (once, about 15 s)" >&2
       rm -rf "${template:?}"/* "$template"/.[!.]* 2>/dev/null || true
       # Booted without Wine's Mono and Gecko (mscoree, mshtml off), whose
       # installers would prompt; nothing here needs them.
@@ -81,4 +86,8 @@ trap 'wineserver -k >/dev/null 2>&1 || true' EXIT  # this prefix's server only
 status=0
 wine "$@" 2> >(grep --line-buffered -v 'FS volume label and serial are not available' >&2) || status=$?
 wait "${!:-}" 2>/dev/null || true  # until every line of stderr is out
+if ((discard && status == 0)); then
+  wineserver -k >/dev/null 2>&1 || true
+  rm -rf "$prefix"
+fi
 exit "$status"
