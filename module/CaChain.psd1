@@ -19,8 +19,12 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('PKI', 'Certificate', 'CA', 'Trust', 'TLS', 'Linux', 'Windows', 'PSEdition_Desktop', 'PSEdition_Core')
-            ProjectUri = 'https://example.invalid/cachain'
+            Tags         = @('PKI', 'Certificate', 'CA', 'Trust', 'TLS', 'Linux', 'Windows', 'PSEdition_Desktop', 'PSEdition_Core')
+            # Placeholders until the project has a public home: set both before
+            # publishing to the PowerShell Gallery.
+            ProjectUri   = 'https://example.invalid/cachain'
+            LicenseUri   = 'https://example.invalid/cachain/LICENSE'
+            ReleaseNotes = '0.1.0: Get-, Export-, Import-, Remove- and Test-CaChain and Resolve-CaChainError on Windows (PowerShell 7; Windows PowerShell 5.1 untested) and Linux (PowerShell 7, OpenSSL 3).'
         }
     }
 }

@@ -21,6 +21,7 @@ fi
 # What the folder was built from: a new hash means a rebuild.
 hash=$(cat "$src/CaChainPwshHost.csproj" "$src/Program.cs" | sha256sum | cut -d' ' -f1)
 if [[ -f "$out/cachain-pwsh.exe" && -f "$out/Modules/Microsoft.PowerShell.Utility/Microsoft.PowerShell.Utility.psd1" &&
+      -f "$out/Modules/Microsoft.PowerShell.PSResourceGet/Microsoft.PowerShell.PSResourceGet.psd1" &&
       "$(cat "$out/.source-hash" 2>/dev/null)" == "$hash" ]]; then
   exit 0
 fi
@@ -56,6 +57,16 @@ if [[ ! -d $modules ]]; then
   exit 1
 fi
 cp -r "$modules" "$stage/Modules"
+# The modules PowerShell for Windows installs but the SDK package leaves out
+# (Microsoft.PowerShell.PSResourceGet, which installs the CaChain package, and
+# Archive, ThreadJob, ...), from the same release's dotnet tool package
+# (scripts/setup-powershell.sh), which carries them for Windows as well.
+tool_modules=$(echo "$tools"/pwsh/.store/powershell/"$sdk_version"/powershell/"$sdk_version"/tools/net*/any/win/Modules)
+if [[ ! -d $tool_modules ]]; then
+  echo "setup-windows-powershell: no Windows Modules folder in PowerShell $sdk_version's tool package ($tool_modules): run scripts/setup-powershell.sh" >&2
+  exit 1
+fi
+cp -rn "$tool_modules"/. "$stage/Modules/"
 # Copies of the content files that the build laid out under runtimes/, of no
 # use to a host that is not run from there.
 rm -rf "$stage/runtimes/unix" "$stage/runtimes/win/lib/net10.0/Modules"

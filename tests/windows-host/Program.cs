@@ -258,7 +258,11 @@ internal sealed class HeadlessHost : PSHost
     public int? ExitCode { get; private set; }
 
     public override string Name => "CaChainPwshHost";
-    public override Version Version => new(1, 0);
+    // PowerShell's own version, as pwsh's console host reports it: modules
+    // go by it. Install-PSResource installs into Documents\PowerShell\Modules
+    // for a host of version 6 or later, else into Windows PowerShell's folder,
+    // which PowerShell 7 does not search.
+    public override Version Version { get; } = typeof(PSObject).Assembly.GetName().Version!;
     public override Guid InstanceId { get; } = Guid.NewGuid();
     public override CultureInfo CurrentCulture => CultureInfo.CurrentCulture;
     public override CultureInfo CurrentUICulture => CultureInfo.CurrentUICulture;
