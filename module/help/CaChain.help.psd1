@@ -68,9 +68,9 @@
         Outputs     = @('CaChain.CaChainFile')
     }
     'Import-CaChain' = @{
-        Synopsis    = 'Places CA certificates into the right trust stores: a root into Trusted Root Certification Authorities and Intermediate Certification Authorities, every other CA into Intermediate Certification Authorities.'
+        Synopsis    = 'Places CA certificates into the right trust stores: a root into Trusted Root Certification Authorities (and Intermediate Certification Authorities when it has subordinate CAs), every other CA into Intermediate Certification Authorities.'
         Description = @(
-            'Import-CaChain does what the seed does by hand in the Certificates snap-in: the root goes into Root and CA, every policy or issuing CA into CA only, in the computer account (LocalMachine) unless -StoreLocation CurrentUser. Roles come from the certificates themselves, never from file names. A certificate that is not a CA goes into no store and is refused with an error unless -Force; the leaf of piped Get-CaChain output is simply left out.'
+            'Import-CaChain does what the seed does by hand in the Certificates snap-in: the root goes into Root, and into CA as well when its chain has subordinate CAs (a single root CA goes into Root only; a root imported alone earlier joins CA when its first subordinate is imported), every policy or issuing CA into CA only, in the computer account (LocalMachine) unless -StoreLocation CurrentUser. Roles come from the certificates themselves, never from file names. A certificate that is not a CA goes into no store and is refused with an error unless -Force; the leaf of piped Get-CaChain output is simply left out.'
             'All pipeline input is collected and placed as one transaction: if any write fails, everything this call added is removed again and nothing that was there before is touched. A certificate already present is reported as AlreadyPresent. A set whose links do not verify is refused.'
             'On Linux, LocalMachine is the system trust: roots are installed as the distribution expects (update-ca-certificates, update-ca-trust, p11-kit) and intermediates are kept apart so they never become trust anchors. CurrentUser on Linux and macOS is .NET''s per-user X509Store, which pwsh and .NET programs of that user trust; curl and openssl ignore it. On Windows, adding to CurrentUser\Root raises a security prompt, which fails in unattended sessions: use LocalMachine there.'
             'With -Session, the certificate bytes are sent to each remote session and placed there by its own Import-CaChain; results carry PSComputerName. The module must be installed on each target.'
@@ -87,7 +87,7 @@
             Session            = 'PowerShell sessions (New-PSSession) to place the certificates on. PowerShell''s Invoke-Command does the fan-out and throttling.'
             Password           = 'The password of PKCS#12 files. Only their certificates are used.'
             Force              = 'Also place certificates the rule refuses: a self-signed non-CA certificate into Root, any other non-CA certificate into CA.'
-            ExcludeRootFromCA  = 'Leave roots out of Intermediate Certification Authorities. The seed puts them in both, which is the default.'
+            ExcludeRootFromCA  = 'Leave roots out of Intermediate Certification Authorities. The seed puts the root of a multi-tier chain in both, which is the default; a single root CA goes into Trusted Root only either way.'
             ChainRole          = 'Bound from Get-CaChain output: the chain''s leaf (the server''s own certificate) is left out, since it belongs in no trust store, unless -Force.'
         }
         Examples    = @(

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "certificate_parser.h"
+#include "root_placement.h"
 
 namespace cachain {
 namespace {
@@ -86,13 +87,27 @@ bool declined(const PlacementOptions& options, const PlacementResult& result) {
 
 }  // namespace
 
-std::vector<PlacementResult> place(TrustStore& store, const std::vector<CertificatePtr>& certs,
-                                   const PlacementOptions& options) {
-    check_links(certs);
+namespace {
+
+// The stores the rule puts cert into, within this set: a root goes into CA
+// as well only when its chain has a subordinate CA (root_placement.h).
+std::vector<StoreKind> stores_in_set(TrustStore& store, const CertificatePtr& cert,
+                                     const std::vector<CertificatePtr>& certs, const PlacementOptions& options) {
+    auto kinds = stores_for(*cert, options);
+    const bool root_in_both = kinds.size() == 2;
+    if (root_in_both && !has_subordinate_ca(*cert, certs, store)) return {StoreKind::Root};
+    return kinds;
+}
+
+// Every write the rule asks for, before any is made: the set's own, then
+// the CA entries of roots already in Root whose subordinates arrive now.
+std::vector<PlacementResult> planned_writes(TrustStore& store, const std::vector<CertificatePtr>& certs,
+                                            const PlacementOptions& options) {
     std::vector<PlacementResult> results;
     for (const auto& cert : certs) {
         try {
-            for (const StoreKind kind : stores_for(*cert, options)) results.push_back(result_for(store, cert, kind));
+            for (const StoreKind kind : stores_in_set(store, cert, certs, options))
+                results.push_back(result_for(store, cert, kind));
         } catch (const Failure& refused) {
             PlacementResult skipped = result_for(store, cert, StoreKind::CA);
             skipped.status = refused.status();
@@ -100,6 +115,19 @@ std::vector<PlacementResult> place(TrustStore& store, const std::vector<Certific
             results.push_back(std::move(skipped));
         }
     }
+    if (options.root_in_ca) {
+        for (const auto& root : stored_roots_of_subordinates(certs, store))
+            results.push_back(result_for(store, root, StoreKind::CA));
+    }
+    return results;
+}
+
+}  // namespace
+
+std::vector<PlacementResult> place(TrustStore& store, const std::vector<CertificatePtr>& certs,
+                                   const PlacementOptions& options) {
+    check_links(certs);
+    std::vector<PlacementResult> results = planned_writes(store, certs, options);
 
     for (auto& result : results) {
         if (result.status == CACHAIN_OK && declined(options, result)) {

@@ -1,10 +1,10 @@
 // The seed's placement rule, applied to any trust store as one
 // all-or-nothing transaction, and its exact undo.
 //
-// The rule: a root (self-signed CA) goes into Root and into CA; every other
-// CA (policy, issuing) into CA only; a certificate that is not a CA into no
-// store, unless forced. Roles come from the certificates, never from file
-// names.
+// The rule: a root (self-signed CA) goes into Root, and into CA as well when
+// its chain has subordinate CAs (root_placement.h); every other CA (policy,
+// issuing) into CA only; a certificate that is not a CA into no store,
+// unless forced. Roles come from the certificates, never from file names.
 #pragma once
 
 #include <string>
@@ -35,13 +35,14 @@ struct Removal {
 struct PlacementOptions {
     bool dry_run = false;     // report what would change, change nothing
     bool force = false;       // place non-CA certificates too (see stores_for)
-    bool root_in_ca = true;   // the seed's layout: the root in CA as well as Root
+    bool root_in_ca = true;   // the seed's layout: a multi-tier chain's root in CA as well as Root
     // (store, thumbprint) writes the user declined (-Confirm): left out and
     // reported as Skipped with CACHAIN_E_CANCELLED; the rest of the call goes on.
     std::vector<Removal> declined;
 };
 
-// Where the rule puts cert. A forced non-CA certificate goes into Root when
+// Where the rule puts cert, were its chain multi-tier: a root into Root and
+// CA (unless !root_in_ca). A forced non-CA certificate goes into Root when
 // it is self-signed (trusting it directly), into CA otherwise. Throws
 // Failure(REFUSED) for a non-CA certificate that is not forced.
 std::vector<StoreKind> stores_for(const Certificate& cert, const PlacementOptions& options);

@@ -33,6 +33,15 @@ Describe 'Import-CaChain' {
         @(Get-ChildItem "$TestDrive/whatif" -Recurse -File).Count | Should -Be 0
     }
 
+    # The seed: a single Root CA goes into Trusted Root only.
+    It 'places the root of a one-tier chain into Root only' {
+        $placed = Get-CaChain -Path "$pki/web1.pem" -IssuerPath "$pki/onetier-root.cer" -SkipLocalStores |
+            Import-CaChain -StorePath "$TestDrive/one-tier"
+        ($placed | ForEach-Object { "$($_.Subject -replace '^CN=([^,]+).*', '$1') $($_.Store) $($_.Action)" }) |
+            Should -Be 'SchertzLabSingleRootCA Root Added'
+        Test-Path "$TestDrive/one-tier/CA" | Should -BeFalse
+    }
+
     It 'leaves the root out of CA with -ExcludeRootFromCA' {
         $placed = Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/no-root-in-ca" -ExcludeRootFromCA
         ($placed | Where-Object { $_.Store -eq 'CA' -and $_.Role -eq 'Root' }) | Should -BeNullOrEmpty
@@ -40,9 +49,12 @@ Describe 'Import-CaChain' {
 
     It 'takes X509Certificate2 objects, PEM strings and base64 strings' {
         $root = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/root.cer")
-        ($root | Import-CaChain -StorePath "$TestDrive/objects").Count | Should -Be 2
+        ($root | Import-CaChain -StorePath "$TestDrive/objects").Store | Should -Be 'Root'  # alone: Root only
         $pem = (Get-Content "$pki/intermediates.pem" -Raw)
-        ($pem | Import-CaChain -StorePath "$TestDrive/objects" -ErrorAction SilentlyContinue | Where-Object Action -eq Added).Count | Should -Be 2
+        # Its subordinates arrive: the root joins CA.
+        ($pem | Import-CaChain -StorePath "$TestDrive/objects" -ErrorAction SilentlyContinue | Where-Object Action -eq Added |
+            ForEach-Object { "$($_.Subject -replace '^CN=([^,]+).*', '$1') $($_.Store)" }) |
+            Should -Be 'SchertzLabIssuingCA CA', 'SchertzLabPolicyCA CA', 'SchertzLabRootCA CA'
         $base64 = [Convert]::ToBase64String($root.RawData)
         ($base64 | Import-CaChain -StorePath "$TestDrive/objects").Action | Should -Be @('AlreadyPresent', 'AlreadyPresent')
     }
@@ -81,7 +93,7 @@ Describe 'Import-CaChain' {
     It 'writes an error for a bad file and imports the good ones' {
         Set-Content "$TestDrive/broken.cer" 'not a certificate'
         $placed = Get-ChildItem "$TestDrive/broken.cer", "$certs/SchertzLabRootCA.cer" | Import-CaChain -StorePath "$TestDrive/bad" -ErrorVariable problems -ErrorAction SilentlyContinue
-        $placed.Count | Should -Be 2
+        $placed.Store | Should -Be 'Root'
         $problems.Count | Should -Be 1
         $problems[0].TargetObject | Should -BeLike '*broken.cer'
     }

@@ -9,14 +9,16 @@ BeforeAll {
 Describe 'Remove-CaChain' {
     It 'removes exactly what an import added, and leaves what was already there' {
         $store = "$TestDrive/store"
-        Import-CaChain -Path "$certs/SchertzLabRootCA.cer" -StorePath $store | Out-Null
+        Import-CaChain -Path "$certs/SchertzLabRootCA.cer" -StorePath $store | Out-Null  # alone: Root only
         $placed = Get-ChildItem $certs | Import-CaChain -StorePath $store
-        ($placed | Where-Object Action -eq AlreadyPresent).Count | Should -Be 2
+        ($placed | Where-Object Action -eq AlreadyPresent).Store | Should -Be 'Root'
         $removed = $placed | Remove-CaChain
         $removed.Action | Select-Object -Unique | Should -Be 'Removed'
-        $removed.Count | Should -Be 2
+        # The root's CA entry came with its subordinates, so it goes with them.
+        ($removed | ForEach-Object { "$($_.Subject -replace '^CN=([^,]+).*', '$1') $($_.Store)" }) | Sort-Object |
+            Should -Be 'SchertzLabIssuingCA CA', 'SchertzLabPolicyCA CA', 'SchertzLabRootCA CA'
         (Get-ChildItem "$store/Root").Count | Should -Be 1
-        (Get-ChildItem "$store/CA").Count | Should -Be 1
+        (Get-ChildItem "$store/CA").Count | Should -Be 0
     }
 
     It 'removes by thumbprint from Root and CA' {

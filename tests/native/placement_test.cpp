@@ -81,6 +81,72 @@ TEST_F(Placement, CanLeaveTheRootOutOfCa) {
     EXPECT_EQ(files_in(folder_ / "CA"), 2u);
 }
 
+// The seed: "If there is only a single Root CA then that single file is
+// imported into just the Trusted Root Certification Authorities folder".
+TEST_F(Placement, PutsTheRootOfAOneTierChainIntoRootOnly) {
+    const Issued root = self_signed(ca_spec("SchertzLabSingleRootCA"));
+    const Issued web = issue(root, server_spec("web1.schertz.lab"));
+    DirectoryStore store(folder_.path());
+    const auto results = place(store, {load(root), load(web)}, {});
+    const std::vector<std::pair<std::string, StoreKind>> expected{{"SchertzLabSingleRootCA", StoreKind::Root}};
+    EXPECT_EQ(with_action(results, PlacementAction::Added), expected);
+    EXPECT_EQ(files_in(folder_ / "Root"), 1u);
+    EXPECT_EQ(files_in(folder_ / "CA"), 0u);
+}
+
+TEST_F(Placement, PutsTheRootIntoCaWhenItsSubordinatesArriveInALaterCall) {
+    DirectoryStore store(folder_.path());
+    place(store, {load(pki_->root)}, {});
+    EXPECT_EQ(files_in(folder_ / "CA"), 0u);
+    const auto results = place(store, {load(pki_->policy), load(pki_->issuing)}, {});
+    const std::vector<std::pair<std::string, StoreKind>> expected{{"SchertzLabPolicyCA", StoreKind::CA},
+                                                                  {"SchertzLabIssuingCA", StoreKind::CA},
+                                                                  {"SchertzLabRootCA", StoreKind::CA}};
+    EXPECT_EQ(with_action(results, PlacementAction::Added), expected);
+    EXPECT_TRUE(store.contains(StoreKind::CA, load(pki_->root)->thumbprint()));
+}
+
+TEST_F(Placement, PutsTheRootIntoCaWhenItsSubordinateIsAlreadyThere) {
+    DirectoryStore store(folder_.path());
+    place(store, {load(pki_->policy)}, {});
+    const auto results = place(store, {load(pki_->root)}, {});
+    const std::vector<std::pair<std::string, StoreKind>> expected{{"SchertzLabRootCA", StoreKind::Root},
+                                                                  {"SchertzLabRootCA", StoreKind::CA}};
+    EXPECT_EQ(with_action(results, PlacementAction::Added), expected);
+}
+
+TEST_F(Placement, SaysInADryRunThatTheStoredRootWouldJoinCa) {
+    DirectoryStore store(folder_.path());
+    place(store, {load(pki_->root)}, {});
+    PlacementOptions dry;
+    dry.dry_run = true;
+    const auto results = place(store, {load(pki_->policy)}, dry);
+    const std::vector<std::pair<std::string, StoreKind>> expected{{"SchertzLabPolicyCA", StoreKind::CA},
+                                                                  {"SchertzLabRootCA", StoreKind::CA}};
+    EXPECT_EQ(with_action(results, PlacementAction::WouldAdd), expected);
+    EXPECT_EQ(files_in(folder_ / "CA"), 0u);
+}
+
+TEST_F(Placement, LeavesAStoredRootOutOfCaWhenAskedTo) {
+    DirectoryStore store(folder_.path());
+    place(store, {load(pki_->root)}, {});
+    PlacementOptions options;
+    options.root_in_ca = false;
+    place(store, {load(pki_->policy)}, options);
+    EXPECT_FALSE(store.contains(StoreKind::CA, load(pki_->root)->thumbprint()));
+}
+
+TEST_F(Placement, UndoingTheLaterCallTakesTheRootOutOfCaAndLeavesItInRoot) {
+    DirectoryStore store(folder_.path());
+    place(store, {load(pki_->root)}, {});
+    std::vector<Removal> undo;
+    for (const auto& result : place(store, {load(pki_->policy)}, {}))
+        if (result.action == PlacementAction::Added) undo.push_back({result.store, result.thumbprint});
+    unplace(store, undo, false);
+    EXPECT_EQ(files_in(folder_ / "CA"), 0u);
+    EXPECT_TRUE(store.contains(StoreKind::Root, load(pki_->root)->thumbprint()));
+}
+
 TEST_F(Placement, ReportsAlreadyPresentOnASecondRunAndAddsNothing) {
     DirectoryStore first(folder_.path());
     place(first, seed_cas(), {});
@@ -173,7 +239,7 @@ TEST_F(Placement, RemovesExactlyWhatWasAddedByThumbprint) {
     DirectoryStore after(folder_.path());
     EXPECT_TRUE(after.contains(StoreKind::Root, load(other_root)->thumbprint()));
     EXPECT_EQ(files_in(folder_ / "Root"), 1u);
-    EXPECT_EQ(files_in(folder_ / "CA"), 1u);  // the other root's CA copy
+    EXPECT_EQ(files_in(folder_ / "CA"), 0u);  // the other root came alone, so into Root only
     const auto again = unplace(after, removals, false);
     EXPECT_EQ(with_action(again, PlacementAction::NotPresent).size(), 4u);
 }
