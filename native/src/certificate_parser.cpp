@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "pkcs12_reader.h"
+#include "text_encoding.h"
 
 namespace cachain {
 namespace {
@@ -197,6 +198,7 @@ std::vector<std::uint8_t> decode_base64(Bytes text, const std::string& item) {
 }  // namespace
 
 std::vector<CertificatePtr> parse_certificates(Bytes data, const std::string& item, const char* password) {
+    if (auto plain = text_as_plain_utf8(data, item)) return parse_certificates(*plain, item, password);
     if (data.empty() || is_blank(data)) throw Failure(CACHAIN_E_EMPTY, item, "the data is empty");
     if (as_text(data).find("-----BEGIN ") != std::string_view::npos) return parse_pem(data, item);
     if (data[0] == 0x30) return parse_der(data, item, password);  // a DER SEQUENCE

@@ -27,6 +27,15 @@ Describe 'Get-CaChain' {
         $chain[0].Role | Should -Be 'Root'
     }
 
+    # Windows PowerShell 5.1's Out-File and `>` write UTF-16 LE with a BOM.
+    It 'reads PEM saved as UTF-16, as Windows PowerShell 5.1 writes it' -ForEach @(
+        @{ Encoding = 'unicode' }, @{ Encoding = 'bigendianunicode' }, @{ Encoding = 'utf8BOM' }
+    ) {
+        Get-Content "$pki/intermediates.pem" | Out-File "$TestDrive/intermediates-$Encoding.pem" -Encoding $Encoding
+        $chain = Get-CaChain -Path "$pki/pool1.cer" -IssuerPath "$TestDrive/intermediates-$Encoding.pem", "$pki/root.cer" -Offline -SkipLocalStores
+        $chain.Name | Should -Be 'SchertzLabRootCA', 'SchertzLabPolicyCA', 'SchertzLabIssuingCA', 'pool1.schertz.lab'
+    }
+
     It 'reads a password-protected .pfx and keeps no private key' {
         $password = ConvertTo-SecureString 'pfx-password' -AsPlainText -Force
         $chain = Get-CaChain -Path "$pki/pool1.pfx" -Password $password

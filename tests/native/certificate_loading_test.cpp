@@ -51,6 +51,67 @@ TEST_F(CertificateLoading, ReadsADerCertificate) {
     EXPECT_TRUE(certs[0]->is_ca());
 }
 
+// Text as Windows writes it: UTF-16 (Windows PowerShell 5.1's Out-File and
+// `>`), with or without a byte-order mark, either byte order; UTF-8 with one.
+// The note before the PEM has non-ASCII letters, so that a conversion that
+// merely dropped zero bytes would show.
+Bytes utf16(const std::string& ascii_or_latin1, bool little_endian, bool byte_order_mark) {
+    Bytes out;
+    const auto put = [&](std::uint16_t unit) {
+        out.push_back(static_cast<std::uint8_t>(little_endian ? unit & 0xFF : unit >> 8));
+        out.push_back(static_cast<std::uint8_t>(little_endian ? unit >> 8 : unit & 0xFF));
+    };
+    if (byte_order_mark) put(0xFEFF);
+    for (const unsigned char c : ascii_or_latin1) put(c);
+    return out;
+}
+
+struct TextEncodingCase {
+    const char* name;
+    bool little_endian, byte_order_mark;
+};
+
+class CertificateText : public CertificateLoading, public ::testing::WithParamInterface<TextEncodingCase> {};
+
+TEST_P(CertificateText, ReadsPemWrittenAsUtf16) {
+    const std::string note = "Zertifikat f\xFCr J\xFCrgen\r\n";  // "für Jürgen" in Latin-1 = UTF-16 units
+    const Bytes data = utf16(note + pki().root.pem() + pki().policy.pem(), GetParam().little_endian, GetParam().byte_order_mark);
+    const auto certs = parse_certificates(data, "root-ps51.pem", nullptr);
+    ASSERT_EQ(certs.size(), 2u);
+    EXPECT_EQ(certs[0]->common_name(), "SchertzLabRootCA");
+    EXPECT_EQ(certs[1]->common_name(), "SchertzLabPolicyCA");
+}
+
+TEST_P(CertificateText, ReadsBase64WrittenAsUtf16) {
+    const std::string pem = pki().root.pem();
+    std::string base64;  // the PEM body without its armour lines
+    for (std::size_t line = pem.find('\n') + 1; pem.compare(line, 5, "-----") != 0; line = pem.find('\n', line) + 1)
+        base64 += pem.substr(line, pem.find('\n', line) + 1 - line);
+    const auto certs = parse_certificates(utf16(base64, GetParam().little_endian, GetParam().byte_order_mark), "root.b64", nullptr);
+    ASSERT_EQ(certs.size(), 1u);
+    EXPECT_EQ(certs[0]->common_name(), "SchertzLabRootCA");
+}
+
+INSTANTIATE_TEST_SUITE_P(Encodings, CertificateText,
+                         ::testing::Values(TextEncodingCase{"Utf16LeWithBom", true, true}, TextEncodingCase{"Utf16LeWithoutBom", true, false},
+                                TextEncodingCase{"Utf16BeWithBom", false, true}, TextEncodingCase{"Utf16BeWithoutBom", false, false}),
+                         [](const ::testing::TestParamInfo<TextEncodingCase>& info) { return std::string(info.param.name); });
+
+TEST_F(CertificateLoading, ReadsBase64WithAUtf8ByteOrderMark) {
+    const std::string pem = pki().root.pem();
+    const std::string body = pem.substr(pem.find('\n') + 1, pem.find("-----END") - pem.find('\n') - 1);
+    Bytes data{0xEF, 0xBB, 0xBF};
+    data.insert(data.end(), body.begin(), body.end());
+    const auto certs = parse_certificates(data, "root.b64", nullptr);
+    ASSERT_EQ(certs.size(), 1u);
+    EXPECT_EQ(certs[0]->common_name(), "SchertzLabRootCA");
+}
+
+TEST_F(CertificateLoading, SaysWhenUtf16TextHoldsNoCertificate) {
+    EXPECT_EQ(failure_of(utf16("just some notes\r\n", true, true)), CACHAIN_E_UNSUPPORTED_FORMAT);
+    EXPECT_EQ(failure_of(utf16("", true, true)), CACHAIN_E_EMPTY);
+}
+
 TEST_F(CertificateLoading, ReadsEveryPemBlockAndIgnoresTextBetweenThem) {
     const std::string text = "Bag Attributes\n    friendlyName: root\n" + pki().root.pem() +
                              "\nsome notes the admin left here\n" + pki().policy.pem() + "trailing junk\n";
