@@ -51,6 +51,19 @@ Describe 'Remove-CaChain' {
         (Get-ChildItem "$store/CA").Count | Should -Be 3
     }
 
+    It 'takes the intermediates out of intermediates.pem too when it removes the last of them' -Skip:(-not $IsLinux) {
+        $system = New-TestSystemRoot "$TestDrive/undo-intermediates"
+        openssl x509 -inform DER -in "$pki/root.cer" -out "$TestDrive/root.pem"
+        $chainFile = "$system/usr/local/share/cachain/intermediates.pem"
+        $placed = Get-ChildItem $certs | Import-CaChain -SystemRoot $system
+        openssl verify -CAfile "$TestDrive/root.pem" -untrusted $chainFile "$pki/pool1.pem" | Should -Be "$pki/pool1.pem: OK"
+        ($placed | Remove-CaChain).Count | Should -Be 4
+        @(Get-ChildItem "$system/usr/local/share/cachain/intermediates").Count | Should -Be 0
+        (Get-Item $chainFile).Length | Should -Be 0  # kept, empty: tools may be pointed at it
+        openssl verify -CAfile "$TestDrive/root.pem" -untrusted $chainFile "$pki/pool1.pem" 2>&1 | Out-Null
+        $LASTEXITCODE | Should -Not -Be 0
+    }
+
     It 'refuses a thumbprint that is not 40 hex digits' {
         { Remove-CaChain -Thumbprint 'CN=SchertzLabRootCA' -StorePath "$TestDrive/x" } | Should -Throw -ErrorId 'ParameterArgumentValidationError,CaChain.Commands.RemoveCaChainCommand'
     }

@@ -145,6 +145,26 @@ TEST_F(LinuxSystemTrustTest, ListsTheTrustedRootsForTestCaChain) {
     EXPECT_EQ(trust.list(StoreKind::CA).size(), 3u);
 }
 
+TEST_F(LinuxSystemTrustTest, EmptiesTheIntermediatesFileWhenTheLastIntermediateIsRemoved) {
+    write_file(root_ / "root.pem", pki_->root.pem());
+    const auto verify_with_our_intermediates = [&] {
+        return run_process({"openssl", "verify", "-CAfile", (root_ / "root.pem").string(), "-untrusted",
+                            intermediates().string(), (root_ / "server.pem").string()});
+    };
+    LinuxSystemTrust trust(debian_layout(root_.path()));
+    const auto placed = place(trust, seed_cas(), {});
+    ASSERT_EQ(verify_with_our_intermediates().exit_code, 0) << verify_with_our_intermediates().output;
+
+    std::vector<Removal> removals;
+    for (const auto& r : placed) removals.push_back({r.store, r.thumbprint});
+    LinuxSystemTrust again(debian_layout(root_.path()));
+    unplace(again, removals, false);
+    EXPECT_TRUE(fs::is_empty(root_ / "usr/local/share/cachain/intermediates"));
+    EXPECT_TRUE(fs::exists(intermediates())) << "a path tools were pointed at disappeared";
+    EXPECT_EQ(read_file(intermediates()).size(), 0u) << "the removed intermediates are still offered";
+    EXPECT_NE(verify_with_our_intermediates().exit_code, 0);
+}
+
 TEST_F(LinuxSystemTrustTest, DetectsDebianUnderASystemRoot) {
     const LinuxTrustLayout layout = detect_linux_trust_layout(root_.path());
     EXPECT_EQ(layout.distribution, "Debian");

@@ -254,6 +254,12 @@ void LinuxSystemTrust::refresh_anchors() {
     removed_roots_.clear();
 }
 
+// When the last intermediate is removed, the file stays, empty, rather than
+// going: a path an administrator configured (a proxy's chain file, a script's
+// -untrusted) is then still there, and holds exactly what the folder holds,
+// nothing. A missing file fails every tool that opens it; an empty one only
+// those that demand at least one certificate (OpenSSL's loaders do: there,
+// both fail alike).
 void LinuxSystemTrust::rewrite_intermediates_bundle() {
     std::vector<std::uint8_t> bundle;
     for (const auto& stored : list(StoreKind::CA)) {
