@@ -64,6 +64,20 @@ Describe 'Remove-CaChain' {
         $LASTEXITCODE | Should -Not -Be 0
     }
 
+    It 'undoes exactly the files an import added to a RHEL image, and says what to run inside it' -Skip:(-not $IsLinux) {
+        $image = "$TestDrive/rhel-image"
+        New-Item -ItemType Directory "$image/etc/pki/ca-trust/source/anchors" -Force | Out-Null
+        Set-Content "$image/etc/os-release" 'ID="rocky"', 'ID_LIKE="rhel centos fedora"'
+        $placed = Get-ChildItem $certs | Import-CaChain -SystemRoot $image -WarningAction SilentlyContinue
+        $removed = $placed | Remove-CaChain -WarningVariable warnings -WarningAction SilentlyContinue
+        $removed.Action | Select-Object -Unique | Should -Be 'Removed'
+        Get-ChildItem $image -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($image, $_.FullName) } | Sort-Object |
+            Should -Be @('etc/os-release', 'usr/local/share/cachain/intermediates.pem')
+        (Get-Item "$image/usr/local/share/cachain/intermediates.pem").Length | Should -Be 0
+        $warnings.Message | Should -Be ("$image is a RHEL image whose own tool cannot run from this machine: run 'update-ca-trust extract' inside the image " +
+            "(for example: chroot $image update-ca-trust extract) so that its trust bundle reflects the change in $image/etc/pki/ca-trust/source/anchors")
+    }
+
     It 'refuses a thumbprint that is not 40 hex digits' {
         { Remove-CaChain -Thumbprint 'CN=SchertzLabRootCA' -StorePath "$TestDrive/x" } | Should -Throw -ErrorId 'ParameterArgumentValidationError,CaChain.Commands.RemoveCaChainCommand'
     }

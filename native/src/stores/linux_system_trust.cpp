@@ -1,6 +1,7 @@
 #include "stores/linux_system_trust.h"
 
 #include <algorithm>
+#include <utility>
 
 #ifndef _WIN32
 #include <fcntl.h>
@@ -20,24 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path under(const fs::path& system_root, const char* absolute) {
-    return system_root / fs::path(absolute).relative_path();
-}
-
-bool is_this_machine(const fs::path& system_root) {
-    std::error_code error;
-    return fs::equivalent(system_root, "/", error);
-}
-
-bool command_exists(const std::string& name) {
-    for (const char* folder : {"/usr/sbin/", "/usr/bin/", "/sbin/", "/bin/", "/usr/local/sbin/"}) {
-        if (access((std::string(folder) + name).c_str(), X_OK) == 0) return true;
-    }
-    return false;
-}
-
-fs::path cachain_share(const fs::path& system_root) { return under(system_root, "/usr/local/share/cachain"); }
-
 Failure permission_failure(const Failure& failure) {
     if (failure.status() != CACHAIN_E_ACCESS_DENIED) return failure;
     return Failure(CACHAIN_E_ACCESS_DENIED, failure.item(),
@@ -45,14 +28,16 @@ Failure permission_failure(const Failure& failure) {
                                       "or use -StoreLocation CurrentUser or -StorePath <folder>");
 }
 
-// Serialises refreshes between processes: two update-ca-certificates runs
-// at once could each write a bundle missing the other's change.
+// Serialises commits between processes: two refreshes at once could each
+// write a bundle missing the other's change, and two rewrites of
+// intermediates.pem could each miss the other's file. The lock is taken on
+// the folder itself, so it leaves no file behind for a removal to undo.
 class FolderLock {
 public:
     explicit FolderLock(const fs::path& folder) {
         std::error_code ignored;
         fs::create_directories(folder, ignored);
-        fd_ = open((folder / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        fd_ = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd_ >= 0) flock(fd_, LOCK_EX);
     }
     ~FolderLock() {
@@ -71,56 +56,6 @@ std::string last_lines(const std::string& output) {
 }
 
 }  // namespace
-
-LinuxTrustLayout debian_layout(const fs::path& system_root) {
-    LinuxTrustLayout layout;
-    layout.distribution = "Debian";
-    const fs::path local_certs = under(system_root, "/usr/local/share/ca-certificates");
-    const fs::path etc_certs = under(system_root, "/etc/ssl/certs");
-    layout.anchors = local_certs / "cachain";
-    layout.intermediates = cachain_share(system_root) / "intermediates";
-    layout.bundle = etc_certs / "ca-certificates.crt";
-    layout.refresh = {"update-ca-certificates"};
-    if (!is_this_machine(system_root)) {
-        const auto text = [](const fs::path& p) { return p.string(); };
-        layout.refresh.insert(layout.refresh.end(),
-                              {"--certsconf", text(under(system_root, "/etc/ca-certificates.conf")),
-                               "--certsdir", text(under(system_root, "/usr/share/ca-certificates")),
-                               "--localcertsdir", text(local_certs),
-                               "--etccertsdir", text(etc_certs),
-                               "--hooksdir", text(under(system_root, "/etc/ca-certificates/update.d"))});
-        layout.required_folders = {etc_certs, under(system_root, "/usr/share/ca-certificates")};
-    }
-    layout.refresh_after_removal = layout.refresh;
-    layout.refresh_after_removal.push_back("--fresh");  // without it, removed roots leave dangling links
-    return layout;
-}
-
-LinuxTrustLayout detect_linux_trust_layout(const fs::path& system_root) {
-    std::error_code error;
-    if (fs::is_directory(under(system_root, "/etc/pki/trust/anchors"), error) && command_exists("update-ca-certificates")) {
-        LinuxTrustLayout layout;
-        layout.distribution = "SUSE";
-        layout.anchors = under(system_root, "/etc/pki/trust/anchors");
-        layout.intermediates = cachain_share(system_root) / "intermediates";
-        layout.bundle = under(system_root, "/var/lib/ca-certificates/ca-bundle.pem");
-        layout.refresh = layout.refresh_after_removal = {"update-ca-certificates"};
-        return layout;
-    }
-    if (fs::is_directory(under(system_root, "/etc/pki/ca-trust/source/anchors"), error) && command_exists("update-ca-trust")) {
-        LinuxTrustLayout layout;
-        layout.distribution = "RHEL";
-        layout.anchors = under(system_root, "/etc/pki/ca-trust/source/anchors");
-        layout.intermediates = cachain_share(system_root) / "intermediates";
-        layout.bundle = under(system_root, "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem");
-        layout.refresh = layout.refresh_after_removal = {"update-ca-trust", "extract"};
-        return layout;
-    }
-    if (command_exists("update-ca-certificates")) return debian_layout(system_root);
-    throw Failure(CACHAIN_E_NOT_SUPPORTED, "LocalMachine",
-                  "no system trust tool was found (update-ca-certificates or update-ca-trust); install the "
-                  "ca-certificates package, or use -StorePath <folder>");
-}
 
 LinuxSystemTrust::LinuxSystemTrust(LinuxTrustLayout layout) : layout_(std::move(layout)) {}
 
@@ -216,12 +151,16 @@ std::vector<StoredCertificate> LinuxSystemTrust::list(StoreKind kind) {
 }
 
 void LinuxSystemTrust::commit() {
+    const FolderLock lock(layout_.intermediates.parent_path());
     if (intermediates_changed_) rewrite_intermediates_bundle();
-    if (!added_roots_.empty() || !removed_roots_.empty()) refresh_anchors();
+    if (added_roots_.empty() && removed_roots_.empty()) return;
+    if (layout_.refresh_runs_here) refresh_anchors();
+    else leave_refresh_to_the_image();
 }
 
+std::vector<std::string> LinuxSystemTrust::take_warnings() { return std::exchange(warnings_, {}); }
+
 void LinuxSystemTrust::refresh_anchors() {
-    const FolderLock lock(layout_.intermediates.parent_path());
     for (const auto& folder : layout_.required_folders) {
         std::error_code ignored;
         fs::create_directories(folder, ignored);
@@ -250,6 +189,18 @@ void LinuxSystemTrust::refresh_anchors() {
                               " (is it also installed by another package?)");
         }
     }
+    added_roots_.clear();
+    removed_roots_.clear();
+}
+
+// The image's tool cannot run from here: the anchors are written, and the
+// caller is told the one command that makes the image trust them.
+void LinuxSystemTrust::leave_refresh_to_the_image() {
+    const std::string root = utf8_from_path(layout_.system_root);
+    const std::string command = command_line(removed_roots_.empty() ? layout_.refresh : layout_.refresh_after_removal);
+    warnings_.assign(1, root + " is a " + layout_.distribution + " image whose own tool cannot run from this machine: run '" +
+                            command + "' inside the image (for example: chroot " + root + " " + command +
+                            ") so that its trust bundle reflects the change in " + utf8_from_path(layout_.anchors));
     added_roots_.clear();
     removed_roots_.clear();
 }
