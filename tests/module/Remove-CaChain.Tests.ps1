@@ -64,6 +64,20 @@ Describe 'Remove-CaChain' {
         $LASTEXITCODE | Should -Not -Be 0
     }
 
+    It 'removes the root from an image where it is the only trusted certificate' -Skip:(-not $IsLinux) {
+        New-Item -ItemType Directory "$TestDrive/empty-image" | Out-Null
+        Push-Location $TestDrive
+        try {
+            $placed = Get-ChildItem $certs | Import-CaChain -SystemRoot ./empty-image
+            $removed = $placed | Remove-CaChain -ErrorVariable problems
+        } finally { Pop-Location }
+        $problems | Should -BeNullOrEmpty
+        $removed.Action | Select-Object -Unique | Should -Be 'Removed'
+        $removed.Count | Should -Be 4
+        (Get-Item "$TestDrive/empty-image/etc/ssl/certs/ca-certificates.crt").Length | Should -Be 0
+        (Get-ChildItem "$TestDrive/empty-image/etc/ssl/certs").Name | Should -Be 'ca-certificates.crt'
+    }
+
     It 'undoes exactly the files an import added to a RHEL image, and says what to run inside it' -Skip:(-not $IsLinux) {
         $image = "$TestDrive/rhel-image"
         New-Item -ItemType Directory "$image/etc/pki/ca-trust/source/anchors" -Force | Out-Null

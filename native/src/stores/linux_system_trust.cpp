@@ -1,11 +1,13 @@
 #include "stores/linux_system_trust.h"
 
 #include <algorithm>
+#include <fstream>
 #include <utility>
 
 #ifndef _WIN32
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -49,6 +51,37 @@ public:
 private:
     int fd_ = -1;
 };
+
+// The file's identity, to tell whether a tool replaced it; nothing when absent.
+std::optional<std::pair<dev_t, ino_t>> file_identity(const fs::path& path) {
+    struct stat status {};
+    if (stat(path.c_str(), &status) != 0) return std::nullopt;
+    return std::make_pair(status.st_dev, status.st_ino);
+}
+
+// Whether Debian's update-ca-certificates has no certificate left to put in
+// its bundle, by its own rules: a line of its configuration (not "!" or "#")
+// naming a file in the certificates folder, or any *.crt below the local one.
+bool no_certificate_left(const DebianCertificateSources& sources) {
+    std::ifstream configuration(sources.configuration);
+    std::string line;
+    while (std::getline(configuration, line)) {
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line[first] == '#' || line[first] == '!') continue;
+        const auto last = line.find_last_not_of(" \t\r");
+        std::error_code error;
+        // Joined as the tool joins them ("$CERTSDIR/$crt"): a line never leaves the folder.
+        const fs::path named = sources.certificates.string() + "/" + line.substr(first, last - first + 1);
+        if (fs::is_regular_file(named, error)) return false;
+    }
+    std::error_code error;
+    for (fs::recursive_directory_iterator it(sources.local, fs::directory_options::follow_directory_symlink, error), end;
+         !error && it != end; it.increment(error)) {
+        std::error_code ignored;
+        if (it->path().extension() == ".crt" && fs::is_regular_file(it->path(), ignored)) return false;
+    }
+    return true;
+}
 
 std::string last_lines(const std::string& output) {
     constexpr std::size_t keep = 400;
@@ -105,8 +138,12 @@ bool LinuxSystemTrust::add(StoreKind kind, gsl::span<const std::uint8_t> der, co
         throw permission_failure(failure);
     }
     if (outcome != WriteOutcome::Written) return false;
-    if (kind == StoreKind::Root) added_roots_.insert(thumbprint);
-    else intermediates_changed_ = true;
+    if (kind == StoreKind::Root) {
+        added_roots_.insert(thumbprint);
+        removed_roots_.erase(thumbprint);  // a removal being rolled back: the bundle must hold it again
+    } else {
+        intermediates_changed_ = true;
+    }
     return true;
 }
 
@@ -166,12 +203,25 @@ void LinuxSystemTrust::refresh_anchors() {
         fs::create_directories(folder, ignored);
     }
     const auto& command = removed_roots_.empty() ? layout_.refresh : layout_.refresh_after_removal;
+    const auto bundle_before = file_identity(layout_.bundle);
     const ProcessResult result = run_process(command);
     bundle_thumbprints_.reset();
     const std::string tool = command.front();
     if (result.exit_code != 0) {
         throw Failure(result.exit_code == -1 ? CACHAIN_E_NOT_SUPPORTED : CACHAIN_E_IO, tool,
                       "failed with exit code " + std::to_string(result.exit_code) + ": " + last_lines(result.output));
+    }
+    // Debian's tool replaces the bundle only with a non-empty one: after the
+    // last certificate is removed it leaves the old bundle, which still
+    // trusts everything removed. Both conditions, so that a tool that did
+    // nothing for another reason (below) never costs a machine its bundle.
+    if (layout_.debian_sources && file_identity(layout_.bundle) == bundle_before &&
+        no_certificate_left(*layout_.debian_sources)) {
+        try {
+            write_file_atomically(layout_.bundle, {}, true);
+        } catch (const Failure& failure) {
+            throw permission_failure(failure);
+        }
     }
     // The tool exits 0 even on an unknown option: believe the bundle, not the exit code.
     const auto& trusted = bundle_thumbprints();
@@ -186,7 +236,7 @@ void LinuxSystemTrust::refresh_anchors() {
         if (trusted.count(thumbprint)) {
             throw Failure(CACHAIN_E_IO, tool,
                           "ran, but the root " + thumbprint + " is still in " + utf8_from_path(layout_.bundle) +
-                              " (is it also installed by another package?)");
+                              " afterwards: " + last_lines(result.output));
         }
     }
     added_roots_.clear();

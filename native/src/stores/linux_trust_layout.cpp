@@ -114,6 +114,7 @@ LinuxTrustLayout debian_layout(const fs::path& system_root) {
     layout.bundle = etc_certs / "ca-certificates.crt";
     layout.refresh = {"update-ca-certificates"};
     const fs::path configuration = under(system_root, "/etc/ca-certificates.conf");
+    layout.debian_sources = DebianCertificateSources{configuration, certs, local_certs};
     if (!is_this_machine(system_root)) {
         layout.refresh.insert(layout.refresh.end(),
                               {"--certsconf", configuration.string(),

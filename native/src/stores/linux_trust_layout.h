@@ -6,10 +6,17 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace cachain {
+
+struct DebianCertificateSources {
+    std::filesystem::path configuration;  // etc/ca-certificates.conf: the shipped certificates in use
+    std::filesystem::path certificates;   // usr/share/ca-certificates, which its lines name files in
+    std::filesystem::path local;          // usr/local/share/ca-certificates: every *.crt below it
+};
 
 struct LinuxTrustLayout {
     std::string distribution;                   // "Debian", "RHEL", "SUSE"
@@ -26,6 +33,10 @@ struct LinuxTrustLayout {
     // told to run the refresh inside the image: refresh and
     // refresh_after_removal are then the commands as typed there.
     bool refresh_runs_here = true;
+    // Debian's update-ca-certificates: where it reads certificates from.
+    // It replaces the bundle only with a non-empty one, so when none is left
+    // the bundle must be emptied by us (see LinuxSystemTrust::refresh_anchors).
+    std::optional<DebianCertificateSources> debian_sources;
 };
 
 // Debian and Ubuntu: /usr/local/share/ca-certificates + update-ca-certificates.
