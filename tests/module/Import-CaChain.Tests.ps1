@@ -105,6 +105,24 @@ Describe 'Import-CaChain' {
         openssl verify -CAfile "$system/etc/ssl/certs/ca-certificates.crt" -untrusted "$pki/intermediates.pem" "$pki/pool1.pem" | Should -Match 'OK'
     }
 
+    It 'places into a Debian image the Debian way, with links that still resolve when the image is moved' -Skip:(-not $IsLinux) {
+        $image = New-TestSystemRoot "$TestDrive/debian-image"
+        Set-Content "$image/etc/os-release" 'ID=debian'
+        $root = $thumbprints.SchertzLabRootCA
+        $placed = Get-ChildItem $certs | Import-CaChain -SystemRoot $image -WarningVariable warnings
+        ($placed | Where-Object Store -eq Root).Location | Should -Be "$image/usr/local/share/ca-certificates/cachain"
+        Get-ChildItem "$image/usr/local" -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($image, $_.FullName) } | Sort-Object |
+            Should -Be (@("usr/local/share/ca-certificates/cachain/$root.crt", 'usr/local/share/cachain/intermediates.pem') +
+                ($thumbprints.SchertzLabRootCA, $thumbprints.SchertzLabPolicyCA, $thumbprints.SchertzLabIssuingCA | ForEach-Object { "usr/local/share/cachain/intermediates/$_.pem" }) | Sort-Object)
+        (Get-Item "$image/etc/ssl/certs/$root.pem").LinkTarget | Should -Be "../../../usr/local/share/ca-certificates/cachain/$root.crt"
+        $warnings | Should -BeNullOrEmpty  # this Debian machine's update-ca-certificates ran for it
+
+        Move-Item $image "$TestDrive/debian-image-moved"
+        $moved = "$TestDrive/debian-image-moved"
+        openssl verify -CApath "$moved/etc/ssl/certs" -untrusted "$moved/usr/local/share/cachain/intermediates.pem" "$pki/pool1.pem" |
+            Should -Be "$pki/pool1.pem: OK"
+    }
+
     It 'places into a RHEL image the RHEL way, and says what to run inside it' -Skip:(-not $IsLinux) {
         $image = "$TestDrive/rhel-image"
         New-Item -ItemType Directory "$image/etc/pki/ca-trust/source/anchors" -Force | Out-Null

@@ -206,6 +206,28 @@ TEST(LinuxSystemTrustEmptyImage, RemovesTheImagesOnlyTrustedRootAndLeavesAnEmpty
     EXPECT_EQ(left_in_certs, std::vector<std::string>{"ca-certificates.crt"}) << "a link to the removed root is left";
 }
 
+TEST_F(LinuxSystemTrustTest, LinksIntoTheImageAreRelativeSoTheTrustSurvivesMovingIt) {
+    LinuxSystemTrust trust(debian_layout(root_.path()));
+    place(trust, seed_cas(), {});
+    const std::string root_thumbprint = load(pki_->root)->thumbprint();
+    EXPECT_EQ(fs::read_symlink(root_ / "etc/ssl/certs" / (root_thumbprint + ".pem")),
+              fs::path("../../../usr/local/share/ca-certificates/cachain") / (root_thumbprint + ".crt"));
+
+    // Moved (as an image is, before it boots), the image still trusts the chain by its own links.
+    const fs::path moved = root_.path().string() + "-moved";
+    fs::rename(root_.path(), moved);
+    const auto verified = run_process({"openssl", "verify", "-CApath", (moved / "etc/ssl/certs").string(), "-untrusted",
+                                       (moved / "usr/local/share/cachain/intermediates.pem").string(),
+                                       (moved / "server.pem").string()});
+    fs::rename(moved, root_.path());
+    EXPECT_EQ(verified.exit_code, 0) << verified.output;
+    for (const auto& entry : fs::directory_iterator(root_ / "etc/ssl/certs")) {
+        if (entry.is_symlink()) {
+            EXPECT_TRUE(fs::read_symlink(entry.path()).is_relative()) << entry.path();
+        }
+    }
+}
+
 TEST_F(LinuxSystemTrustTest, DetectsDebianUnderASystemRoot) {
     const LinuxTrustLayout layout = detect_linux_trust_layout(root_.path());
     EXPECT_EQ(layout.distribution, "Debian");

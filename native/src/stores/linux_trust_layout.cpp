@@ -116,10 +116,22 @@ LinuxTrustLayout debian_layout(const fs::path& system_root) {
     const fs::path configuration = under(system_root, "/etc/ca-certificates.conf");
     layout.debian_sources = DebianCertificateSources{configuration, certs, local_certs};
     if (!is_this_machine(system_root)) {
+        // The tool links etc/ssl/certs/<name>.pem to each certificate by the
+        // path it found it under. Given absolute folders, the links would
+        // point to /x/img/usr/local/share/..., which dangles as soon as the
+        // image is moved or booted. The tool changes into --etccertsdir
+        // before it reads the certificate folders (its bundle's final move
+        // relies on that), so folders given relative to etc/ssl/certs make
+        // relative links, which resolve inside the image wherever it is
+        // mounted, and once booted. If that ever changed, it would find no
+        // certificate, and the bundle check in commit() would refuse the
+        // result and roll back. --certsconf is read before that change of
+        // folder, so it, like the folders the tool writes to, stays absolute.
+        const auto from_etc_certs = [&](const fs::path& folder) { return folder.lexically_relative(etc_certs).string(); };
         layout.refresh.insert(layout.refresh.end(),
                               {"--certsconf", configuration.string(),
-                               "--certsdir", certs.string(),
-                               "--localcertsdir", local_certs.string(),
+                               "--certsdir", from_etc_certs(certs),
+                               "--localcertsdir", from_etc_certs(local_certs),
                                "--etccertsdir", etc_certs.string(),
                                "--hooksdir", under(system_root, "/etc/ca-certificates/update.d").string()});
         layout.required_folders = {etc_certs, certs};
