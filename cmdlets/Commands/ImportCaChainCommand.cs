@@ -216,7 +216,11 @@ namespace CaChain.Commands
                 Status status = NativeMethods.cachain_place_except(target.Handle, collected.Handle, flags, names, thumbprints.Pointers, (UIntPtr)names.Length, out PlacementHandle result);
                 using (result)
                 {
-                    if (status == Status.Ok) return PlacementReader.Read(result, target);
+                    if (status == Status.Ok)
+                    {
+                        foreach (string warning in PlacementReader.Warnings(result)) WriteWarning(warning);
+                        return PlacementReader.Read(result, target);
+                    }
                     WriteError(target.Failure(status).ToErrorRecord(ErrorIdPrefix, target.Location(CaChainStoreName.Root)));
                     return null;
                 }

@@ -114,7 +114,11 @@ namespace CaChain.Commands
                 Status status = NativeMethods.cachain_unplace(target.Handle, names, thumbprints.Pointers, (UIntPtr)entries.Count, flags, out PlacementHandle result);
                 using (result)
                 {
-                    if (status == Status.Ok) return PlacementReader.Read(result, target);
+                    if (status == Status.Ok)
+                    {
+                        foreach (string warning in PlacementReader.Warnings(result)) WriteWarning(warning);
+                        return PlacementReader.Read(result, target);
+                    }
                     WriteError(target.Failure(status).ToErrorRecord(ErrorIdPrefix, target.Location(CaChainStoreName.Root)));
                     return null;
                 }

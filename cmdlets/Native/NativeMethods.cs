@@ -151,6 +151,12 @@ namespace CaChain.Native
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern IntPtr cachain_placement_text(PlacementHandle result, UIntPtr index, int field);
 
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern UIntPtr cachain_placement_warning_count(PlacementHandle result);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr cachain_placement_warning(PlacementHandle result, UIntPtr index);
+
         // Trust evaluation
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status cachain_evaluate(StoreHandle store, SetHandle inputs, SetHandle issuers, out VerdictsHandle verdicts);

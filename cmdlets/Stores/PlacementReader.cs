@@ -49,5 +49,15 @@ namespace CaChain.Stores
             }
             return entries;
         }
+
+        // What the user must still do for the change to take effect (a
+        // command to run inside an image), as the library words it.
+        public static List<string> Warnings(PlacementHandle result)
+        {
+            var warnings = new List<string>();
+            ulong count = result.IsInvalid ? 0 : NativeMethods.cachain_placement_warning_count(result).ToUInt64();
+            for (ulong i = 0; i < count; i++) warnings.Add(Utf8.FromNative(NativeMethods.cachain_placement_warning(result, (UIntPtr)i)));
+            return warnings;
+        }
     }
 }

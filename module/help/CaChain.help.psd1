@@ -83,7 +83,7 @@
             EncodedCertificate = 'A certificate as a base64 or PEM string; strings from the pipeline bind here, so pipe Get-ChildItem output or use -Path for files. The lines of a PEM file from Get-Content are gathered block by block.'
             StoreLocation      = 'LocalMachine (the default, the computer account), CurrentUser, or Directory (with -StorePath).'
             StorePath          = 'A directory store instead of the system''s: Root and CA subfolders with OpenSSL hashed names, so that openssl verify -CApath works. For air-gapped staging, containers and tests.'
-            SystemRoot         = 'Linux only: a folder that stands for / when placing into LocalMachine, for container images and chroots.'
+            SystemRoot         = 'Linux only: a folder that stands for / when placing into LocalMachine, for container images and chroots. The layout is the image''s own (its etc/os-release): for a RHEL or SUSE image the files are written and a warning names the command to run inside the image (update-ca-trust extract, update-ca-certificates).'
             Session            = 'PowerShell sessions (New-PSSession) to place the certificates on. PowerShell''s Invoke-Command does the fan-out and throttling.'
             Password           = 'The password of PKCS#12 files. Only their certificates are used.'
             Force              = 'Also place certificates the rule refuses: a self-signed non-CA certificate into Root, any other non-CA certificate into CA.'
@@ -111,7 +111,7 @@
             Store           = 'Root or CA. Both when not given.'
             StoreLocation   = 'LocalMachine (the default), CurrentUser, or Directory (with -StorePath).'
             StorePath       = 'A directory store to remove from.'
-            SystemRoot      = 'Linux only: a folder that stands for /.'
+            SystemRoot      = 'Linux only: a folder that stands for /. For a RHEL or SUSE image a warning names the command to run inside the image.'
             PlacementAction = 'Bound from Import-CaChain results: only certificates the import Added are removed.'
             PlacedOn        = 'Bound from Import-CaChain results (their ComputerName): results of an import on another machine are refused here; undo them on that machine.'
         }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <optional>
 #include <random>
 #include <vector>
 
@@ -30,21 +29,21 @@ namespace {
 namespace fs = std::filesystem;
 using Bytes = gsl::span<const std::uint8_t>;
 
-// The current content of path, or nothing when there is no file.
-std::optional<std::vector<std::uint8_t>> existing_content(const fs::path& path, std::size_t expected_size) {
+enum class Existing { None, Same, Different };
+
+// What is at path now, compared with bytes. The sizes are compared before
+// any content, so an empty bytes never matches a file that holds something.
+Existing compare_existing(const fs::path& path, Bytes bytes) {
     std::error_code error;
     const auto status = fs::symlink_status(path, error);
-    if (error || !fs::exists(status)) return std::nullopt;
+    if (error || !fs::exists(status)) return Existing::None;
     if (!fs::is_regular_file(status))
         throw Failure(CACHAIN_E_EXISTS, utf8_from_path(path), "something that is not a regular file is in the way");
     const auto size = fs::file_size(path, error);
     if (error) throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot read the existing file (" + error.message() + ")");
-    if (size != expected_size) return std::vector<std::uint8_t>{};  // different, whatever it holds
-    return read_whole_file(path, size);
-}
-
-bool same_bytes(const std::vector<std::uint8_t>& a, Bytes b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+    if (size != bytes.size()) return Existing::Different;  // whatever it holds
+    const auto content = read_whole_file(path, size);
+    return std::equal(content.begin(), content.end(), bytes.begin()) ? Existing::Same : Existing::Different;
 }
 
 Failure refused_overwrite(const fs::path& path) {
@@ -195,9 +194,9 @@ void publish_replacing(TemporaryFile& temporary, const fs::path& path) {
 }  // namespace
 
 WriteOutcome plan_write(const fs::path& path, Bytes bytes, bool replace) {
-    const auto existing = existing_content(path, bytes.size());
-    if (!existing) return WriteOutcome::Written;
-    if (same_bytes(*existing, bytes)) return WriteOutcome::Unchanged;
+    const Existing existing = compare_existing(path, bytes);
+    if (existing == Existing::None) return WriteOutcome::Written;
+    if (existing == Existing::Same) return WriteOutcome::Unchanged;
     if (!replace) throw refused_overwrite(path);
     return WriteOutcome::Replaced;
 }

@@ -15,6 +15,7 @@
 struct cachain_placement {
     std::vector<cachain::PlacementResult> results;
     std::vector<cachain_cert> handles;
+    std::vector<std::string> warnings;
 };
 
 namespace {
@@ -46,10 +47,11 @@ cachain_placement_action action_of(cachain::PlacementAction action) {
 
 bool valid_name(cachain_store_name name) { return name == CACHAIN_STORE_ROOT || name == CACHAIN_STORE_CA; }
 
-cachain_placement* wrap(std::vector<cachain::PlacementResult> results) {
+cachain_placement* wrap(std::vector<cachain::PlacementResult> results, cachain::TrustStore& store) {
     auto placement = std::make_unique<cachain_placement>();
     placement->results = std::move(results);
     for (const auto& result : placement->results) placement->handles.push_back({result.certificate});
+    placement->warnings = store.take_warnings();
     return placement.release();
 }
 
@@ -130,7 +132,8 @@ cachain_status cachain_place_except(cachain_store* store, const cachain_set* cer
             if (!thumbprints[i] || !*thumbprints[i]) return missing_argument("thumbprint");
             options.declined.push_back({kind_of(names[i]), thumbprints[i]});
         }
-        *result = wrap(cachain::place(*store->store, certs->set.certificates(), options));
+        store->store->take_warnings();  // left by an earlier call that failed: not this call's
+        *result = wrap(cachain::place(*store->store, certs->set.certificates(), options), *store->store);
         return CACHAIN_OK;
     });
 }
@@ -153,7 +156,8 @@ cachain_status cachain_unplace(cachain_store* store, const cachain_store_name* n
                 removals.push_back({cachain::StoreKind::CA, thumbprints[i]});
             }
         }
-        *result = wrap(cachain::unplace(*store->store, removals, (flags & CACHAIN_PLACE_DRY_RUN) != 0));
+        store->store->take_warnings();  // left by an earlier call that failed: not this call's
+        *result = wrap(cachain::unplace(*store->store, removals, (flags & CACHAIN_PLACE_DRY_RUN) != 0), *store->store);
         return CACHAIN_OK;
     });
 }
@@ -187,6 +191,13 @@ const char* cachain_placement_text(const cachain_placement* result, size_t index
     case CACHAIN_PLACEMENT_TEXT_MESSAGE: return entry.message.c_str();
     }
     return nullptr;
+}
+
+size_t cachain_placement_warning_count(const cachain_placement* result) { return result ? result->warnings.size() : 0; }
+
+const char* cachain_placement_warning(const cachain_placement* result, size_t index) {
+    if (!result || index >= result->warnings.size()) return nullptr;
+    return result->warnings[index].c_str();
 }
 
 }  // extern "C"

@@ -117,6 +117,53 @@ Describe 'Import-CaChain' {
         openssl verify -CAfile "$system/etc/ssl/certs/ca-certificates.crt" -untrusted "$pki/intermediates.pem" "$pki/pool1.pem" | Should -Match 'OK'
     }
 
+    It 'places into a Debian image the Debian way, with links that still resolve when the image is moved' -Skip:(-not $IsLinux) {
+        $image = New-TestSystemRoot "$TestDrive/debian-image"
+        Set-Content "$image/etc/os-release" 'ID=debian'
+        $root = $thumbprints.SchertzLabRootCA
+        $placed = Get-ChildItem $certs | Import-CaChain -SystemRoot $image -WarningVariable warnings
+        ($placed | Where-Object Store -eq Root).Location | Should -Be "$image/usr/local/share/ca-certificates/cachain"
+        Get-ChildItem "$image/usr/local" -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($image, $_.FullName) } | Sort-Object |
+            Should -Be (@("usr/local/share/ca-certificates/cachain/$root.crt", 'usr/local/share/cachain/intermediates.pem') +
+                ($thumbprints.SchertzLabRootCA, $thumbprints.SchertzLabPolicyCA, $thumbprints.SchertzLabIssuingCA | ForEach-Object { "usr/local/share/cachain/intermediates/$_.pem" }) | Sort-Object)
+        (Get-Item "$image/etc/ssl/certs/$root.pem").LinkTarget | Should -Be "../../../usr/local/share/ca-certificates/cachain/$root.crt"
+        $warnings | Should -BeNullOrEmpty  # this Debian machine's update-ca-certificates ran for it
+
+        Move-Item $image "$TestDrive/debian-image-moved"
+        $moved = "$TestDrive/debian-image-moved"
+        openssl verify -CApath "$moved/etc/ssl/certs" -untrusted "$moved/usr/local/share/cachain/intermediates.pem" "$pki/pool1.pem" |
+            Should -Be "$pki/pool1.pem: OK"
+    }
+
+    It 'places into a RHEL image the RHEL way, and says what to run inside it' -Skip:(-not $IsLinux) {
+        $image = "$TestDrive/rhel-image"
+        New-Item -ItemType Directory "$image/etc/pki/ca-trust/source/anchors" -Force | Out-Null
+        Set-Content "$image/etc/os-release" 'NAME="Red Hat Enterprise Linux"', 'ID="rhel"', 'ID_LIKE="fedora"'
+        $root = $thumbprints.SchertzLabRootCA
+        $placed = Get-ChildItem $certs | Import-CaChain -SystemRoot $image -WarningVariable warnings -WarningAction SilentlyContinue
+        ($placed | Where-Object Action -eq Added).Count | Should -Be 4
+        ($placed | Where-Object Store -eq Root).Location | Should -Be "$image/etc/pki/ca-trust/source/anchors"
+        Get-ChildItem $image -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($image, $_.FullName) } | Sort-Object |
+            Should -Be (@('etc/os-release', "etc/pki/ca-trust/source/anchors/$root.crt", 'usr/local/share/cachain/intermediates.pem') +
+                ($thumbprints.SchertzLabRootCA, $thumbprints.SchertzLabPolicyCA, $thumbprints.SchertzLabIssuingCA | ForEach-Object { "usr/local/share/cachain/intermediates/$_.pem" }) | Sort-Object)
+        $warnings.Message | Should -Be ("$image is a RHEL image whose own tool cannot run from this machine: run 'update-ca-trust extract' inside the image " +
+            "(for example: chroot $image update-ca-trust extract) so that its trust bundle reflects the change in $image/etc/pki/ca-trust/source/anchors")
+    }
+
+    It 'places into a SUSE image the SUSE way, and says what to run inside it' -Skip:(-not $IsLinux) {
+        $image = "$TestDrive/suse-image"
+        New-Item -ItemType Directory "$image/etc/pki/trust/anchors" -Force | Out-Null
+        Set-Content "$image/etc/os-release" 'NAME="openSUSE Leap"', 'ID="opensuse-leap"', 'ID_LIKE="suse opensuse"'
+        $root = $thumbprints.SchertzLabRootCA
+        $placed = Import-CaChain -Path "$certs/SchertzLabRootCA.cer" -SystemRoot $image -WarningVariable warnings -WarningAction SilentlyContinue
+        ($placed | Where-Object Store -eq Root).Location | Should -Be "$image/etc/pki/trust/anchors"
+        Get-ChildItem $image -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($image, $_.FullName) } | Sort-Object |
+            Should -Be (@('etc/os-release', "etc/pki/trust/anchors/$root.crt", 'usr/local/share/cachain/intermediates.pem',
+                "usr/local/share/cachain/intermediates/$root.pem") | Sort-Object)
+        $warnings.Message | Should -Be ("$image is a SUSE image whose own tool cannot run from this machine: run 'update-ca-certificates' inside the image " +
+            "(for example: chroot $image update-ca-certificates) so that its trust bundle reflects the change in $image/etc/pki/trust/anchors")
+    }
+
     It 'places into CurrentUser through .NET''s X509Store on Linux' -Skip:(-not $IsLinux) {
         $userHome = "$TestDrive/home"
         New-Item -ItemType Directory $userHome | Out-Null

@@ -53,6 +53,47 @@ Describe 'Remove-CaChain' {
         (Get-ChildItem "$store/CA").Count | Should -Be 3
     }
 
+    It 'takes the intermediates out of intermediates.pem too when it removes the last of them' -Skip:(-not $IsLinux) {
+        $system = New-TestSystemRoot "$TestDrive/undo-intermediates"
+        openssl x509 -inform DER -in "$pki/root.cer" -out "$TestDrive/root.pem"
+        $chainFile = "$system/usr/local/share/cachain/intermediates.pem"
+        $placed = Get-ChildItem $certs | Import-CaChain -SystemRoot $system
+        openssl verify -CAfile "$TestDrive/root.pem" -untrusted $chainFile "$pki/pool1.pem" | Should -Be "$pki/pool1.pem: OK"
+        ($placed | Remove-CaChain).Count | Should -Be 4
+        @(Get-ChildItem "$system/usr/local/share/cachain/intermediates").Count | Should -Be 0
+        (Get-Item $chainFile).Length | Should -Be 0  # kept, empty: tools may be pointed at it
+        openssl verify -CAfile "$TestDrive/root.pem" -untrusted $chainFile "$pki/pool1.pem" 2>&1 | Out-Null
+        $LASTEXITCODE | Should -Not -Be 0
+    }
+
+    It 'removes the root from an image where it is the only trusted certificate' -Skip:(-not $IsLinux) {
+        New-Item -ItemType Directory "$TestDrive/empty-image" | Out-Null
+        Push-Location $TestDrive
+        try {
+            $placed = Get-ChildItem $certs | Import-CaChain -SystemRoot ./empty-image
+            $removed = $placed | Remove-CaChain -ErrorVariable problems
+        } finally { Pop-Location }
+        $problems | Should -BeNullOrEmpty
+        $removed.Action | Select-Object -Unique | Should -Be 'Removed'
+        $removed.Count | Should -Be 4
+        (Get-Item "$TestDrive/empty-image/etc/ssl/certs/ca-certificates.crt").Length | Should -Be 0
+        (Get-ChildItem "$TestDrive/empty-image/etc/ssl/certs").Name | Should -Be 'ca-certificates.crt'
+    }
+
+    It 'undoes exactly the files an import added to a RHEL image, and says what to run inside it' -Skip:(-not $IsLinux) {
+        $image = "$TestDrive/rhel-image"
+        New-Item -ItemType Directory "$image/etc/pki/ca-trust/source/anchors" -Force | Out-Null
+        Set-Content "$image/etc/os-release" 'ID="rocky"', 'ID_LIKE="rhel centos fedora"'
+        $placed = Get-ChildItem $certs | Import-CaChain -SystemRoot $image -WarningAction SilentlyContinue
+        $removed = $placed | Remove-CaChain -WarningVariable warnings -WarningAction SilentlyContinue
+        $removed.Action | Select-Object -Unique | Should -Be 'Removed'
+        Get-ChildItem $image -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($image, $_.FullName) } | Sort-Object |
+            Should -Be @('etc/os-release', 'usr/local/share/cachain/intermediates.pem')
+        (Get-Item "$image/usr/local/share/cachain/intermediates.pem").Length | Should -Be 0
+        $warnings.Message | Should -Be ("$image is a RHEL image whose own tool cannot run from this machine: run 'update-ca-trust extract' inside the image " +
+            "(for example: chroot $image update-ca-trust extract) so that its trust bundle reflects the change in $image/etc/pki/ca-trust/source/anchors")
+    }
+
     It 'refuses a thumbprint that is not 40 hex digits' {
         { Remove-CaChain -Thumbprint 'CN=SchertzLabRootCA' -StorePath "$TestDrive/x" } | Should -Throw -ErrorId 'ParameterArgumentValidationError,CaChain.Commands.RemoveCaChainCommand'
     }

@@ -182,6 +182,28 @@ TEST_F(CApiStores, OpensTheLinuxSystemTrustUnderASystemRoot) {
         << cachain_verdict_text(verdicts_, 0, CACHAIN_VERDICT_TEXT_REASON);
 }
 
+TEST_F(CApiStores, CarriesTheCommandToRunInsideAnImageWhoseToolCannotRunHere) {
+#ifndef _WIN32
+    fs::create_directories(folder_ / "etc/pki/ca-trust/source/anchors");
+    write_file(folder_ / "etc/os-release", std::string("ID=\"centos\"\nID_LIKE=\"rhel fedora\"\n"));
+    const std::string root = utf8_from_path(folder_.path());
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, root.c_str(), &store_), CACHAIN_OK) << cachain_last_error();
+    EXPECT_EQ(std::string(cachain_store_location_text(store_, CACHAIN_STORE_ROOT)), root + "/etc/pki/ca-trust/source/anchors");
+    ASSERT_EQ(cachain_place(store_, cas_, CACHAIN_PLACE_DRY_RUN, &placement_), CACHAIN_OK) << cachain_last_error();
+    EXPECT_EQ(cachain_placement_warning_count(placement_), 0u);
+    cachain_placement_free(placement_);
+    ASSERT_EQ(cachain_place(store_, cas_, 0, &placement_), CACHAIN_OK) << cachain_last_error();
+    ASSERT_EQ(cachain_placement_warning_count(placement_), 1u);
+    EXPECT_EQ(std::string(cachain_placement_warning(placement_, 0)),
+              root + " is a RHEL image whose own tool cannot run from this machine: run 'update-ca-trust extract' "
+                     "inside the image (for example: chroot " + root + " update-ca-trust extract) so that its trust "
+                     "bundle reflects the change in " + root + "/etc/pki/ca-trust/source/anchors");
+    EXPECT_EQ(cachain_placement_warning(placement_, 1), nullptr);
+    EXPECT_EQ(cachain_placement_warning(nullptr, 0), nullptr);
+    EXPECT_EQ(cachain_placement_warning_count(nullptr), 0u);
+#endif
+}
+
 TEST_F(CApiStores, SaysCurrentUserBelongsToDotNetOutsideWindows) {
 #ifndef _WIN32
     EXPECT_EQ(cachain_store_open(CACHAIN_LOCATION_CURRENT_USER, nullptr, &store_), CACHAIN_E_NOT_SUPPORTED);

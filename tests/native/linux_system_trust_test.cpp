@@ -137,12 +137,95 @@ TEST_F(LinuxSystemTrustTest, ChecksTheBundleNotJustTheExitCodeAndRollsBack) {
     EXPECT_NE(openssl_verify().exit_code, 0);
 }
 
+TEST_F(LinuxSystemTrustTest, PutsBackARemovalTheRefreshDidNotCarryOut) {
+    LinuxSystemTrust trust(debian_layout(root_.path()));
+    const auto placed = place(trust, seed_cas(), {});
+    LinuxTrustLayout broken = debian_layout(root_.path());
+    broken.refresh_after_removal = {"update-ca-certificates", "--an-option-this-version-lacks"};
+    LinuxSystemTrust again(broken);
+    try {
+        unplace(again, {{StoreKind::Root, placed.at(0).thumbprint}}, false);
+        FAIL() << "an ineffective refresh was taken for success";
+    } catch (const Failure& failure) {
+        const std::string message = failure.what();
+        EXPECT_NE(message.find("is still in"), std::string::npos) << message;
+        EXPECT_NE(message.find("; the 1 change(s) made before it were undone"), std::string::npos) << message;
+    }
+    EXPECT_TRUE(fs::exists(root_ / "usr/local/share/ca-certificates/cachain" / (placed.at(0).thumbprint + ".crt")));
+    EXPECT_EQ(openssl_verify().exit_code, 0) << "the root is no longer trusted after the rollback";
+}
+
 TEST_F(LinuxSystemTrustTest, ListsTheTrustedRootsForTestCaChain) {
     LinuxSystemTrust trust(debian_layout(root_.path()));
     EXPECT_EQ(trust.list(StoreKind::Root).size(), 1u);
     place(trust, seed_cas(), {});
     EXPECT_EQ(trust.list(StoreKind::Root).size(), 2u);
     EXPECT_EQ(trust.list(StoreKind::CA).size(), 3u);
+}
+
+TEST_F(LinuxSystemTrustTest, EmptiesTheIntermediatesFileWhenTheLastIntermediateIsRemoved) {
+    write_file(root_ / "root.pem", pki_->root.pem());
+    const auto verify_with_our_intermediates = [&] {
+        return run_process({"openssl", "verify", "-CAfile", (root_ / "root.pem").string(), "-untrusted",
+                            intermediates().string(), (root_ / "server.pem").string()});
+    };
+    LinuxSystemTrust trust(debian_layout(root_.path()));
+    const auto placed = place(trust, seed_cas(), {});
+    ASSERT_EQ(verify_with_our_intermediates().exit_code, 0) << verify_with_our_intermediates().output;
+
+    std::vector<Removal> removals;
+    for (const auto& r : placed) removals.push_back({r.store, r.thumbprint});
+    LinuxSystemTrust again(debian_layout(root_.path()));
+    unplace(again, removals, false);
+    EXPECT_TRUE(fs::is_empty(root_ / "usr/local/share/cachain/intermediates"));
+    EXPECT_TRUE(fs::exists(intermediates())) << "a path tools were pointed at disappeared";
+    EXPECT_EQ(read_file(intermediates()).size(), 0u) << "the removed intermediates are still offered";
+    EXPECT_NE(verify_with_our_intermediates().exit_code, 0);
+}
+
+TEST(LinuxSystemTrustEmptyImage, RemovesTheImagesOnlyTrustedRootAndLeavesAnEmptyBundle) {
+    // Debian's tool keeps the old bundle when no certificate is left: the
+    // removal must still take our root out of it.
+    const TempFolder image;
+    const SeedPki pki = make_seed_pki();
+    const std::vector<CertificatePtr> cas = {load(pki.root), load(pki.policy), load(pki.issuing)};
+    LinuxSystemTrust trust(detect_linux_trust_layout(image.path()));
+    const auto placed = place(trust, cas, {});
+    const fs::path bundle = image / "etc/ssl/certs/ca-certificates.crt";
+    ASSERT_EQ(parse_certificates(read_file(bundle), "bundle", nullptr).size(), 1u);
+
+    std::vector<Removal> removals;
+    for (const auto& r : placed) removals.push_back({r.store, r.thumbprint});
+    LinuxSystemTrust again(detect_linux_trust_layout(image.path()));
+    const auto removed = unplace(again, removals, false);
+    for (const auto& result : removed) EXPECT_EQ(result.action, PlacementAction::Removed);
+    EXPECT_TRUE(fs::exists(bundle));
+    EXPECT_EQ(read_file(bundle).size(), 0u) << "the removed root is still trusted";
+    std::vector<std::string> left_in_certs;
+    for (const auto& entry : fs::directory_iterator(image / "etc/ssl/certs")) left_in_certs.push_back(entry.path().filename().string());
+    EXPECT_EQ(left_in_certs, std::vector<std::string>{"ca-certificates.crt"}) << "a link to the removed root is left";
+}
+
+TEST_F(LinuxSystemTrustTest, LinksIntoTheImageAreRelativeSoTheTrustSurvivesMovingIt) {
+    LinuxSystemTrust trust(debian_layout(root_.path()));
+    place(trust, seed_cas(), {});
+    const std::string root_thumbprint = load(pki_->root)->thumbprint();
+    EXPECT_EQ(fs::read_symlink(root_ / "etc/ssl/certs" / (root_thumbprint + ".pem")),
+              fs::path("../../../usr/local/share/ca-certificates/cachain") / (root_thumbprint + ".crt"));
+
+    // Moved (as an image is, before it boots), the image still trusts the chain by its own links.
+    const fs::path moved = root_.path().string() + "-moved";
+    fs::rename(root_.path(), moved);
+    const auto verified = run_process({"openssl", "verify", "-CApath", (moved / "etc/ssl/certs").string(), "-untrusted",
+                                       (moved / "usr/local/share/cachain/intermediates.pem").string(),
+                                       (moved / "server.pem").string()});
+    fs::rename(moved, root_.path());
+    EXPECT_EQ(verified.exit_code, 0) << verified.output;
+    for (const auto& entry : fs::directory_iterator(root_ / "etc/ssl/certs")) {
+        if (entry.is_symlink()) {
+            EXPECT_TRUE(fs::read_symlink(entry.path()).is_relative()) << entry.path();
+        }
+    }
 }
 
 TEST_F(LinuxSystemTrustTest, DetectsDebianUnderASystemRoot) {

@@ -451,6 +451,16 @@ typedef CACHAIN_ENUM(cachain_placement_text_field) {
 CACHAIN_API const char* cachain_placement_text(const cachain_placement* result, size_t index,
                                                cachain_placement_text_field field);
 
+/* What the caller must still do for the change to take effect, one sentence
+ * each; none for most stores. On Linux, a system root that is an image whose
+ * own tool cannot run from this machine (RHEL's update-ca-trust, SUSE's
+ * update-ca-certificates) gets its files written and one warning naming the
+ * command to run inside the image ("... run 'update-ca-trust extract' inside
+ * the image ..."). A dry run has none. Borrowed: valid until the result is
+ * freed; NULL for an index out of range. */
+CACHAIN_API size_t cachain_placement_warning_count(const cachain_placement* result);
+CACHAIN_API const char* cachain_placement_warning(const cachain_placement* result, size_t index);
+
 /* ------------------------------------------------------------------ */
 /* Trust evaluation: does this machine (this store) trust it?            */
 /* ------------------------------------------------------------------ */

@@ -1,10 +1,13 @@
 #include "stores/linux_system_trust.h"
 
 #include <algorithm>
+#include <fstream>
+#include <utility>
 
 #ifndef _WIN32
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -20,24 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path under(const fs::path& system_root, const char* absolute) {
-    return system_root / fs::path(absolute).relative_path();
-}
-
-bool is_this_machine(const fs::path& system_root) {
-    std::error_code error;
-    return fs::equivalent(system_root, "/", error);
-}
-
-bool command_exists(const std::string& name) {
-    for (const char* folder : {"/usr/sbin/", "/usr/bin/", "/sbin/", "/bin/", "/usr/local/sbin/"}) {
-        if (access((std::string(folder) + name).c_str(), X_OK) == 0) return true;
-    }
-    return false;
-}
-
-fs::path cachain_share(const fs::path& system_root) { return under(system_root, "/usr/local/share/cachain"); }
-
 Failure permission_failure(const Failure& failure) {
     if (failure.status() != CACHAIN_E_ACCESS_DENIED) return failure;
     return Failure(CACHAIN_E_ACCESS_DENIED, failure.item(),
@@ -45,14 +30,16 @@ Failure permission_failure(const Failure& failure) {
                                       "or use -StoreLocation CurrentUser or -StorePath <folder>");
 }
 
-// Serialises refreshes between processes: two update-ca-certificates runs
-// at once could each write a bundle missing the other's change.
+// Serialises commits between processes: two refreshes at once could each
+// write a bundle missing the other's change, and two rewrites of
+// intermediates.pem could each miss the other's file. The lock is taken on
+// the folder itself, so it leaves no file behind for a removal to undo.
 class FolderLock {
 public:
     explicit FolderLock(const fs::path& folder) {
         std::error_code ignored;
         fs::create_directories(folder, ignored);
-        fd_ = open((folder / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        fd_ = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd_ >= 0) flock(fd_, LOCK_EX);
     }
     ~FolderLock() {
@@ -65,62 +52,43 @@ private:
     int fd_ = -1;
 };
 
+// The file's identity, to tell whether a tool replaced it; nothing when absent.
+std::optional<std::pair<dev_t, ino_t>> file_identity(const fs::path& path) {
+    struct stat status {};
+    if (stat(path.c_str(), &status) != 0) return std::nullopt;
+    return std::make_pair(status.st_dev, status.st_ino);
+}
+
+// Whether Debian's update-ca-certificates has no certificate left to put in
+// its bundle, by its own rules: a line of its configuration (not "!" or "#")
+// naming a file in the certificates folder, or any *.crt below the local one.
+bool no_certificate_left(const DebianCertificateSources& sources) {
+    std::ifstream configuration(sources.configuration);
+    std::string line;
+    while (std::getline(configuration, line)) {
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line[first] == '#' || line[first] == '!') continue;
+        const auto last = line.find_last_not_of(" \t\r");
+        std::error_code error;
+        // Joined as the tool joins them ("$CERTSDIR/$crt"): a line never leaves the folder.
+        const fs::path named = sources.certificates.string() + "/" + line.substr(first, last - first + 1);
+        if (fs::is_regular_file(named, error)) return false;
+    }
+    std::error_code error;
+    for (fs::recursive_directory_iterator it(sources.local, fs::directory_options::follow_directory_symlink, error), end;
+         !error && it != end; it.increment(error)) {
+        std::error_code ignored;
+        if (it->path().extension() == ".crt" && fs::is_regular_file(it->path(), ignored)) return false;
+    }
+    return true;
+}
+
 std::string last_lines(const std::string& output) {
     constexpr std::size_t keep = 400;
     return output.size() <= keep ? output : "..." + output.substr(output.size() - keep);
 }
 
 }  // namespace
-
-LinuxTrustLayout debian_layout(const fs::path& system_root) {
-    LinuxTrustLayout layout;
-    layout.distribution = "Debian";
-    const fs::path local_certs = under(system_root, "/usr/local/share/ca-certificates");
-    const fs::path etc_certs = under(system_root, "/etc/ssl/certs");
-    layout.anchors = local_certs / "cachain";
-    layout.intermediates = cachain_share(system_root) / "intermediates";
-    layout.bundle = etc_certs / "ca-certificates.crt";
-    layout.refresh = {"update-ca-certificates"};
-    if (!is_this_machine(system_root)) {
-        const auto text = [](const fs::path& p) { return p.string(); };
-        layout.refresh.insert(layout.refresh.end(),
-                              {"--certsconf", text(under(system_root, "/etc/ca-certificates.conf")),
-                               "--certsdir", text(under(system_root, "/usr/share/ca-certificates")),
-                               "--localcertsdir", text(local_certs),
-                               "--etccertsdir", text(etc_certs),
-                               "--hooksdir", text(under(system_root, "/etc/ca-certificates/update.d"))});
-        layout.required_folders = {etc_certs, under(system_root, "/usr/share/ca-certificates")};
-    }
-    layout.refresh_after_removal = layout.refresh;
-    layout.refresh_after_removal.push_back("--fresh");  // without it, removed roots leave dangling links
-    return layout;
-}
-
-LinuxTrustLayout detect_linux_trust_layout(const fs::path& system_root) {
-    std::error_code error;
-    if (fs::is_directory(under(system_root, "/etc/pki/trust/anchors"), error) && command_exists("update-ca-certificates")) {
-        LinuxTrustLayout layout;
-        layout.distribution = "SUSE";
-        layout.anchors = under(system_root, "/etc/pki/trust/anchors");
-        layout.intermediates = cachain_share(system_root) / "intermediates";
-        layout.bundle = under(system_root, "/var/lib/ca-certificates/ca-bundle.pem");
-        layout.refresh = layout.refresh_after_removal = {"update-ca-certificates"};
-        return layout;
-    }
-    if (fs::is_directory(under(system_root, "/etc/pki/ca-trust/source/anchors"), error) && command_exists("update-ca-trust")) {
-        LinuxTrustLayout layout;
-        layout.distribution = "RHEL";
-        layout.anchors = under(system_root, "/etc/pki/ca-trust/source/anchors");
-        layout.intermediates = cachain_share(system_root) / "intermediates";
-        layout.bundle = under(system_root, "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem");
-        layout.refresh = layout.refresh_after_removal = {"update-ca-trust", "extract"};
-        return layout;
-    }
-    if (command_exists("update-ca-certificates")) return debian_layout(system_root);
-    throw Failure(CACHAIN_E_NOT_SUPPORTED, "LocalMachine",
-                  "no system trust tool was found (update-ca-certificates or update-ca-trust); install the "
-                  "ca-certificates package, or use -StorePath <folder>");
-}
 
 LinuxSystemTrust::LinuxSystemTrust(LinuxTrustLayout layout) : layout_(std::move(layout)) {}
 
@@ -170,8 +138,12 @@ bool LinuxSystemTrust::add(StoreKind kind, gsl::span<const std::uint8_t> der, co
         throw permission_failure(failure);
     }
     if (outcome != WriteOutcome::Written) return false;
-    if (kind == StoreKind::Root) added_roots_.insert(thumbprint);
-    else intermediates_changed_ = true;
+    if (kind == StoreKind::Root) {
+        added_roots_.insert(thumbprint);
+        removed_roots_.erase(thumbprint);  // a removal being rolled back: the bundle must hold it again
+    } else {
+        intermediates_changed_ = true;
+    }
     return true;
 }
 
@@ -216,23 +188,40 @@ std::vector<StoredCertificate> LinuxSystemTrust::list(StoreKind kind) {
 }
 
 void LinuxSystemTrust::commit() {
+    const FolderLock lock(layout_.intermediates.parent_path());
     if (intermediates_changed_) rewrite_intermediates_bundle();
-    if (!added_roots_.empty() || !removed_roots_.empty()) refresh_anchors();
+    if (added_roots_.empty() && removed_roots_.empty()) return;
+    if (layout_.refresh_runs_here) refresh_anchors();
+    else leave_refresh_to_the_image();
 }
 
+std::vector<std::string> LinuxSystemTrust::take_warnings() { return std::exchange(warnings_, {}); }
+
 void LinuxSystemTrust::refresh_anchors() {
-    const FolderLock lock(layout_.intermediates.parent_path());
     for (const auto& folder : layout_.required_folders) {
         std::error_code ignored;
         fs::create_directories(folder, ignored);
     }
     const auto& command = removed_roots_.empty() ? layout_.refresh : layout_.refresh_after_removal;
+    const auto bundle_before = file_identity(layout_.bundle);
     const ProcessResult result = run_process(command);
     bundle_thumbprints_.reset();
     const std::string tool = command.front();
     if (result.exit_code != 0) {
         throw Failure(result.exit_code == -1 ? CACHAIN_E_NOT_SUPPORTED : CACHAIN_E_IO, tool,
                       "failed with exit code " + std::to_string(result.exit_code) + ": " + last_lines(result.output));
+    }
+    // Debian's tool replaces the bundle only with a non-empty one: after the
+    // last certificate is removed it leaves the old bundle, which still
+    // trusts everything removed. Both conditions, so that a tool that did
+    // nothing for another reason (below) never costs a machine its bundle.
+    if (layout_.debian_sources && file_identity(layout_.bundle) == bundle_before &&
+        no_certificate_left(*layout_.debian_sources)) {
+        try {
+            write_file_atomically(layout_.bundle, {}, true);
+        } catch (const Failure& failure) {
+            throw permission_failure(failure);
+        }
     }
     // The tool exits 0 even on an unknown option: believe the bundle, not the exit code.
     const auto& trusted = bundle_thumbprints();
@@ -247,13 +236,31 @@ void LinuxSystemTrust::refresh_anchors() {
         if (trusted.count(thumbprint)) {
             throw Failure(CACHAIN_E_IO, tool,
                           "ran, but the root " + thumbprint + " is still in " + utf8_from_path(layout_.bundle) +
-                              " (is it also installed by another package?)");
+                              " afterwards: " + last_lines(result.output));
         }
     }
     added_roots_.clear();
     removed_roots_.clear();
 }
 
+// The image's tool cannot run from here: the anchors are written, and the
+// caller is told the one command that makes the image trust them.
+void LinuxSystemTrust::leave_refresh_to_the_image() {
+    const std::string root = utf8_from_path(layout_.system_root);
+    const std::string command = command_line(removed_roots_.empty() ? layout_.refresh : layout_.refresh_after_removal);
+    warnings_.assign(1, root + " is a " + layout_.distribution + " image whose own tool cannot run from this machine: run '" +
+                            command + "' inside the image (for example: chroot " + root + " " + command +
+                            ") so that its trust bundle reflects the change in " + utf8_from_path(layout_.anchors));
+    added_roots_.clear();
+    removed_roots_.clear();
+}
+
+// When the last intermediate is removed, the file stays, empty, rather than
+// going: a path an administrator configured (a proxy's chain file, a script's
+// -untrusted) is then still there, and holds exactly what the folder holds,
+// nothing. A missing file fails every tool that opens it; an empty one only
+// those that demand at least one certificate (OpenSSL's loaders do: there,
+// both fail alike).
 void LinuxSystemTrust::rewrite_intermediates_bundle() {
     std::vector<std::uint8_t> bundle;
     for (const auto& stored : list(StoreKind::CA)) {

@@ -18,31 +18,10 @@
 #include <string>
 #include <vector>
 
+#include "stores/linux_trust_layout.h"
 #include "stores/trust_store.h"
 
 namespace cachain {
-
-struct LinuxTrustLayout {
-    std::string distribution;                   // "Debian", "RHEL", "SUSE"
-    std::filesystem::path anchors;              // our folder inside the distribution's anchors folder
-    std::filesystem::path intermediates;        // our folder for CA certificates (never anchors)
-    std::filesystem::path bundle;               // the file the refresh regenerates: proof of the outcome
-    std::vector<std::string> refresh;           // the command that regenerates it
-    std::vector<std::string> refresh_after_removal;
-    std::vector<std::filesystem::path> required_folders;  // made before the refresh runs
-};
-
-// Debian and Ubuntu: /usr/local/share/ca-certificates + update-ca-certificates.
-// With a system root other than "/", every folder and the configuration are
-// passed to the tool explicitly (--certsconf, --certsdir, --localcertsdir,
-// --etccertsdir, --hooksdir), so it touches nothing outside that root.
-LinuxTrustLayout debian_layout(const std::filesystem::path& system_root);
-
-// The layout of the distribution found under system_root ("/" for this
-// machine): SUSE (/etc/pki/trust/anchors), RHEL and Fedora
-// (/etc/pki/ca-trust/source/anchors + update-ca-trust), else Debian.
-// Throws Failure(NOT_SUPPORTED) when none of their tools is installed.
-LinuxTrustLayout detect_linux_trust_layout(const std::filesystem::path& system_root);
 
 class LinuxSystemTrust : public TrustStore {
 public:
@@ -54,17 +33,20 @@ public:
     bool remove(StoreKind kind, const std::string& thumbprint) override;
     std::vector<StoredCertificate> list(StoreKind kind) override;
     void commit() override;
+    std::vector<std::string> take_warnings() override;
 
 private:
     std::filesystem::path file_for(StoreKind kind, const std::string& thumbprint) const;
     const std::set<std::string>& bundle_thumbprints();
     void refresh_anchors();
+    void leave_refresh_to_the_image();
     void rewrite_intermediates_bundle();
 
     LinuxTrustLayout layout_;
     std::optional<std::set<std::string>> bundle_thumbprints_;
     std::set<std::string> added_roots_, removed_roots_;
     bool intermediates_changed_ = false;
+    std::vector<std::string> warnings_;
 };
 
 }  // namespace cachain

@@ -57,6 +57,11 @@ public:
     // cached store). Throws Failure when that step fails; the caller then
     // undoes the changes.
     virtual void commit() {}
+
+    // What the caller must still do for what commit wrote to take effect,
+    // one sentence each (a command to run inside an image whose own tool
+    // cannot run from here); empty when nothing. Taking them clears them.
+    virtual std::vector<std::string> take_warnings() { return {}; }
 };
 
 }  // namespace cachain
