@@ -244,6 +244,40 @@ TEST_F(LiveSources, ParsesEndpointsAsAdministratorsTypeThem) {
     EXPECT_THROW(parse_endpoint("host:notaport"), Failure);
 }
 
+TEST_F(LiveSources, LetsAPortWrittenInTheNameWinOverTheDefault) {
+    EXPECT_EQ(parse_endpoint("pool1.schertz.lab:5061", "443").text(), "pool1.schertz.lab:5061");
+    EXPECT_EQ(parse_endpoint("[::1]:636", "443").text(), "[::1]:636");
+    EXPECT_EQ(parse_endpoint("pool1.schertz.lab", "5061").text(), "pool1.schertz.lab:5061");
+    EXPECT_EQ(parse_endpoint("[::1]", "5061").text(), "[::1]:5061");
+    EXPECT_EQ(parse_endpoint("fe80::1", "636").text(), "[fe80::1]:636");
+}
+
+TEST_F(LiveSources, KeepsOnlyTheHostAndPortOfAPastedUrl) {
+    EXPECT_EQ(parse_endpoint("https://pool1.schertz.lab:8443/").text(), "pool1.schertz.lab:8443");
+    EXPECT_EQ(parse_endpoint("https://[::1]:8443/owa/?a=b#c").text(), "[::1]:8443");
+    EXPECT_EQ(parse_endpoint("https://admin@pool1.schertz.lab:8443").text(), "pool1.schertz.lab:8443");
+    EXPECT_EQ(parse_endpoint("https://pool1.schertz.lab/", "5061").text(), "pool1.schertz.lab:5061");
+    EXPECT_EQ(parse_endpoint("ldaps://[::1]/", "636").text(), "[::1]:636");
+}
+
+TEST_F(LiveSources, RefusesAPortOutsideOneTo65535NamingTheText) {
+    for (const std::string text : {"pool1.schertz.lab:70000", "[::1]:0", "https://pool1.schertz.lab:70000/", "pool1:ldaps"}) {
+        try {
+            parse_endpoint(text);
+            ADD_FAILURE() << text << " was accepted";
+        } catch (const Failure& failure) {
+            EXPECT_EQ(failure.status(), CACHAIN_E_ARGUMENT);
+            EXPECT_EQ(std::string(failure.what()), text + ": the port must be a number from 1 to 65535");
+        }
+    }
+    try {
+        parse_endpoint("https://");
+        ADD_FAILURE() << "a URL without a host was accepted";
+    } catch (const Failure& failure) {
+        EXPECT_EQ(std::string(failure.what()), "https://: is not a host name, host:port, [IPv6]:port or URL");
+    }
+}
+
 TEST_F(LiveSources, SaysWhenTheConnectionIsRefused) {
     const auto [failure, seconds] = failure_of("127.0.0.1:" + std::to_string(free_loopback_port()));
     EXPECT_EQ(failure.status(), CACHAIN_E_CONNECTION_FAILED) << failure.what();

@@ -274,8 +274,26 @@ typedef CACHAIN_ENUM(cachain_protocol) {
     CACHAIN_PROTOCOL_LDAP = 3
 } cachain_protocol;
 
-/* Connects to endpoint ("host", "host:port", "[v6]:port"; port 443 when
- * none is given) over IPv4 or IPv6, sends SNI, and takes the certificates
+/* A server's address as an administrator types or pastes it. */
+typedef struct cachain_endpoint cachain_endpoint;
+
+/* Parses text: "host", "host:port", "[v6]:port", a bare IPv6 address
+ * ("::1"), or a URL ("https://host:8443/path": the scheme, user, path,
+ * query and fragment are dropped). A port written in text wins;
+ * default_port applies when it gives none (0: 443). CACHAIN_E_ARGUMENT,
+ * with a last error naming text and why, when it is none of these or its
+ * port is not a number from 1 to 65535 (default_port too). The caller frees
+ * *endpoint with cachain_endpoint_free. */
+CACHAIN_API cachain_status cachain_endpoint_parse(const char* text, uint32_t default_port, cachain_endpoint** endpoint);
+CACHAIN_API void cachain_endpoint_free(cachain_endpoint* endpoint);
+
+/* "host:port", or "[v6]:port" for an IPv6 address: what the elements' source
+ * names, and what cachain_fetch_endpoint takes. Borrowed: valid until the
+ * endpoint is freed. "" for NULL. */
+CACHAIN_API const char* cachain_endpoint_text(const cachain_endpoint* endpoint);
+
+/* Connects to endpoint (any text cachain_endpoint_parse takes, port 443 when
+ * it gives none) over IPv4 or IPv6, sends SNI, and takes the certificates
  * the server presents without trusting them: the first (the server's own)
  * goes into target, the rest into pool (or target when pool is NULL), each
  * labelled "presented by host:port". timeout_seconds bounds connect,
