@@ -45,6 +45,9 @@ namespace CaChain.Commands
         [ValidateNotNullOrEmpty]
         public string[] ComputerName { get; set; }
 
+        // The port for names that give none: a port written in a name wins
+        // for that name, as with ssh and curl. Bound from a pipeline object,
+        // it applies to that object only.
         [Parameter(ParameterSetName = EndpointSet, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, 65535)]
         public int Port { get; set; } = 443;
@@ -193,31 +196,25 @@ namespace CaChain.Commands
         private SourceItem ReadCertificate(X509Certificate2 certificate) =>
             Load(certificate, "a certificate from the pipeline", (inputs, pool) => inputs.AddBytes(certificate.RawData, certificate.Subject));
 
+        // A name that is no address writes its error, and the other names go on.
         private SourceItem ReadEndpoint(string name)
         {
-            string endpoint = EndpointText(name);
+            string endpoint;
+            try
+            {
+                endpoint = Endpoint.Text(name, Port);
+            }
+            catch (CaChainException error)
+            {
+                WriteError(error.ToErrorRecord(ErrorIdPrefix, name));
+                OnItemFailed(name);
+                return null;
+            }
             return Load(name, endpoint, (inputs, pool) =>
             {
                 WriteVerbose($"Connecting to {endpoint} ({Protocol}, {TimeoutSec} s) for the chain it presents");
                 CaChainException.ThrowIfFailed(NativeMethods.cachain_fetch_endpoint(Utf8.ToNative(endpoint), (int)Protocol, (uint)TimeoutSec, inputs.Handle, pool.Handle));
             });
-        }
-
-        private bool portOnCommandLine;
-
-        // Only command-line parameters are bound here: a -Port given there
-        // overrides a port in each name; a Port bound from a pipeline object
-        // applies to that object only.
-        protected override void BeginProcessing() => portOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Port));
-
-        // host, host:port, [v6]:port, or a bare IPv6 address, with -Port when given.
-        private string EndpointText(string name)
-        {
-            bool portGiven = portOnCommandLine;
-            bool bareIpv6 = IPAddress.TryParse(name, out IPAddress address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
-            if (bareIpv6) return $"[{name}]:{Port}";
-            bool hasPort = name.StartsWith("[") ? name.Contains("]:") : name.Contains(":");
-            return hasPort && !portGiven ? name : $"{(hasPort ? name.Substring(0, name.LastIndexOf(':')) : name)}:{Port}";
         }
 
         // Reads an item and its extra issuers. A bad file in a folder is

@@ -84,11 +84,9 @@ namespace CaChain.Commands
 
         protected override void BeginProcessing()
         {
-            if (StorePath != null && MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) && StoreLocation != CaChainStoreLocation.Directory)
-            {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Use -StoreLocation or -StorePath, not both."),
-                    ErrorIdPrefix + "StoreLocationAndPath", ErrorCategory.InvalidArgument, StorePath));
-            }
+            CaChainStoreLocation? location = MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) ? StoreLocation : (CaChainStoreLocation?)null;
+            ErrorRecord conflict = StoreTargetConflict.Find(location, StorePath, SystemRoot, ErrorIdPrefix);
+            if (conflict != null) ThrowTerminatingError(conflict);
         }
 
         protected override void ProcessRecord()

@@ -62,6 +62,14 @@ namespace CaChain.Commands
                 WriteVerbose($"Leaving {string.Join(", ", Thumbprint)} alone: the import reported it {PlacementAction}, so it did not add it.");
                 return;
             }
+            // Bound per pipeline object too: a conflicting object is refused, the others go on.
+            CaChainStoreLocation? given = MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) ? StoreLocation : (CaChainStoreLocation?)null;
+            ErrorRecord conflict = StoreTargetConflict.Find(given, NullIfEmpty(StorePath), NullIfEmpty(SystemRoot), ErrorIdPrefix);
+            if (conflict != null)
+            {
+                WriteError(conflict);
+                return;
+            }
             var location = string.IsNullOrEmpty(StorePath) ? StoreLocation : CaChainStoreLocation.Directory;
             var key = (location, NullIfEmpty(StorePath), NullIfEmpty(SystemRoot));
             if (!requests.TryGetValue(key, out var list)) requests[key] = list = new List<(int, string)>();

@@ -37,6 +37,9 @@ namespace CaChain.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            CaChainStoreLocation? location = MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) ? StoreLocation : (CaChainStoreLocation?)null;
+            ErrorRecord conflict = StoreTargetConflict.Find(location, StorePath, SystemRoot, ErrorIdPrefix);
+            if (conflict != null) ThrowTerminatingError(conflict);
             try
             {
                 store = StoreTarget.Open(SessionState, StoreLocation, StorePath, SystemRoot);

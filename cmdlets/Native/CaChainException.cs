@@ -57,6 +57,10 @@ namespace CaChain.Native
                 case Status.WrongPassword:
                 case Status.AccessDenied: return ErrorCategory.PermissionDenied;
                 case Status.IO: return ErrorCategory.ReadError;
+                case Status.PathNotFound:
+                case Status.HostNotFound: return ErrorCategory.ObjectNotFound;
+                case Status.ConnectionFailed: return ErrorCategory.ConnectionError;
+                case Status.TimedOut: return ErrorCategory.OperationTimeout;
                 case Status.Exists: return ErrorCategory.ResourceExists;
                 case Status.TooLarge: return ErrorCategory.LimitsExceeded;
                 case Status.Cancelled: return ErrorCategory.OperationStopped;

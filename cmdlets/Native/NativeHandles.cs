@@ -20,6 +20,11 @@ namespace CaChain.Native
         protected override bool ReleaseHandle() { NativeMethods.cachain_chains_free(handle); return true; }
     }
 
+    internal sealed class EndpointHandle : NativeHandle
+    {
+        protected override bool ReleaseHandle() { NativeMethods.cachain_endpoint_free(handle); return true; }
+    }
+
     internal sealed class ExportHandle : NativeHandle
     {
         protected override bool ReleaseHandle() { NativeMethods.cachain_export_free(handle); return true; }

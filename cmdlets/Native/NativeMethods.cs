@@ -96,6 +96,15 @@ namespace CaChain.Native
 
         // Live sources
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status cachain_endpoint_parse(byte[] text, uint defaultPort, out EndpointHandle endpoint);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern void cachain_endpoint_free(IntPtr endpoint);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr cachain_endpoint_text(EndpointHandle endpoint);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status cachain_fetch_endpoint(byte[] endpoint, int protocol, uint timeoutSeconds, SetHandle target, SetHandle pool);
 
         // Export

@@ -3,6 +3,7 @@
 // issuers.
 #include <ctime>
 #include <memory>
+#include <string>
 
 #include "c_api_handles.h"
 #include "c_api_shell.h"
@@ -10,6 +11,10 @@
 #include "sources/local_issuers.h"
 #include "sources/tls_source.h"
 #include "utf8_path.h"
+
+struct cachain_endpoint {
+    std::string text;
+};
 
 namespace {
 
@@ -34,6 +39,25 @@ int timeout_of(uint32_t timeout_seconds) {
 }  // namespace
 
 extern "C" {
+
+cachain_status cachain_endpoint_parse(const char* text, uint32_t default_port, cachain_endpoint** endpoint) {
+    return guarded([&] {
+        if (!endpoint) return missing_argument("endpoint");
+        *endpoint = nullptr;
+        if (!text) return missing_argument("text");
+        if (default_port > 65535)
+            return fail(CACHAIN_E_ARGUMENT, "default_port " + std::to_string(default_port) + " is not a port from 1 to 65535");
+        const std::string port = default_port == 0 ? "443" : std::to_string(default_port);
+        auto parsed = std::make_unique<cachain_endpoint>();
+        parsed->text = cachain::parse_endpoint(text, port).text();
+        *endpoint = parsed.release();
+        return CACHAIN_OK;
+    });
+}
+
+void cachain_endpoint_free(cachain_endpoint* endpoint) { delete endpoint; }
+
+const char* cachain_endpoint_text(const cachain_endpoint* endpoint) { return endpoint ? endpoint->text.c_str() : ""; }
 
 cachain_status cachain_fetch_endpoint(const char* endpoint, cachain_protocol protocol, uint32_t timeout_seconds,
                                       cachain_set* target, cachain_set* pool) {

@@ -8,11 +8,16 @@ namespace cachain {
 
 std::vector<OpenSslError> drain_openssl_errors() {
     std::vector<OpenSslError> errors;
-    while (const unsigned long code = ERR_get_error()) {
+    const char* data = nullptr;
+    int flags = 0;
+    while (const unsigned long code = ERR_get_error_all(nullptr, nullptr, nullptr, &data, &flags)) {
         std::array<char, 256> text{};
         ERR_error_string_n(code, text.data(), text.size());
         const char* reason = ERR_reason_error_string(code);
-        errors.push_back({ERR_GET_LIB(code), ERR_GET_REASON(code), reason ? reason : text.data()});
+        // "system lib" tells a user nothing; the system's own words travel
+        // as the error's data ("Name or service not known").
+        const bool system_words = ERR_GET_REASON(code) == ERR_R_SYS_LIB && data && *data && (flags & ERR_TXT_STRING);
+        errors.push_back({ERR_GET_LIB(code), ERR_GET_REASON(code), system_words ? data : reason ? reason : text.data()});
     }
     return errors;
 }

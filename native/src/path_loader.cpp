@@ -58,8 +58,12 @@ cachain_status load_path(const fs::path& path, const char* password, Certificate
     const std::string item = utf8_from_path(path);
     std::error_code error;
     const auto status = fs::status(path, error);
-    if (error || !fs::exists(status)) {
-        set.record(to_problem(Failure(CACHAIN_E_IO, item, "no such file or folder")));
+    if (status.type() == fs::file_type::not_found) {
+        set.record(to_problem(Failure(CACHAIN_E_PATH_NOT_FOUND, item, "no such file or folder")));
+        return CACHAIN_E_PATH_NOT_FOUND;
+    }
+    if (error || !fs::exists(status)) {  // a folder on the way cannot be searched, for example
+        set.record(to_problem(Failure(CACHAIN_E_IO, item, "cannot read it (" + error.message() + ")")));
         return CACHAIN_E_IO;
     }
     if (!fs::is_directory(status)) return load_file(path, password, set);

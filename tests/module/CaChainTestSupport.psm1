@@ -18,33 +18,44 @@ function Get-FreePort {
 }
 
 function Wait-Port {
-    param([int] $Port, [int] $TimeoutSeconds = 10)
+    param([int] $Port, [int] $TimeoutSeconds = 10, [string] $Address = '127.0.0.1')
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     while ([DateTime]::UtcNow -lt $deadline) {
-        $client = [System.Net.Sockets.TcpClient]::new()
-        try { $client.Connect('127.0.0.1', $Port); return } catch { Start-Sleep -Milliseconds 100 } finally { $client.Dispose() }
+        $client = [System.Net.Sockets.TcpClient]::new([System.Net.IPAddress]::Parse($Address).AddressFamily)
+        try { $client.Connect($Address, $Port); return } catch { Start-Sleep -Milliseconds 100 } finally { $client.Dispose() }
     }
-    throw "nothing listens on 127.0.0.1:$Port after $TimeoutSeconds s"
+    throw "nothing listens on ${Address}:$Port after $TimeoutSeconds s"
 }
 
 function Start-TestProcess {
-    param([string] $FilePath, [string[]] $ArgumentList, [int] $Port)
+    param([string] $FilePath, [string[]] $ArgumentList, [int] $Port, [string] $Address = '127.0.0.1')
     # An empty standard input: a server that reads its console (s_server does)
     # must see the end of it, not whatever handle this process was given.
     $process = Start-Process -FilePath $FilePath -ArgumentList $ArgumentList -PassThru `
         -RedirectStandardInput ([IO.Path]::GetTempFileName()) `
         -RedirectStandardOutput ([IO.Path]::GetTempFileName()) -RedirectStandardError ([IO.Path]::GetTempFileName())
-    Wait-Port $Port
+    Wait-Port $Port -Address $Address
     $process
 }
 
-# openssl s_server presenting pool1.schertz.lab, with or without its intermediates.
+# openssl s_server presenting pool1.schertz.lab, with or without its
+# intermediates, on 127.0.0.1 or, with -IPv6, on ::1.
 function Start-TlsServer {
-    param([Parameter(Mandatory)] [string] $Pki, [switch] $WithIntermediates, [string] $Name = 'pool1')
+    param([Parameter(Mandatory)] [string] $Pki, [switch] $WithIntermediates, [string] $Name = 'pool1', [switch] $IPv6)
     $port = Get-FreePort
-    $arguments = @('s_server', '-accept', "127.0.0.1:$port", '-cert', "$Pki/$Name.pem", '-key', "$Pki/$Name.key", '-quiet')
+    $address = if ($IPv6) { '::1' } else { '127.0.0.1' }
+    $accept = if ($IPv6) { "[::1]:$port" } else { "127.0.0.1:$port" }
+    $arguments = @('s_server', '-accept', $accept, '-cert', "$Pki/$Name.pem", '-key', "$Pki/$Name.key", '-quiet')
     if ($WithIntermediates) { $arguments += '-cert_chain', "$Pki/intermediates.pem" }
-    [pscustomobject]@{ Port = $port; Process = Start-TestProcess openssl $arguments $port }
+    [pscustomobject]@{ Port = $port; Process = Start-TestProcess openssl $arguments $port $address }
+}
+
+# A TCP listener on 127.0.0.1 that never answers: the system accepts the
+# connection, and the TLS handshake then waits for a reply that never comes.
+function Start-SilentServer {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    [pscustomobject]@{ Port = $listener.LocalEndpoint.Port; Listener = $listener }
 }
 
 # python3's http.server on a folder, as a CA's AIA web server.
@@ -55,7 +66,10 @@ function Start-HttpServer {
 
 function Stop-TestServer {
     param([Parameter(ValueFromPipeline)] $Server)
-    process { if ($Server -and -not $Server.Process.HasExited) { $Server.Process.Kill(); $Server.Process.WaitForExit() } }
+    process {
+        if ($Server.Listener) { $Server.Listener.Stop() }
+        elseif ($Server -and -not $Server.Process.HasExited) { $Server.Process.Kill(); $Server.Process.WaitForExit() }
+    }
 }
 
 # A Debian-shaped system root in a temporary folder, trusting one unrelated

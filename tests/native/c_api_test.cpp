@@ -191,6 +191,31 @@ TEST_F(CApi, SaysWhenAChainHasNothingToExport) {
     EXPECT_NE(std::string(cachain_last_error()).find("no CA certificate"), std::string::npos);
 }
 
+TEST(CApiEndpoints, ParsesWhatAnAdministratorTypesWithTheCallersDefaultPort) {
+    const auto text_of = [](const char* text, uint32_t default_port) {
+        cachain_endpoint* endpoint = nullptr;
+        const cachain_status status = cachain_endpoint_parse(text, default_port, &endpoint);
+        std::string parsed = status == CACHAIN_OK ? cachain_endpoint_text(endpoint) : cachain_last_error();
+        cachain_endpoint_free(endpoint);
+        return parsed;
+    };
+    EXPECT_EQ(text_of("[::1]:18444", 443), "[::1]:18444");
+    EXPECT_EQ(text_of("[::1]", 18444), "[::1]:18444");
+    EXPECT_EQ(text_of("pool1.schertz.lab:5061", 443), "pool1.schertz.lab:5061");
+    EXPECT_EQ(text_of("pool1.schertz.lab", 0), "pool1.schertz.lab:443");
+    EXPECT_EQ(text_of("https://pool1.schertz.lab:8443/owa", 443), "pool1.schertz.lab:8443");
+    EXPECT_EQ(text_of("pool1.schertz.lab:70000", 443), "pool1.schertz.lab:70000: the port must be a number from 1 to 65535");
+    EXPECT_EQ(text_of("pool1.schertz.lab", 70000), "default_port 70000 is not a port from 1 to 65535");
+
+    cachain_endpoint* endpoint = nullptr;
+    EXPECT_EQ(cachain_endpoint_parse("[::1", 443, &endpoint), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(endpoint, nullptr);
+    EXPECT_EQ(cachain_endpoint_parse(nullptr, 443, &endpoint), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(cachain_endpoint_parse("pool1", 443, nullptr), CACHAIN_E_ARGUMENT);
+    EXPECT_STREQ(cachain_endpoint_text(nullptr), "");
+    cachain_endpoint_free(nullptr);
+}
+
 TEST(CApiVersion, ReportsTheLibraryVersion) { EXPECT_STREQ(cachain_version(), CACHAIN_TEST_EXPECTED_VERSION); }
 
 }  // namespace

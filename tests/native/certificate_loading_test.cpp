@@ -248,7 +248,7 @@ TEST_F(CertificateLoading, LoadsAFolderAndReportsEachBadFileWithoutStoppingTheGo
 TEST_F(CertificateLoading, NamesAMissingPathAndAnEmptyFolder) {
     TempFolder folder;
     CertificateSet set;
-    EXPECT_EQ(load_path(folder / "nope.cer", nullptr, set), CACHAIN_E_IO);
+    EXPECT_EQ(load_path(folder / "nope.cer", nullptr, set), CACHAIN_E_PATH_NOT_FOUND);
     EXPECT_EQ(load_path(folder.path(), nullptr, set), CACHAIN_E_EMPTY);
     ASSERT_EQ(set.problems().size(), 2u);
     EXPECT_NE(set.problems()[0].message.find("nope.cer"), std::string::npos);

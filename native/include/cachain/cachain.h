@@ -78,8 +78,14 @@ typedef CACHAIN_ENUM(cachain_status) {
     CACHAIN_E_CANCELLED = 11,         /* the user (or an unattended session) cancelled a security prompt */
     CACHAIN_E_REFUSED = 12,           /* the request breaks a placement rule (a leaf into a trust store, a broken chain) */
     CACHAIN_E_NOT_SUPPORTED = 13,     /* this store or operation does not exist on this platform */
+    CACHAIN_E_PATH_NOT_FOUND = 14,    /* no file or folder at that path */
+    CACHAIN_E_HOST_NOT_FOUND = 15,    /* the host name does not resolve (DNS) */
+    CACHAIN_E_CONNECTION_FAILED = 16, /* the connection was refused, or closed or broken by the peer */
+    CACHAIN_E_TIMED_OUT = 17,         /* the server did not connect or answer within the time limit */
     CACHAIN_E_INTERNAL = 99           /* a bug: please report it with the message */
 } cachain_status;
+/* Later versions may add failure codes: treat any status other than
+ * CACHAIN_OK as a failure. */
 
 /* The message of the last status-returning call on this thread: "" when it
  * succeeded. Borrowed: valid until the next cachain_* call on this thread. */
@@ -155,7 +161,8 @@ CACHAIN_API cachain_status cachain_set_add_bytes(cachain_set* set, const uint8_t
 /* Loads a file, or every file directly inside a folder (sorted by name). A
  * bad file never stops the others: each failure is recorded as a problem.
  * Returns CACHAIN_OK when every file loaded, else the status of the first
- * failure, while all certificates that did load are in the set. */
+ * failure (CACHAIN_E_PATH_NOT_FOUND when nothing is at path), while all
+ * certificates that did load are in the set. */
 CACHAIN_API cachain_status cachain_set_add_path(cachain_set* set, const char* path, const char* password);
 
 /* Adds the CA certificates this machine already holds, as issuers discovery
@@ -267,15 +274,35 @@ typedef CACHAIN_ENUM(cachain_protocol) {
     CACHAIN_PROTOCOL_LDAP = 3
 } cachain_protocol;
 
-/* Connects to endpoint ("host", "host:port", "[v6]:port"; port 443 when
- * none is given) over IPv4 or IPv6, sends SNI, and takes the certificates
+/* A server's address as an administrator types or pastes it. */
+typedef struct cachain_endpoint cachain_endpoint;
+
+/* Parses text: "host", "host:port", "[v6]:port", a bare IPv6 address
+ * ("::1"), or a URL ("https://host:8443/path": the scheme, user, path,
+ * query and fragment are dropped). A port written in text wins;
+ * default_port applies when it gives none (0: 443). CACHAIN_E_ARGUMENT,
+ * with a last error naming text and why, when it is none of these or its
+ * port is not a number from 1 to 65535 (default_port too). The caller frees
+ * *endpoint with cachain_endpoint_free. */
+CACHAIN_API cachain_status cachain_endpoint_parse(const char* text, uint32_t default_port, cachain_endpoint** endpoint);
+CACHAIN_API void cachain_endpoint_free(cachain_endpoint* endpoint);
+
+/* "host:port", or "[v6]:port" for an IPv6 address: what the elements' source
+ * names, and what cachain_fetch_endpoint takes. Borrowed: valid until the
+ * endpoint is freed. "" for NULL. */
+CACHAIN_API const char* cachain_endpoint_text(const cachain_endpoint* endpoint);
+
+/* Connects to endpoint (any text cachain_endpoint_parse takes, port 443 when
+ * it gives none) over IPv4 or IPv6, sends SNI, and takes the certificates
  * the server presents without trusting them: the first (the server's own)
  * goes into target, the rest into pool (or target when pool is NULL), each
  * labelled "presented by host:port". timeout_seconds bounds connect,
- * STARTTLS and handshake together (0: 10). A DNS failure, a refused
- * connection, a time-out, a peer that does not speak TLS, a failed
- * handshake or over 100 KiB of certificates is recorded as a problem in
- * target and returned. */
+ * STARTTLS and handshake together (0: 10). A failure is recorded as a
+ * problem in target and returned: CACHAIN_E_HOST_NOT_FOUND for a DNS
+ * failure, CACHAIN_E_CONNECTION_FAILED for a refused or broken connection,
+ * CACHAIN_E_TIMED_OUT for a time-out, CACHAIN_E_UNSUPPORTED_FORMAT for a
+ * peer that does not speak TLS, CACHAIN_E_TOO_LARGE for over 100 KiB of
+ * certificates, CACHAIN_E_IO for another failed handshake. */
 CACHAIN_API cachain_status cachain_fetch_endpoint(const char* endpoint, cachain_protocol protocol,
                                                   uint32_t timeout_seconds, cachain_set* target, cachain_set* pool);
 

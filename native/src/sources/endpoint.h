@@ -1,4 +1,4 @@
-// "host", "host:port" and "[v6]:port", as an administrator types them.
+// "host", "host:port", "[v6]:port" and pasted URLs, as an administrator types them.
 #pragma once
 
 #include <string>
@@ -12,8 +12,11 @@ struct Endpoint {
     std::string text() const;  // "host:port", "[::1]:port"
 };
 
-// Parses with OpenSSL's own host:service parser. default_port applies when
-// the text names none. Throws Failure(ARGUMENT) naming the text.
+// Parses with OpenSSL's own host:service and URL parsers. A port written in
+// the text wins; default_port applies when it names none. A URL
+// ("https://host:8443/path") keeps only its host and port. Throws
+// Failure(ARGUMENT) naming the text: not an endpoint, or a port that is not
+// a number from 1 to 65535.
 Endpoint parse_endpoint(const std::string& text, const std::string& default_port = "443");
 
 }  // namespace cachain

@@ -21,7 +21,11 @@ int socket_of(BIO* connection) {
 }
 
 Failure timed_out(const std::string& item) {
-    return Failure(CACHAIN_E_IO, item, "the server did not answer the STARTTLS exchange in time");
+    return Failure(CACHAIN_E_TIMED_OUT, item, "the server did not answer the STARTTLS exchange in time");
+}
+
+Failure closed(const std::string& item) {
+    return Failure(CACHAIN_E_CONNECTION_FAILED, item, "the connection closed during STARTTLS");
 }
 
 void write_all(BIO* connection, std::string_view data, const std::string& item, std::time_t deadline) {
@@ -31,7 +35,7 @@ void write_all(BIO* connection, std::string_view data, const std::string& item, 
             data.remove_prefix(static_cast<std::size_t>(written));
             continue;
         }
-        if (!BIO_should_retry(connection)) throw Failure(CACHAIN_E_IO, item, "the connection closed during STARTTLS");
+        if (!BIO_should_retry(connection)) throw closed(item);
         if (BIO_socket_wait(socket_of(connection), 0, deadline) <= 0) throw timed_out(item);
     }
 }
@@ -46,7 +50,7 @@ void read_more(BIO* connection, std::string& buffer, const std::string& item, st
             if (buffer.size() > max_reply_bytes) throw Failure(CACHAIN_E_IO, item, "the server's STARTTLS reply is too long");
             return;
         }
-        if (!BIO_should_retry(connection)) throw Failure(CACHAIN_E_IO, item, "the connection closed during STARTTLS");
+        if (!BIO_should_retry(connection)) throw closed(item);
         if (BIO_socket_wait(socket_of(connection), 1, deadline) <= 0) throw timed_out(item);
     }
 }

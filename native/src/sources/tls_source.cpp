@@ -47,16 +47,17 @@ Failure connect_failure(const Endpoint& endpoint, int timeout_seconds, int error
     const auto errors = drain_openssl_errors();
     const std::string item = endpoint.text();
     if (lookup_failed) {
-        return Failure(CACHAIN_E_IO, item, "cannot resolve the host name '" + endpoint.host + "' (" +
+        return Failure(CACHAIN_E_HOST_NOT_FOUND, item, "cannot resolve the host name '" + endpoint.host + "' (" +
                                                describe(errors, "no address") + ")");
     }
     if (is_connection_refused(error_number))
-        return Failure(CACHAIN_E_IO, item, "the connection was refused: nothing listens on port " + endpoint.port);
+        return Failure(CACHAIN_E_CONNECTION_FAILED, item,
+                       "the connection was refused: nothing listens on port " + endpoint.port);
     if (is_timed_out(error_number))
-        return Failure(CACHAIN_E_IO, item, "no connection within " + std::to_string(timeout_seconds) + " seconds");
+        return Failure(CACHAIN_E_TIMED_OUT, item, "no connection within " + std::to_string(timeout_seconds) + " seconds");
     if (error_number != 0)
-        return Failure(CACHAIN_E_IO, item, "cannot connect (" + socket_error_text(error_number) + ")");
-    return Failure(CACHAIN_E_IO, item, "cannot connect (" + describe(errors, "no usable address") + ")");
+        return Failure(CACHAIN_E_CONNECTION_FAILED, item, "cannot connect (" + socket_error_text(error_number) + ")");
+    return Failure(CACHAIN_E_CONNECTION_FAILED, item, "cannot connect (" + describe(errors, "no usable address") + ")");
 }
 
 // Starts a non-blocking connect and waits for it until deadline. On
@@ -90,7 +91,7 @@ Failure handshake_failure(const Endpoint& endpoint, int ssl_error, const TlsSour
     }
     if (ssl_error == SSL_ERROR_SYSCALL || ssl_error == SSL_ERROR_ZERO_RETURN ||
         has_reason(errors, ERR_LIB_SSL, SSL_R_UNEXPECTED_EOF_WHILE_READING)) {
-        return Failure(CACHAIN_E_IO, item, "the server closed the connection during the TLS handshake");
+        return Failure(CACHAIN_E_CONNECTION_FAILED, item, "the server closed the connection during the TLS handshake");
     }
     return Failure(CACHAIN_E_IO, item, "the TLS handshake failed (" + describe(errors, "unknown error") + ")");
 }
@@ -141,7 +142,7 @@ void handshake(SSL* ssl, BIO* connection, const Endpoint& endpoint, const TlsSou
         if (error != SSL_ERROR_WANT_READ && error != SSL_ERROR_WANT_WRITE) throw handshake_failure(endpoint, error, options);
         if (BIO_socket_wait(fd, error == SSL_ERROR_WANT_READ, deadline) <= 0) {
             drain_openssl_errors();
-            throw Failure(CACHAIN_E_IO, endpoint.text(),
+            throw Failure(CACHAIN_E_TIMED_OUT, endpoint.text(),
                           "no TLS handshake within " + std::to_string(options.timeout_seconds) +
                               " seconds (the server sent nothing, or too slowly)");
         }

@@ -1,0 +1,40 @@
+using System;
+using System.Management.Automation;
+
+namespace CaChain.Stores
+{
+    // -StoreLocation, -StorePath and -SystemRoot each name a store; some of
+    // them name different stores, and one silently winning would write where
+    // the user did not ask. A directory store has no location and no system
+    // root; a system root (on Linux, the folder that stands for /) belongs to
+    // LocalMachine only. Import-, Remove- and Test-CaChain refuse the same
+    // combinations with the same errors.
+    internal static class StoreTargetConflict
+    {
+        // The error for the first conflict, or null. location is null when
+        // -StoreLocation was not given; storePath and systemRoot are null
+        // when not given.
+        public static ErrorRecord Find(CaChainStoreLocation? location, string storePath, string systemRoot, string errorIdPrefix)
+        {
+            if (storePath != null && systemRoot != null)
+            {
+                return Refusal($"-StorePath '{storePath}' is a directory store and -SystemRoot '{systemRoot}' is the LocalMachine store of an image: give one of them, not both.",
+                    errorIdPrefix + "StorePathAndSystemRoot", storePath);
+            }
+            if (storePath != null && location.HasValue && location != CaChainStoreLocation.Directory)
+            {
+                return Refusal($"-StoreLocation {location} and -StorePath '{storePath}' (a directory store) name different stores: give one of them, not both.",
+                    errorIdPrefix + "StoreLocationAndPath", storePath);
+            }
+            if (systemRoot != null && location.HasValue && location != CaChainStoreLocation.LocalMachine)
+            {
+                return Refusal($"-SystemRoot '{systemRoot}' applies to LocalMachine only, not to -StoreLocation {location}: give one of them, not both.",
+                    errorIdPrefix + "StoreLocationAndSystemRoot", systemRoot);
+            }
+            return null;
+        }
+
+        private static ErrorRecord Refusal(string message, string errorId, string target) =>
+            new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+    }
+}
