@@ -1,50 +1,42 @@
-using System.Linq;
 using System.Management.Automation;
 using CaChain.Native;
 
 namespace CaChain.Commands
 {
     // Resolve-CaChainError: what an error code means, like the seed's lcserror:
-    // hex, decimal or negative HRESULTs, symbolic names, and OpenSSL verify codes.
+    // hex (with or without 0x), decimal or negative HRESULTs, symbolic names,
+    // OpenSSL verify codes and OpenSSL's own words; Test-CaChain results too.
     [Cmdlet(VerbsDiagnostic.Resolve, "CaChainError")]
     [OutputType(typeof(CaChainErrorInfo))]
     public sealed class ResolveCaChainErrorCommand : PSCmdlet
     {
+        // TlsError binds Test-CaChain's results by property name: the Schannel
+        // code (0x80090325) that administrators see in their event logs.
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("HResult", "ErrorCode")]
-        [ValidateNotNullOrEmpty]
+        [Alias("HResult", "ErrorCode", "TlsError")]
+        [AllowEmptyString]
+        [ArgumentCompleter(typeof(ErrorNameCompleter))]
         public string[] Code { get; set; }
 
         protected override void ProcessRecord()
         {
             foreach (string code in Code)
             {
-                Status status = NativeMethods.cachain_explain(Utf8.ToNative(code.Trim()), out ExplanationHandle explanation);
-                using (explanation)
+                // A trusted Test-CaChain result carries no code: nothing to explain.
+                if (MyInvocation.ExpectingInput && code.Trim().Length == 0)
                 {
-                    if (status != Status.Ok)
-                    {
-                        WriteError(new CaChainException(status, NativeMethods.LastError()).ToErrorRecord(MyInvocation.MyCommand.Name + ".", code));
-                        continue;
-                    }
-                    WriteObject(Read(explanation));
+                    WriteVerbose("No code to explain in this input (a trusted Test-CaChain result has none).");
+                    continue;
+                }
+                try
+                {
+                    WriteObject(ErrorCatalog.Explain(code));
+                }
+                catch (CaChainException error)
+                {
+                    WriteError(error.ToErrorRecord(MyInvocation.MyCommand.Name + ".", code));
                 }
             }
-        }
-
-        private static CaChainErrorInfo Read(ExplanationHandle explanation)
-        {
-            string Text(int field) => Utf8.FromNative(NativeMethods.cachain_explanation_text(explanation, field));
-            return new CaChainErrorInfo
-            {
-                Code = Text(ExplanationFields.Code),
-                Value = NativeMethods.cachain_explanation_value(explanation),
-                Name = Text(ExplanationFields.Name),
-                Kind = Text(ExplanationFields.Kind),
-                Description = Text(ExplanationFields.Description),
-                LikelyCauses = Text(ExplanationFields.Causes).Split('\n').Where(line => line.Length > 0).ToArray(),
-                Fix = Text(ExplanationFields.Fix),
-            };
         }
     }
 }

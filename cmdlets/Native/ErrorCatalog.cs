@@ -1,9 +1,12 @@
-using CaChain.Native;
+using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace CaChain.Native
 {
-    // Symbolic names for the codes Test-CaChain reports, from libcachain's
-    // error catalogue (the one Resolve-CaChainError reads).
+    // libcachain's error catalogue, the one Resolve-CaChainError reads: a code
+    // explained, every code it holds (for tab completion), and symbolic names
+    // for the codes Test-CaChain reports.
     internal static class ErrorCatalog
     {
         public static string Hex(long code) => code == 0 ? string.Empty : "0x" + ((uint)code).ToString("X8");
@@ -17,6 +20,49 @@ namespace CaChain.Native
                 return string.Empty;
             }
             using (explanation) return Utf8.FromNative(NativeMethods.cachain_explanation_text(explanation, ExplanationFields.Name));
+        }
+
+        // Throws CaChainException, naming the code, when libcachain does not know it.
+        public static CaChainErrorInfo Explain(string code)
+        {
+            Status status = NativeMethods.cachain_explain(Utf8.ToNative(code), out ExplanationHandle explanation);
+            using (explanation)
+            {
+                CaChainException.ThrowIfFailed(status);
+                return Read(explanation);
+            }
+        }
+
+        // In the catalogue's order: HRESULTs first, then OpenSSL codes.
+        public static List<CaChainErrorInfo> All()
+        {
+            var all = new List<CaChainErrorInfo>();
+            ulong count = NativeMethods.cachain_catalog_count().ToUInt64();
+            for (ulong index = 0; index < count; index++)
+            {
+                Status status = NativeMethods.cachain_catalog_entry((UIntPtr)index, out ExplanationHandle entry);
+                using (entry)
+                {
+                    CaChainException.ThrowIfFailed(status);
+                    all.Add(Read(entry));
+                }
+            }
+            return all;
+        }
+
+        private static CaChainErrorInfo Read(ExplanationHandle explanation)
+        {
+            string Text(int field) => Utf8.FromNative(NativeMethods.cachain_explanation_text(explanation, field));
+            return new CaChainErrorInfo
+            {
+                Code = Text(ExplanationFields.Code),
+                Value = NativeMethods.cachain_explanation_value(explanation),
+                Name = Text(ExplanationFields.Name),
+                Kind = Text(ExplanationFields.Kind),
+                Description = Text(ExplanationFields.Description),
+                LikelyCauses = Text(ExplanationFields.Causes).Split('\n').Where(line => line.Length > 0).ToArray(),
+                Fix = Text(ExplanationFields.Fix),
+            };
         }
     }
 }

@@ -193,6 +193,12 @@ namespace CaChain.Native
         public static extern void cachain_explanation_free(IntPtr explanation);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern UIntPtr cachain_catalog_count();
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status cachain_catalog_entry(UIntPtr index, out ExplanationHandle result);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern IntPtr cachain_explanation_text(ExplanationHandle explanation, int field);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]

@@ -154,19 +154,22 @@
         Outputs     = @('CaChain.CaChainTestResult', 'System.Boolean')
     }
     'Resolve-CaChainError' = @{
-        Synopsis    = 'Explains a TLS or certificate chain error code: its name, what it means, its likely causes, and the cmdlet that fixes it.'
+        Synopsis    = 'Explains a TLS or certificate chain error code: its name, what it means, its likely causes, and a fix that can work.'
         Description = @(
-            'Resolve-CaChainError works like the lcserror tool: give it the code from an event log, a client''s error dialog or Test-CaChain, as hex (0x80090325), decimal (2148074277), negative decimal (-2146893019) or a symbolic name (SEC_E_UNTRUSTED_ROOT). Small numbers are OpenSSL verify codes (20 is X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY).'
-            'It covers the SEC_E_*, CERT_E_*, CRYPT_E_* and TRUST_E_* codes that TLS and chain failures produce.'
+            'Resolve-CaChainError works like the lcserror tool: give it the code from an event log, a client''s error dialog, an OpenSSL tool or Test-CaChain. After leading and trailing blanks are dropped, it reads the text by this rule: 0x and up to 8 hex digits is an HRESULT (0x80090325); 8 hex digits starting with 8 are an HRESULT as the event log shows it (80090325, 800B010A); decimal 0 to 199 is an OpenSSL verify code (20 is X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY); any other decimal is an HRESULT, unsigned (2148074277) or negative (-2146893019); anything else is a symbolic name in any case (SEC_E_UNTRUSTED_ROOT) or OpenSSL''s own words for a code, whole and in any case (unable to get local issuer certificate).'
+            'It covers the SEC_E_*, CERT_E_*, CRYPT_E_* and TRUST_E_* codes that TLS and chain failures produce, including the Schannel, Kerberos and NTLM codes that machines outside the domain meet (SEC_E_NO_AUTHENTICATING_AUTHORITY, SEC_E_LOGON_DENIED, SEC_E_TARGET_UNKNOWN, SEC_E_UNSUPPORTED_FUNCTION). The fix names Import-CaChain only where a missing CA certificate is the cause; a cipher mismatch or a wrong server name gets the change that mends it instead.'
+            'Piped Test-CaChain results bind by their TlsError property; a trusted result has no code and is passed over. Press Tab after Resolve-CaChainError to complete the catalogue''s names (SEC_E_<Tab>).'
         )
         Parameters  = @{
-            Code = 'The codes to explain, from the pipeline too.'
+            Code = 'The codes to explain, from the pipeline too: strings, numbers, Test-CaChain results (their TlsError) or objects with an HResult, ErrorCode or Code property. Tab completes the catalogue''s names.'
         }
         Examples    = @(
             @{ Code = 'Resolve-CaChainError 0x80090325'; Remarks = 'Explains SEC_E_UNTRUSTED_ROOT, the error of the seed: the client does not trust the root of the server''s chain; Import-CaChain fixes it.' }
-            @{ Code = '-2146762487, 20 | Resolve-CaChainError'; Remarks = 'Explains a negative HRESULT (CERT_E_UNTRUSTEDROOT) and an OpenSSL verify code from the pipeline.' }
+            @{ Code = 'Resolve-CaChainError 80090302'; Remarks = 'Explains a code copied from the event log without its 0x: SEC_E_UNSUPPORTED_FUNCTION, a TLS version or cipher mismatch, which importing certificates does not fix.' }
+            @{ Code = '-2146762487, 20, ''certificate has expired'' | Resolve-CaChainError'; Remarks = 'Explains a negative HRESULT (CERT_E_UNTRUSTEDROOT), an OpenSSL verify code and OpenSSL''s own words from the pipeline.' }
+            @{ Code = 'Test-CaChain -ComputerName pool1.schertz.lab -Port 5061 | Resolve-CaChainError'; Remarks = 'Explains the TLS error of each chain the machine does not trust.' }
         )
-        Inputs      = @('System.String', 'System.Int32', 'System.Int64')
+        Inputs      = @('System.String', 'System.Int32', 'System.Int64', 'CaChain.CaChainTestResult')
         Outputs     = @('CaChain.CaChainErrorInfo')
     }
 }

@@ -5,6 +5,7 @@
 
 #include "c_api_shell.h"
 #include "error_catalog.h"
+#include "error_code_parser.h"
 
 struct cachain_explanation {
     cachain::Explanation explanation;
@@ -12,6 +13,7 @@ struct cachain_explanation {
 
 namespace {
 
+using cachain::capi::fail;
 using cachain::capi::guarded;
 using cachain::capi::missing_argument;
 
@@ -26,6 +28,21 @@ cachain_status cachain_explain(const char* code, cachain_explanation** result) {
         if (!code) return missing_argument("code");
         auto explained = std::make_unique<cachain_explanation>();
         explained->explanation = cachain::explain_code(code);
+        *result = explained.release();
+        return CACHAIN_OK;
+    });
+}
+
+size_t cachain_catalog_count(void) { return cachain::error_catalog().size(); }
+
+cachain_status cachain_catalog_entry(size_t index, cachain_explanation** result) {
+    return guarded([&] {
+        if (!result) return missing_argument("result");
+        *result = nullptr;
+        const auto rows = cachain::error_catalog();
+        if (index >= rows.size()) return fail(CACHAIN_E_ARGUMENT, "catalogue index out of range");
+        auto explained = std::make_unique<cachain_explanation>();
+        explained->explanation = cachain::explain(rows[index]);
         *result = explained.release();
         return CACHAIN_OK;
     });

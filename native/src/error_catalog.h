@@ -2,6 +2,7 @@
 // pastes from an event log or a TLS failure means, why it usually happens on
 // a machine that does not trust the internal CA chain, and which CaChain
 // cmdlet fixes it. Like the seed's `lcserror 0x80090325`, with the fix.
+// Reading what a user pastes is error_code_parser's job.
 #pragma once
 
 #include <cstdint>
@@ -20,7 +21,7 @@ struct CatalogRow {
     std::string_view name;         // "SEC_E_UNTRUSTED_ROOT", "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
     std::string_view description;  // "" for OpenSSL rows: OpenSSL's own words are used
     std::string_view causes;       // likely causes, one per line
-    std::string_view fix;          // the cmdlet to run, "" when no cmdlet fixes it
+    std::string_view fix;          // what to do: the cmdlet to run, or the change to make when no cmdlet mends it
 };
 
 // Every row, HRESULTs first, then OpenSSL verify codes.
@@ -39,12 +40,5 @@ struct Explanation {
 };
 
 Explanation explain(const CatalogRow& row);
-
-// Reads a code as a user types it: hex with 0x (0x80090325), unsigned or
-// negative decimal HRESULTs (2148074277, -2146893019), decimal 0..199 as an
-// OpenSSL verify code, or a symbolic name in any case. Throws Failure
-// (CACHAIN_E_ARGUMENT) naming the text when it is not a number or a known
-// name, or is a number the catalogue does not hold.
-Explanation explain_code(std::string_view text);
 
 }  // namespace cachain

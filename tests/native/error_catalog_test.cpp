@@ -1,15 +1,19 @@
 // Resolve-CaChainError's promises: whatever form a user pastes a code in
-// (event log hex, .NET's negative number, a name, OpenSSL's number), they get
-// the same explanation and the cmdlet that fixes it; junk is refused with a
-// message that quotes it.
+// (event log hex with or without 0x, .NET's negative number, a name, OpenSSL's
+// number or OpenSSL's words), they get the same explanation and a fix that can
+// work; junk is refused with a message that quotes it.
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "cachain/cachain.h"
 #include "error_catalog.h"
+#include "error_code_parser.h"
 
 namespace {
 
@@ -47,7 +51,7 @@ TEST(ErrorCatalog, EveryFormOfTheSeedsCodeGivesTheSameAnswer) {
     }
 }
 
-TEST(ErrorCatalog, ChainCodesNameTheirFixOrSayNoCmdletFixesThem) {
+TEST(ErrorCatalog, ChainCodesNameTheirCmdletOrTheChangeThatFixesThem) {
     const Explained chaining("CERT_E_CHAINING");
     ASSERT_EQ(chaining.status(), CACHAIN_OK);
     EXPECT_EQ(chaining.text(CACHAIN_EXPLANATION_CODE), "0x800B010A");
@@ -56,7 +60,9 @@ TEST(ErrorCatalog, ChainCodesNameTheirFixOrSayNoCmdletFixesThem) {
     const Explained wrong_name("0x800B010F");
     ASSERT_EQ(wrong_name.status(), CACHAIN_OK);
     EXPECT_EQ(wrong_name.text(CACHAIN_EXPLANATION_NAME), "CERT_E_CN_NO_MATCH");
-    EXPECT_EQ(wrong_name.text(CACHAIN_EXPLANATION_FIX), "");
+    EXPECT_EQ(wrong_name.text(CACHAIN_EXPLANATION_FIX),
+              "Connect with a name the server's certificate lists in its Subject Alternative Names, or have the "
+              "certificate reissued with this name; importing CA certificates does not help");
     EXPECT_NE(wrong_name.text(CACHAIN_EXPLANATION_CAUSES).find("connect with the name in the certificate"),
               std::string::npos);
 }
@@ -89,7 +95,10 @@ TEST(ErrorCatalog, OpenSslTwentyIsAMissingLocalIssuer) {
 }
 
 TEST(ErrorCatalog, AnUnknownCodeIsRefusedWithItsText) {
-    for (const char* code : {"0x80004005", "80090325", "150", "4294967296", "-2147483649", "0x123456789"}) {
+    // 80004005 is the event log's E_FAIL; 90090325 and 800903255 are decimal,
+    // as they do not have eight hex digits starting with 8.
+    for (const char* code : {"0x80004005", "80004005", "90090325", "800903255", "150", "4294967296", "-2147483649",
+                             "0x123456789"}) {
         SCOPED_TRACE(code);
         const Explained explained(code);
         EXPECT_EQ(explained.status(), CACHAIN_E_ARGUMENT);
@@ -99,12 +108,12 @@ TEST(ErrorCatalog, AnUnknownCodeIsRefusedWithItsText) {
 }
 
 TEST(ErrorCatalog, JunkIsRefusedWithItsText) {
-    for (const char* junk : {"banana", "0x", "0xZZ", "-", "SEC_E_UNTRUSTED_ROOTS", "20 21", ""}) {
+    for (const char* junk : {"banana", "0x", "0xZZ", "-", "SEC_E_UNTRUSTED_ROOTS", "20 21", "", "8009032G",
+                             "8009 0325", "unable to get local issuer", "certificate has expired!"}) {
         SCOPED_TRACE(junk);
         const Explained explained(junk);
         EXPECT_EQ(explained.status(), CACHAIN_E_ARGUMENT);
-        EXPECT_NE(last_error().find(std::string("'") + junk + "'"), std::string::npos) << last_error();
-        EXPECT_NE(last_error().find("not a number or a known name"), std::string::npos) << last_error();
+        EXPECT_EQ(last_error(), std::string("'") + junk + "': not a number, a known name or OpenSSL's text for a known code");
     }
 }
 
@@ -139,6 +148,7 @@ TEST(ErrorCatalog, EveryRowIsUniqueAndExplained) {
         EXPECT_TRUE(codes.insert({static_cast<int>(row.kind), row.value}).second) << "duplicate code";
         const cachain::Explanation explained = cachain::explain(row);
         EXPECT_FALSE(explained.description.empty());
+        EXPECT_FALSE(explained.fix.empty()) << "every code needs a fix that can work";
         EXPECT_NE(explained.description, "unknown certificate verification error");
         EXPECT_FALSE(explained.causes.empty());
         EXPECT_FALSE(explained.causes.ends_with('\n'));
@@ -147,6 +157,8 @@ TEST(ErrorCatalog, EveryRowIsUniqueAndExplained) {
         EXPECT_EQ(cachain::explain_code(explained.name).code, explained.code);
         if (row.kind == cachain::CodeKind::openssl) {
             EXPECT_LE(row.value, 199u);
+            // OpenSSL's words name exactly this code, so no two codes share them.
+            EXPECT_EQ(cachain::explain_code(explained.description).name, row.name);
         }
     }
 }
@@ -159,6 +171,135 @@ TEST(ErrorCatalog, CoversTheCodesTheSeedsUsersMeet) {
         SCOPED_TRACE(name);
         EXPECT_EQ(Explained(name).status(), CACHAIN_OK) << last_error();
     }
+}
+
+TEST(ErrorCatalog, EventLogCodesWithoutTheir0xAreHresults) {
+    const std::pair<const char*, const char*> pasted[] = {
+        {"80090325", "SEC_E_UNTRUSTED_ROOT"},
+        {" 80090325\t", "SEC_E_UNTRUSTED_ROOT"},
+        {"800B010A", "CERT_E_CHAINING"},
+        {"800b0109", "CERT_E_UNTRUSTEDROOT"},
+        {"80070005", "E_ACCESSDENIED"},  // only decimal digits, still hex: eight digits starting with 8
+        {"8009030C", "SEC_E_LOGON_DENIED"},
+    };
+    for (const auto& [code, name] : pasted) {
+        SCOPED_TRACE(code);
+        const Explained explained(code);
+        ASSERT_EQ(explained.status(), CACHAIN_OK) << last_error();
+        EXPECT_EQ(explained.text(CACHAIN_EXPLANATION_NAME), name);
+        EXPECT_EQ(explained.text(CACHAIN_EXPLANATION_KIND), "HRESULT");
+    }
+}
+
+TEST(ErrorCatalog, SmallDecimalNumbersStayOpenSslCodes) {
+    for (const auto& [code, name] : {std::pair{"2", "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT"},
+                                     std::pair{"79", "X509_V_ERR_INVALID_CA"}}) {
+        SCOPED_TRACE(code);
+        const Explained explained(code);
+        ASSERT_EQ(explained.status(), CACHAIN_OK) << last_error();
+        EXPECT_EQ(explained.text(CACHAIN_EXPLANATION_NAME), name);
+        EXPECT_EQ(explained.text(CACHAIN_EXPLANATION_KIND), "OpenSSL");
+    }
+}
+
+TEST(ErrorCatalog, OpenSslsOwnWordsAreReadWholeInAnyCase) {
+    const std::pair<const char*, const char*> pasted[] = {
+        {"unable to get local issuer certificate", "20"},
+        {"Unable to get local issuer certificate", "20"},
+        {"certificate has expired", "10"},
+        {"  CERTIFICATE HAS EXPIRED\r\n", "10"},
+        {"self-signed certificate in certificate chain", "19"},
+        {"Hostname mismatch", "62"},
+    };
+    for (const auto& [text, code] : pasted) {
+        SCOPED_TRACE(text);
+        const Explained explained(text);
+        ASSERT_EQ(explained.status(), CACHAIN_OK) << last_error();
+        EXPECT_EQ(explained.text(CACHAIN_EXPLANATION_CODE), code);
+        EXPECT_EQ(explained.text(CACHAIN_EXPLANATION_KIND), "OpenSSL");
+    }
+}
+
+// The SSPI codes of TLS clients, and of Kerberos and NTLM on machines outside
+// the domain, with the values Windows gives them.
+TEST(ErrorCatalog, ExplainsTheSchannelCodesWorkgroupMachinesMeet) {
+    const std::pair<const char*, const char*> codes[] = {
+        {"SEC_E_INSUFFICIENT_MEMORY", "0x80090300"},   {"SEC_E_INVALID_HANDLE", "0x80090301"},
+        {"SEC_E_UNSUPPORTED_FUNCTION", "0x80090302"},  {"SEC_E_TARGET_UNKNOWN", "0x80090303"},
+        {"SEC_E_INTERNAL_ERROR", "0x80090304"},        {"SEC_E_INVALID_TOKEN", "0x80090308"},
+        {"SEC_E_LOGON_DENIED", "0x8009030C"},          {"SEC_E_UNKNOWN_CREDENTIALS", "0x8009030D"},
+        {"SEC_E_NO_CREDENTIALS", "0x8009030E"},        {"SEC_E_MESSAGE_ALTERED", "0x8009030F"},
+        {"SEC_E_OUT_OF_SEQUENCE", "0x80090310"},       {"SEC_E_NO_AUTHENTICATING_AUTHORITY", "0x80090311"},
+        {"SEC_E_CONTEXT_EXPIRED", "0x80090317"},       {"SEC_E_INCOMPLETE_MESSAGE", "0x80090318"},
+        {"SEC_E_INCOMPLETE_CREDENTIALS", "0x80090320"}, {"SEC_E_BUFFER_TOO_SMALL", "0x80090321"},
+        {"SEC_E_WRONG_PRINCIPAL", "0x80090322"},       {"SEC_E_TIME_SKEW", "0x80090324"},
+        {"SEC_E_UNTRUSTED_ROOT", "0x80090325"},        {"SEC_E_ILLEGAL_MESSAGE", "0x80090326"},
+        {"SEC_E_CERT_UNKNOWN", "0x80090327"},          {"SEC_E_CERT_EXPIRED", "0x80090328"},
+        {"SEC_E_ENCRYPT_FAILURE", "0x80090329"},       {"SEC_E_DECRYPT_FAILURE", "0x80090330"},
+        {"SEC_E_ALGORITHM_MISMATCH", "0x80090331"},    {"SEC_E_BAD_BINDINGS", "0x80090346"},
+        {"SEC_E_CERT_WRONG_USAGE", "0x80090349"},      {"SEC_E_ISSUING_CA_UNTRUSTED", "0x80090352"},
+        {"SEC_E_APPLICATION_PROTOCOL_MISMATCH", "0x80090367"},
+    };
+    for (const auto& [name, code] : codes) {
+        SCOPED_TRACE(name);
+        const Explained by_name(name);
+        ASSERT_EQ(by_name.status(), CACHAIN_OK) << last_error();
+        EXPECT_EQ(by_name.text(CACHAIN_EXPLANATION_CODE), code);
+        EXPECT_EQ(Explained(code).text(CACHAIN_EXPLANATION_NAME), name);
+        EXPECT_FALSE(by_name.text(CACHAIN_EXPLANATION_CAUSES).empty());
+        EXPECT_FALSE(by_name.text(CACHAIN_EXPLANATION_FIX).empty());
+    }
+}
+
+// A cipher mismatch, a wrong name or a refused logon is not mended by
+// trusting more CAs: the catalogue must not send the administrator there.
+TEST(ErrorCatalog, CodesThatImportingCannotMendNeverSuggestImporting) {
+    for (const char* name :
+         {"SEC_E_INSUFFICIENT_MEMORY", "SEC_E_INVALID_HANDLE", "SEC_E_UNSUPPORTED_FUNCTION", "SEC_E_TARGET_UNKNOWN",
+          "SEC_E_INTERNAL_ERROR", "SEC_E_INVALID_TOKEN", "SEC_E_LOGON_DENIED", "SEC_E_UNKNOWN_CREDENTIALS",
+          "SEC_E_NO_CREDENTIALS", "SEC_E_MESSAGE_ALTERED", "SEC_E_OUT_OF_SEQUENCE", "SEC_E_NO_AUTHENTICATING_AUTHORITY",
+          "SEC_E_CONTEXT_EXPIRED", "SEC_E_INCOMPLETE_MESSAGE", "SEC_E_INCOMPLETE_CREDENTIALS", "SEC_E_BUFFER_TOO_SMALL",
+          "SEC_E_WRONG_PRINCIPAL", "SEC_E_TIME_SKEW", "SEC_E_ILLEGAL_MESSAGE", "SEC_E_ENCRYPT_FAILURE",
+          "SEC_E_DECRYPT_FAILURE", "SEC_E_ALGORITHM_MISMATCH", "SEC_E_BAD_BINDINGS", "SEC_E_CERT_WRONG_USAGE",
+          "SEC_E_APPLICATION_PROTOCOL_MISMATCH", "CERT_E_CN_NO_MATCH", "CERT_E_WRONG_USAGE", "CERT_E_REVOKED",
+          "CERT_E_REVOCATION_FAILURE", "X509_V_ERR_HOSTNAME_MISMATCH", "X509_V_ERR_IP_ADDRESS_MISMATCH",
+          "X509_V_ERR_EE_KEY_TOO_SMALL"}) {
+        SCOPED_TRACE(name);
+        const Explained explained(name);
+        ASSERT_EQ(explained.status(), CACHAIN_OK) << last_error();
+        EXPECT_EQ(explained.text(CACHAIN_EXPLANATION_FIX).find("Import-CaChain"), std::string::npos)
+            << explained.text(CACHAIN_EXPLANATION_FIX);
+    }
+    EXPECT_EQ(Explained("SEC_E_UNSUPPORTED_FUNCTION").text(CACHAIN_EXPLANATION_FIX),
+              "Enable a TLS version and cipher suite both sides support (TLS 1.2 or later; on Windows the "
+              "SCHANNEL\\Protocols registry keys and the SSL Cipher Suite Order policy); importing CA certificates "
+              "does not help");
+}
+
+TEST(ErrorCatalog, ListsEveryCodeThroughTheCInterface) {
+    const size_t count = cachain_catalog_count();
+    ASSERT_EQ(count, cachain::error_catalog().size());
+    std::vector<std::string> names;
+    for (size_t index = 0; index < count; ++index) {
+        cachain_explanation* entry = nullptr;
+        ASSERT_EQ(cachain_catalog_entry(index, &entry), CACHAIN_OK) << last_error();
+        names.emplace_back(cachain_explanation_text(entry, CACHAIN_EXPLANATION_NAME));
+        cachain_explanation_free(entry);
+        // What is listed can be asked for by name.
+        EXPECT_EQ(Explained(names.back().c_str()).status(), CACHAIN_OK) << names.back();
+    }
+    EXPECT_EQ(names.front(), "SEC_E_INSUFFICIENT_MEMORY");
+    EXPECT_EQ(names.back(), "X509_V_ERR_INVALID_CA");
+    EXPECT_EQ(std::ranges::count(names, "SEC_E_UNTRUSTED_ROOT"), 1);
+}
+
+TEST(ErrorCatalog, AListingIndexPastTheEndIsRefused) {
+    cachain_explanation* entry = reinterpret_cast<cachain_explanation*>(1);
+    EXPECT_EQ(cachain_catalog_entry(cachain_catalog_count(), &entry), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(entry, nullptr);
+    EXPECT_EQ(last_error(), "catalogue index out of range");
+    EXPECT_EQ(cachain_catalog_entry(0, nullptr), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(last_error(), "the argument 'result' is required");
 }
 
 }  // namespace

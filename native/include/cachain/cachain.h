@@ -533,19 +533,34 @@ CACHAIN_API const char* cachain_verdict_text(const cachain_verdicts* verdicts, s
 
 typedef struct cachain_explanation cachain_explanation;
 
-/* Explains an error code as a user pastes it: an HRESULT in hex with 0x
- * ("0x80090325"), in unsigned or negative decimal ("2148074277",
- * "-2146893019"), an OpenSSL verify code in decimal 0..199 ("20"), or a
- * symbolic name in any case ("SEC_E_UNTRUSTED_ROOT",
- * "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY"). Covers the SEC_E_*,
- * CERT_E_*, TRUST_E_* and CRYPT_E_* codes of TLS and chain failures,
- * E_ACCESSDENIED and ERROR_CANCELLED from the stores, and the OpenSSL codes
- * chain building produces. CACHAIN_E_ARGUMENT, with a last error that
- * quotes the text and says "not a number or a known name" or "not a code
- * CaChain knows", when it is not recognised. The caller frees *result with
- * cachain_explanation_free. */
+/* Explains an error code as a user pastes it. After leading and trailing
+ * blanks are dropped, the text is read by this rule:
+ *   "0x" and 1..8 hex digits        an HRESULT ("0x80090325")
+ *   8 hex digits starting with 8    an HRESULT, as event logs show it ("80090325", "800B010A")
+ *   decimal 0..199                  an OpenSSL verify code ("20")
+ *   any other decimal               an HRESULT, unsigned or negative ("2148074277", "-2146893019")
+ *   anything else                   a symbolic name in any case ("SEC_E_UNTRUSTED_ROOT",
+ *                                   "x509_v_err_unable_to_get_issuer_cert_locally"), or OpenSSL's
+ *                                   own text for a code, whole, in any case ("unable to get local
+ *                                   issuer certificate", X509_verify_cert_error_string's words)
+ * Covers the SEC_E_*, CERT_E_*, TRUST_E_* and CRYPT_E_* codes of TLS and
+ * chain failures (Schannel's, and the Kerberos and NTLM ones machines
+ * outside a domain meet), E_ACCESSDENIED and ERROR_CANCELLED from the
+ * stores, and the OpenSSL codes chain building produces.
+ * CACHAIN_E_ARGUMENT, with a last error that quotes the text and says "not
+ * a code CaChain knows" (a number) or "not a number, a known name or
+ * OpenSSL's text for a known code", when it is not recognised. The caller
+ * frees *result with cachain_explanation_free. */
 CACHAIN_API cachain_status cachain_explain(const char* code, cachain_explanation** result);
 CACHAIN_API void cachain_explanation_free(cachain_explanation* explanation);
+
+/* The number of codes the catalogue holds, for listing or completing them. */
+CACHAIN_API size_t cachain_catalog_count(void);
+/* The index-th code of the catalogue (HRESULTs first, then OpenSSL codes),
+ * explained as cachain_explain explains it. CACHAIN_E_ARGUMENT when index is
+ * not below cachain_catalog_count(). The caller frees *result with
+ * cachain_explanation_free. */
+CACHAIN_API cachain_status cachain_catalog_entry(size_t index, cachain_explanation** result);
 
 typedef CACHAIN_ENUM(cachain_explanation_field) {
     CACHAIN_EXPLANATION_CODE = 0,        /* "0x80090325" (upper-case hex digits, 8 of them) for HRESULTs; "20" for OpenSSL codes */
@@ -553,7 +568,8 @@ typedef CACHAIN_ENUM(cachain_explanation_field) {
     CACHAIN_EXPLANATION_KIND = 2,        /* "HRESULT" or "OpenSSL" */
     CACHAIN_EXPLANATION_DESCRIPTION = 3, /* what it means; OpenSSL's own words for OpenSSL codes */
     CACHAIN_EXPLANATION_CAUSES = 4,      /* likely causes, one per line ("\n" between them) */
-    CACHAIN_EXPLANATION_FIX = 5          /* what to run, e.g. "Import-CaChain -Path <the exported .cer files>", "" if no cmdlet fixes it */
+    CACHAIN_EXPLANATION_FIX = 5          /* what to do: the cmdlet to run ("Import-CaChain -Path <the exported .cer files>")
+                                            where one mends it, otherwise the change to make */
 } cachain_explanation_field;
 /* Borrowed: valid until the explanation is freed. "" for a NULL explanation. */
 CACHAIN_API const char* cachain_explanation_text(const cachain_explanation* explanation,
