@@ -155,11 +155,12 @@ Describe 'Import-CaChain' {
         New-Item -ItemType Directory "$image/etc/pki/trust/anchors" -Force | Out-Null
         Set-Content "$image/etc/os-release" 'NAME="openSUSE Leap"', 'ID="opensuse-leap"', 'ID_LIKE="suse opensuse"'
         $root = $thumbprints.SchertzLabRootCA
-        $placed = Import-CaChain -Path "$certs/SchertzLabRootCA.cer" -SystemRoot $image -WarningVariable warnings -WarningAction SilentlyContinue
+        $policy = $thumbprints.SchertzLabPolicyCA
+        $placed = Import-CaChain -Path "$certs/SchertzLabRootCA.cer", "$certs/SchertzLabPolicyCA.cer" -SystemRoot $image -WarningVariable warnings -WarningAction SilentlyContinue
         ($placed | Where-Object Store -eq Root).Location | Should -Be "$image/etc/pki/trust/anchors"
         Get-ChildItem $image -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($image, $_.FullName) } | Sort-Object |
             Should -Be (@('etc/os-release', "etc/pki/trust/anchors/$root.crt", 'usr/local/share/cachain/intermediates.pem',
-                "usr/local/share/cachain/intermediates/$root.pem") | Sort-Object)
+                "usr/local/share/cachain/intermediates/$root.pem", "usr/local/share/cachain/intermediates/$policy.pem") | Sort-Object)
         $warnings.Message | Should -Be ("$image is a SUSE image whose own tool cannot run from this machine: run 'update-ca-certificates' inside the image " +
             "(for example: chroot $image update-ca-certificates) so that its trust bundle reflects the change in $image/etc/pki/trust/anchors")
     }

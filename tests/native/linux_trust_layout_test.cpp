@@ -125,11 +125,12 @@ TEST_F(LinuxTrustLayoutTest, PlacesIntoARhelImageAndSaysWhatToRunInsideIt) {
 TEST_F(LinuxTrustLayoutTest, PlacesIntoASuseImageAndSaysWhatToRunInsideIt) {
     image_with("NAME=\"SLES\"\nID=\"sles\"\nID_LIKE=\"suse\"\n", "etc/pki/trust/anchors");
     LinuxSystemTrust trust(detect_linux_trust_layout(image_.path()));
-    const auto placed = place(trust, {load(pki_->root)}, {});
+    const auto placed = place(trust, {load(pki_->root), load(pki_->policy)}, {});
     EXPECT_EQ(files_in_image(), sorted({"etc/os-release",
                                         "etc/pki/trust/anchors/" + thumbprint(pki_->root) + ".crt",
                                         "usr/local/share/cachain/intermediates.pem",
-                                        "usr/local/share/cachain/intermediates/" + thumbprint(pki_->root) + ".pem"}));
+                                        "usr/local/share/cachain/intermediates/" + thumbprint(pki_->root) + ".pem",
+                                        "usr/local/share/cachain/intermediates/" + thumbprint(pki_->policy) + ".pem"}));
     EXPECT_EQ(trust.take_warnings(),
               std::vector<std::string>{root() + " is a SUSE image whose own tool cannot run from this machine: run "
                                        "'update-ca-certificates' inside the image (for example: chroot " + root() +
