@@ -76,11 +76,12 @@ namespace CaChain.Commands
 
         protected uint DiscoverFlags => Offline ? Flags.DiscoverOffline : 0;
 
-        // The inputs of the current pipeline item, loaded; items that could not
-        // be read have written their error already.
+        // The endpoints of the current pipeline item, each with its own chain
+        // (what one server presents never becomes another's target); items
+        // that could not be reached have written their error already. Files,
+        // certificates, text and chain elements are gathered instead.
         protected IEnumerable<SourceItem> ReadItems()
         {
-            if (progress == null) progress = new PipelineProgress(this, MyInvocation.MyCommand.Name);
             foreach (SourceItem item in ReadEachItem())
             {
                 if (item == null) continue;
@@ -90,31 +91,88 @@ namespace CaChain.Commands
                     item.Dispose();
                     continue;
                 }
-                progress.Next(item.Label);
+                Progress.Next(item.Label);
                 yield return item;
             }
         }
 
         private PipelineProgress progress;
-        private readonly List<byte[]> elements = new List<byte[]>();
+        private PipelineProgress Progress => progress ?? (progress = new PipelineProgress(this, MyInvocation.MyCommand.Name));
 
-        // The chain elements gathered from the pipeline, as one item; none
-        // when there were none.
-        protected IEnumerable<SourceItem> ReadGatheredElements()
+        // Everything of this call that is not an endpoint, read as it comes:
+        // its certificates are issuer candidates for each other, and each one
+        // that issued none of the others is a target, as in one bundle.
+        private SourceItem given;
+        private bool givenOnlyChainElements = true;
+        private int textCount, elementCount;
+        private PipelineStrings strings;
+        private bool pathFromCommandLine;
+
+        protected override void BeginProcessing() => pathFromCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Path));
+
+        // The gathered certificates of the whole call, as one item with its
+        // issuers; none when no good certificate came.
+        protected IEnumerable<SourceItem> ReadGathered()
         {
-            if (elements.Count == 0) yield break;
-            var item = new SourceItem("the chain elements from the pipeline", "the chain elements from the pipeline");
-            for (int i = 0; i < elements.Count; i++) item.Inputs.AddBytes(elements[i], $"pipeline element {i + 1}");
+            string openBlock = strings?.Flush();
+            if (openBlock != null) ReadText(openBlock);
+            if (given == null) yield break;
+            SourceItem item = given;
+            given = null;
+            if (item.Inputs.Count == 0)
+            {
+                item.Dispose();  // each item has told why already
+                yield break;
+            }
+            // Get-CaChain output is a chain already built from its issuers: it is rebuilt as it came.
+            if (!givenOnlyChainElements) AddIssuers(item);
             yield return item;
+        }
+
+        // Get-CaChain output piped on: Get-CaChain has warned about an incomplete chain already.
+        private protected bool GatheredFromChainElements => givenOnlyChainElements;
+
+        // Reads one item into the gathered set; a bad one writes its error
+        // (naming it) and the rest go on.
+        private void Gather(object target, string label, Action<CertificateSet> read, bool chainElement = false)
+        {
+            if (given == null) given = new SourceItem(GatheredLabel, GatheredLabel);
+            if (!chainElement) givenOnlyChainElements = false;
+            Progress.Next(label);
+            int countBefore = given.Inputs.Count, problemsBefore = given.Inputs.ProblemCount;
+            CaChainException failure = CaChainException.Capture(() => read(given.Inputs));
+            if (ReportNew(given.Inputs, problemsBefore, failure, target) > 0 && given.Inputs.Count == countBefore) OnItemFailed(target);
+        }
+
+        private const string GatheredLabel = "the certificates given";
+
+        // Writes the set's problems since problemsBefore (or failure when the
+        // set recorded none: a failed read is usually both), and counts them.
+        private int ReportNew(CertificateSet set, int problemsBefore, CaChainException failure, object target)
+        {
+            var problems = set.Problems.Skip(problemsBefore).ToList();
+            if (problems.Count == 0 && failure != null) problems.Add(failure);
+            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
+            return problems.Count;
         }
 
         // Where an item could not be read: Test-CaChain -Quiet answers $false for it.
         private protected virtual void OnItemFailed(object target) { }
 
-        // Ends the progress bar of a long run; derived cmdlets that override
-        // EndProcessing call it too.
+        // What Get, Export and Test-CaChain do with one item: an endpoint, or
+        // the gathered certificates of the call.
+        private protected abstract void Answer(SourceItem item);
+
+        protected override void ProcessRecord()
+        {
+            foreach (SourceItem item in ReadItems()) using (item) Answer(item);
+        }
+
+        // The gathered certificates are answered last, when all have come;
+        // derived cmdlets that override EndProcessing call it first.
         protected override void EndProcessing()
         {
+            foreach (SourceItem item in ReadGathered()) using (item) Answer(item);
             progress?.Complete();
             localIssuers?.Dispose();
         }
@@ -167,16 +225,21 @@ namespace CaChain.Commands
             switch (ParameterSetName)
             {
                 case ElementSet:
-                    elements.Add(RawData);
+                    Gather($"pipeline element {++elementCount}", $"pipeline element {elementCount}",
+                        inputs => inputs.AddBytes(RawData, $"pipeline element {elementCount}"), chainElement: true);
+                    break;
+                case PathSet when pathFromCommandLine:
+                    foreach (string path in Path) foreach (string resolved in ResolvePath(path, literal: false)) ReadFile(resolved);
                     break;
                 case PathSet:
-                    foreach (string path in Path) foreach (string resolved in ResolvePath(path, literal: false)) yield return ReadFile(resolved);
+                    foreach (string text in Path) ReadString(text);
                     break;
                 case LiteralPathSet:
-                    foreach (string path in LiteralPath) foreach (string resolved in ResolvePath(path, literal: true)) yield return ReadFile(resolved);
+                    foreach (string path in LiteralPath) foreach (string resolved in ResolvePath(path, literal: true)) ReadFile(resolved);
                     break;
                 case CertificateSet:
-                    foreach (X509Certificate2 certificate in InputObject) yield return ReadCertificate(certificate);
+                    foreach (X509Certificate2 certificate in InputObject)
+                        Gather(certificate, "a certificate from the pipeline", inputs => inputs.AddBytes(certificate.RawData, certificate.Subject));
                     break;
                 case EndpointSet:
                     foreach (string name in ComputerName) yield return ReadEndpoint(name);
@@ -186,15 +249,30 @@ namespace CaChain.Commands
 
         private IEnumerable<string> ResolvePath(string path, bool literal) => ProviderPaths.Resolve(this, path, literal, ErrorIdPrefix);
 
-        private SourceItem ReadFile(string path) =>
-            Load(path, path, (inputs, pool) =>
+        private void ReadFile(string path) =>
+            Gather(path, path, inputs =>
             {
                 WriteVerbose($"Reading {path}");
                 inputs.AddPath(path, PlainPassword());
             });
 
-        private SourceItem ReadCertificate(X509Certificate2 certificate) =>
-            Load(certificate, "a certificate from the pipeline", (inputs, pool) => inputs.AddBytes(certificate.RawData, certificate.Subject));
+        // A piped string: a path, certificate text, or an error naming it.
+        private void ReadString(string text)
+        {
+            if (strings == null) strings = new PipelineStrings(this);
+            strings.Take(text, ReadFile, ReadText, neither =>
+            {
+                WriteError(new ErrorRecord(new ArgumentException(PipelineStrings.NeitherMessage(neither)),
+                    ErrorIdPrefix + "NotFileOrCertificate", ErrorCategory.InvalidArgument, neither));
+                OnItemFailed(neither);
+            });
+        }
+
+        private void ReadText(string text)
+        {
+            string label = $"text {++textCount}";
+            Gather(label, label, inputs => inputs.AddText(text, label));
+        }
 
         // A name that is no address writes its error, and the other names go on.
         private SourceItem ReadEndpoint(string name)
@@ -210,30 +288,31 @@ namespace CaChain.Commands
                 OnItemFailed(name);
                 return null;
             }
-            return Load(name, endpoint, (inputs, pool) =>
+            var item = new SourceItem(name, endpoint, endpoint);
+            CaChainException failure = CaChainException.Capture(() =>
             {
                 WriteVerbose($"Connecting to {endpoint} ({Protocol}, {TimeoutSec} s) for the chain it presents");
-                CaChainException.ThrowIfFailed(NativeMethods.cachain_fetch_endpoint(Utf8.ToNative(endpoint), (int)Protocol, (uint)TimeoutSec, inputs.Handle, pool.Handle));
+                CaChainException.ThrowIfFailed(NativeMethods.cachain_fetch_endpoint(Utf8.ToNative(endpoint), (int)Protocol, (uint)TimeoutSec, item.Inputs.Handle, item.Pool.Handle));
             });
+            ReportNew(item.Inputs, 0, failure, name);
+            if (item.Inputs.Count > 0) AddIssuers(item);
+            return item;  // ReadItems drops it, after telling, when it holds no certificate
         }
 
-        // Reads an item and its extra issuers. A bad file in a folder is
-        // reported and the good ones are kept; the item is dropped only when it
-        // yielded no certificate at all.
-        private SourceItem Load(object target, string label, Action<CertificateSet, CertificateSet> fill)
+        // -IssuerPath, then this machine's stores (after the item's own
+        // issuers, so a certificate both hold keeps their source). A bad
+        // issuer file is reported, naming it, and the others are still used.
+        private void AddIssuers(SourceItem item)
         {
-            var item = new SourceItem(target, label);
-            var failures = new List<CaChainException> { CaChainException.Capture(() => fill(item.Inputs, item.Pool)) };
             foreach (string issuers in IssuerPath ?? Array.Empty<string>())
-                failures.Add(CaChainException.Capture(() => item.Pool.AddPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(issuers), PlainPassword())));
-            // After the item's own issuers, so a certificate both hold keeps their source.
-            if (!SkipLocalStores) failures.Add(CaChainException.Capture(() => item.Pool.AddSet(LocalIssuers())));
-            // A failed read is usually also one of the set's problems: report it once.
-            var problems = new List<CaChainException>(item.Inputs.Problems);
-            problems.AddRange(item.Pool.Problems);
-            if (problems.Count == 0) problems.AddRange(failures.Where(failure => failure != null));
-            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
-            return item;  // ReadItems drops it, after telling, when it holds no certificate
+            {
+                int problemsBefore = item.Pool.ProblemCount;
+                CaChainException failure = CaChainException.Capture(() => item.Pool.AddPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(issuers), PlainPassword()));
+                ReportNew(item.Pool, problemsBefore, failure, issuers);
+            }
+            if (SkipLocalStores) return;
+            CaChainException localFailure = CaChainException.Capture(() => item.Pool.AddSet(LocalIssuers()));
+            if (localFailure != null) WriteError(localFailure.ToErrorRecord(ErrorIdPrefix, item.Target));
         }
 
         protected string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";
@@ -259,13 +338,16 @@ namespace CaChain.Commands
         }
     }
 
-    // One pipeline item's certificates: the targets and the issuer candidates.
+    // One endpoint's certificates, or the gathered ones of a call: the
+    // targets and the issuer candidates.
     public sealed class SourceItem : IDisposable
     {
-        internal SourceItem(object target, string label) { Target = target; Label = label; }
+        internal SourceItem(object target, string label, string endpoint = null) { Target = target; Label = label; Endpoint = endpoint; }
 
         public object Target { get; }
         public string Label { get; }
+        // "host:port" when the certificates were presented by a server, else null.
+        public string Endpoint { get; }
         internal CertificateSet Inputs { get; } = new CertificateSet();
         internal CertificateSet Pool { get; } = new CertificateSet();
 

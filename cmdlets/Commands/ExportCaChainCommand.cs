@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using CaChain.Native;
 
@@ -38,29 +39,12 @@ namespace CaChain.Commands
             destinationFolder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
         }
 
-        protected override void ProcessRecord()
+        // Get-CaChain output piped on: it has warned about an incomplete chain already.
+        private protected override void Answer(SourceItem item)
         {
-            foreach (SourceItem item in ReadItems())
+            using (ChainsHandle chains = Discover(item))
             {
-                using (item)
-                using (ChainsHandle chains = Discover(item))
-                {
-                    if (chains != null) ExportBestChains(chains, item.Target, warn: true);
-                }
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            base.EndProcessing();
-            foreach (SourceItem item in ReadGatheredElements())
-            {
-                using (item)
-                using (ChainsHandle chains = Discover(item))
-                {
-                    // Get-CaChain has warned about an incomplete chain already.
-                    if (chains != null) ExportBestChains(chains, item.Target, warn: false);
-                }
+                if (chains != null) ExportBestChains(chains, item.Target, warn: item.Endpoint != null || !GatheredFromChainElements);
             }
         }
 
@@ -88,12 +72,19 @@ namespace CaChain.Commands
             foreach (CaChainFile file in planned)
             {
                 if (file.Action == "Unchanged") continue;
-                confirmed &= ShouldProcess(file.Path, $"Write the {file.Role} certificate '{file.Subject}' as {Format}");
+                if (!answers.TryGetValue(file.Path, out bool answer))  // two targets of the same CAs: asked once
+                    answers[file.Path] = answer = ShouldProcess(file.Path, $"Write the {file.Role} certificate '{file.Subject}' as {Format}");
+                confirmed &= answer;
             }
             if (!confirmed) return;
             List<CaChainFile> written = Run(chain, name, flags, target);
-            if (written != null) WriteObject(written, enumerateCollection: true);
+            if (written == null) return;
+            // Two targets of the same CAs share their files: each is reported once per call.
+            WriteObject(written.Where(file => handled.Add(file.Path)), enumerateCollection: true);
         }
+
+        private readonly HashSet<string> handled = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> answers = new Dictionary<string, bool>(StringComparer.Ordinal);
 
         private List<CaChainFile> Run(IntPtr chain, string name, uint flags, object target)
         {

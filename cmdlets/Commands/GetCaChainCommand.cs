@@ -4,8 +4,9 @@ using CaChain.Native;
 
 namespace CaChain.Commands
 {
-    // Get-CaChain: the certification path of each certificate, file, folder or
-    // TLS endpoint, one object per element, root first.
+    // Get-CaChain: the certification path of each target, one object per
+    // element, root first. The certificates of one call (files, folders,
+    // objects, text) are issuers for each other; each TLS endpoint has its own.
     [Cmdlet(VerbsCommon.Get, "CaChain", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(CaChainElement))]
     public sealed class GetCaChainCommand : ChainSourceCommand
@@ -14,28 +15,11 @@ namespace CaChain.Commands
         [Parameter]
         public SwitchParameter All { get; set; }
 
-        protected override void ProcessRecord()
+        private protected override void Answer(SourceItem item)
         {
-            foreach (SourceItem item in ReadItems())
+            using (ChainsHandle chains = Discover(item))
             {
-                using (item)
-                using (ChainsHandle chains = Discover(item))
-                {
-                    if (chains != null) WriteChains(chains, item);
-                }
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            base.EndProcessing();
-            foreach (SourceItem item in ReadGatheredElements())
-            {
-                using (item)
-                using (ChainsHandle chains = Discover(item))
-                {
-                    if (chains != null) WriteChains(chains, item);
-                }
+                if (chains != null) WriteChains(chains, item);
             }
         }
 
@@ -46,7 +30,7 @@ namespace CaChain.Commands
             {
                 IntPtr chain = NativeMethods.cachain_chains_get(chains, (UIntPtr)i);
                 if (!All && NativeMethods.cachain_chain_number(chain, ChainNumber.Rank) != 0) continue;
-                var elements = ChainReader.Elements(chain, ParameterSetName == EndpointSet ? item.Label : null);
+                var elements = ChainReader.Elements(chain, item.Endpoint);
                 if (NativeMethods.cachain_chain_number(chain, ChainNumber.Rank) == 0) WarnIfIncomplete(chain, elements[elements.Count - 1].Target);
                 foreach (CaChainElement element in elements) WriteObject(element);
             }

@@ -47,7 +47,7 @@ namespace CaChain.Commands
         [Alias("Role")]
         public string ChainRole { get; set; }
 
-        // A base64 or PEM string.
+        // A string from the pipeline: a path, or PEM or base64 text.
         [Parameter(ParameterSetName = TextSet, Mandatory = true, ValueFromPipeline = true)]
         [Alias("Pem", "Base64")]
         public string[] EncodedCertificate { get; set; }
@@ -100,34 +100,23 @@ namespace CaChain.Commands
                     WriteVerbose("Leaving out the chain's leaf: a server's own certificate belongs in no trust store (use -Force to trust it directly).");
                     break;
                 case RawDataSet: AddNumbered("pipeline object", label => collected.AddBytes(RawData, label)); break;
-                case TextSet: foreach (string text in EncodedCertificate) AddText(text); break;
+                case TextSet: foreach (string text in EncodedCertificate) AddString(text); break;
             }
         }
 
-        // Get-Content without -Raw sends a PEM file line by line: the lines of
-        // one PEM block are gathered, and the block is read at its END line.
-        private System.Text.StringBuilder pemBlock;
+        private PipelineStrings strings;
 
-        private void AddText(string text)
+        // A string: a path (a file, a folder, a wildcard that matches), PEM or
+        // base64 text, or an error naming it.
+        private void AddString(string text)
         {
-            if (pemBlock == null && text.Contains("-----BEGIN") && !text.Contains("-----END"))
-                pemBlock = new System.Text.StringBuilder();
-            if (pemBlock == null)
-            {
-                AddNumbered("text", label => collected.AddText(text, label));
-                return;
-            }
-            pemBlock.AppendLine(text);
-            if (text.Contains("-----END")) FlushPemBlock();
+            if (strings == null) strings = new PipelineStrings(this);
+            strings.Take(text, AddFile, AddText, neither =>
+                WriteError(new ErrorRecord(new ArgumentException(PipelineStrings.NeitherMessage(neither)),
+                    ErrorIdPrefix + "NotFileOrCertificate", ErrorCategory.InvalidArgument, neither)));
         }
 
-        private void FlushPemBlock()
-        {
-            if (pemBlock == null) return;
-            string block = pemBlock.ToString();
-            pemBlock = null;
-            AddNumbered("text", label => collected.AddText(block, label));
-        }
+        private void AddText(string text) => AddNumbered("text", label => collected.AddText(text, label));
 
         // Items without a name of their own are numbered in the order they came.
         private void AddNumbered(string kind, Action<string> read)
@@ -158,7 +147,8 @@ namespace CaChain.Commands
 
         protected override void EndProcessing()
         {
-            FlushPemBlock();  // a block without its END line: reported as truncated
+            string openBlock = strings?.Flush();
+            if (openBlock != null) AddText(openBlock);  // a block without its END line: reported as truncated
             progress?.Complete();
             using (collected)
             {

@@ -50,20 +50,12 @@ namespace CaChain.Commands
             }
         }
 
-        protected override void ProcessRecord()
+        private protected override void Answer(SourceItem item)
         {
-            foreach (SourceItem item in ReadItems()) Answer(item);
-        }
-
-        private void Answer(SourceItem item)
-        {
-            using (item)
-            {
-                List<CaChainTestResult> results = Evaluate(item);
-                if (results == null) OnItemFailed(item.Target);
-                else if (Quiet) WriteObject(results.Count > 0 && results.TrueForAll(r => r.Trusted));
-                else WriteObject(results, enumerateCollection: true);
-            }
+            List<CaChainTestResult> results = Evaluate(item);
+            if (results == null) OnItemFailed(item.Target);
+            else if (Quiet) WriteObject(results.Count > 0 && results.TrueForAll(r => r.Trusted));
+            else WriteObject(results, enumerateCollection: true);
         }
 
         // An input that cannot be read or reached is not trusted.
@@ -96,11 +88,11 @@ namespace CaChain.Commands
             IntPtr chain = NativeMethods.cachain_verdict_chain(verdicts, index);
             string tlsError = ErrorCatalog.Hex(NativeMethods.cachain_verdict_number(verdicts, index, VerdictFields.TlsError));
             string chainError = ErrorCatalog.Hex(NativeMethods.cachain_verdict_number(verdicts, index, VerdictFields.ChainError));
-            List<CaChainElement> elements = ChainReader.Elements(chain, ParameterSetName == EndpointSet ? item.Label : null);
+            List<CaChainElement> elements = ChainReader.Elements(chain, item.Endpoint);
             return new CaChainTestResult
             {
                 Target = elements[elements.Count - 1].Name,
-                Endpoint = ParameterSetName == EndpointSet ? item.Label : null,
+                Endpoint = item.Endpoint,
                 Trusted = NativeMethods.cachain_verdict_number(verdicts, index, VerdictFields.Trusted) == 1,
                 Reason = Utf8.FromNative(NativeMethods.cachain_verdict_text(verdicts, index, VerdictFields.Reason)),
                 Fix = Utf8.FromNative(NativeMethods.cachain_verdict_text(verdicts, index, VerdictFields.Fix)),
@@ -118,7 +110,6 @@ namespace CaChain.Commands
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            foreach (SourceItem item in ReadGatheredElements()) Answer(item);
             store?.Dispose();
         }
     }

@@ -44,6 +44,8 @@ namespace CaChain.Native
         public void AddSet(CertificateSet other) =>
             CaChainException.ThrowIfFailed(NativeMethods.cachain_set_add_set(Handle, other.Handle));
 
+        public int ProblemCount => (int)NativeMethods.cachain_set_problem_count(Handle).ToUInt64();
+
         public IReadOnlyList<CaChainException> Problems
         {
             get

@@ -9,9 +9,11 @@
             'Get-CaChain builds the chain of each target certificate up to a self-signed root, from the certificates you give it, the extra issuers in -IssuerPath, the chain a server presents, the CA certificates this machine already holds (unless -SkipLocalStores), and (unless -Offline) the issuers named by each certificate''s Authority Information Access URL.'
             'It writes one object per chain element, root first, with its depth (0 is the target), its role (Root, Intermediate or Leaf), subject, issuer, thumbprint, validity and where it came from. When an issuer is missing, it warns and names the missing issuer, its key identifier and where to download it.'
             'Files may be DER or PEM (.cer, .crt, .pem), PKCS#7 (.p7b, .p7c) or PKCS#12 (.pfx, .p12, with -Password). Private keys are never read into the output: only certificates are kept.'
+            'All the certificates of one call (every path, folder, object and string, the pipeline included) are issuers for each other, and each one that issued none of the others is a target: Get-CaChain -Path leaf.pem, issuing.pem, root.pem gives one chain. They are read as they come and the chains are built when the pipeline ends. Each TLS server keeps its own chain; give it issuers with -IssuerPath.'
+            'A string from the pipeline is a path when it names an existing file or folder (wildcards allowed), a certificate when it is PEM or base64 text (Get-Content file.pem | Get-CaChain: the lines of each PEM block are gathered), and otherwise an error that names it.'
         )
         Parameters  = @{
-            Path         = 'Files or folders to read. Wildcards are allowed. A folder is read file by file; a bad file writes an error and the others are still read.'
+            Path         = 'Files or folders to read. Wildcards are allowed. A folder is read file by file; a bad file writes an error and the others are still read. Strings from the pipeline bind here: a string that names no existing file is read as PEM or base64 text, or else written as an error (NotFileOrCertificate).'
             LiteralPath  = 'Files or folders to read, taken literally (no wildcards). Get-ChildItem output binds here through its PSPath and FullName properties.'
             InputObject  = 'Certificates from the pipeline, for example from Get-ChildItem Cert:\LocalMachine\My or Get-PfxCertificate. Only the certificate is used, never its private key.'
             RawData      = 'Certificate bytes from the pipeline: Get-CaChain output and its deserialized copies. The elements are gathered and their chains built at the end.'
@@ -39,10 +41,11 @@
         Description = @(
             'Export-CaChain finds each chain as Get-CaChain does and writes its root and every subordinate CA certificate into -Destination: one DER .cer file per certificate by default (the seed''s "DER encoded binary X.509"), one PEM file per certificate with -Format Pem, or one PKCS#7 bundle with -Format P7b. The leaf is written only with -IncludeLeaf.'
             'File names come from the certificates'' names, made safe for Windows and Linux; they never leave the destination folder. Each file is written atomically. A file that exists with the same content is left alone (Unchanged); one with different content is never replaced without -Force. No private key is ever written.'
+            'All the certificates of one call are issuers for each other, as with Get-CaChain: Export-CaChain -Path leaf.cer, issuing.cer, root.cer writes the chain of the leaf, and a CA file shared by two targets is written and reported once.'
             'Its output (one object per file, with Path) pipes straight into Import-CaChain.'
         )
         Parameters  = @{
-            Path         = 'Files or folders to read. Wildcards are allowed.'
+            Path         = 'Files or folders to read. Wildcards are allowed. Strings from the pipeline bind here: existing files are paths, PEM or base64 text is a certificate, anything else is an error naming it.'
             LiteralPath  = 'Files or folders to read, taken literally. Get-ChildItem output binds here.'
             InputObject  = 'Certificates from the pipeline.'
             RawData      = 'Get-CaChain output from the pipeline: its elements are gathered and their chains written at the end.'
@@ -80,7 +83,7 @@
             LiteralPath        = 'Certificate files to import, taken literally. Get-ChildItem and Export-CaChain output bind here (through PSPath and FullName).'
             InputObject        = 'Certificates from the pipeline (X509Certificate2).'
             RawData            = 'Certificate bytes: Get-CaChain output, X509Certificate2 objects and their deserialized copies (from Import-Clixml, jobs or remoting) bind here.'
-            EncodedCertificate = 'A certificate as a base64 or PEM string; strings from the pipeline bind here, so pipe Get-ChildItem output or use -Path for files. The lines of a PEM file from Get-Content are gathered block by block.'
+            EncodedCertificate = 'Strings from the pipeline: a string that names an existing file or folder (wildcards allowed) is a path, a base64 or PEM string is a certificate, anything else is an error naming it (NotFileOrCertificate). The lines of a PEM file from Get-Content are gathered block by block.'
             StoreLocation      = 'LocalMachine (the default, the computer account), CurrentUser, or Directory (with -StorePath). CurrentUser goes with neither -StorePath nor -SystemRoot: the combination is refused.'
             StorePath          = 'A directory store instead of the system''s: Root and CA subfolders with OpenSSL hashed names, so that openssl verify -CApath works. For air-gapped staging, containers and tests. Not with -SystemRoot, nor with -StoreLocation other than Directory.'
             SystemRoot         = 'Linux only: a folder that stands for / when placing into LocalMachine, for container images and chroots. The layout is the image''s own (its etc/os-release): for a RHEL or SUSE image the files are written and a warning names the command to run inside the image (update-ca-trust extract, update-ca-certificates). Not with -StorePath, nor with -StoreLocation other than LocalMachine.'
@@ -129,7 +132,7 @@
             'It carries the codes users see: the Schannel error (0x80090325 SEC_E_UNTRUSTED_ROOT), the CryptoAPI chain error (0x800B0109 CERT_E_UNTRUSTEDROOT, 0x800B010A CERT_E_CHAINING) and the OpenSSL verify code. Resolve-CaChainError explains each.'
         )
         Parameters  = @{
-            Path          = 'Certificate files to test. Wildcards are allowed.'
+            Path          = 'Certificate files to test. Wildcards are allowed. Strings from the pipeline bind here: existing files are paths, PEM or base64 text is a certificate, anything else is an error naming it. All the certificates of one call are tested together, as one bundle (-Quiet answers once for them).'
             LiteralPath   = 'Certificate files to test, taken literally.'
             InputObject   = 'Certificates from the pipeline.'
             RawData       = 'Get-CaChain output from the pipeline: its elements are gathered and their chains tested at the end.'

@@ -34,6 +34,11 @@ void write_three_tiers(const std::filesystem::path& folder, const std::string& a
     write_file(folder / "intermediates.pem", pem_of({&issuing, &policy}));
     write_file(folder / "chain.p7b", pkcs7_of({&server, &issuing, &policy, &root}));
     write_file(folder / "pool1.pfx", make_pfx(server, {&issuing, &policy, &root}, "pfx-password"));
+    // A second server of the same CAs, in a folder of its own so that loading
+    // the lab's folder still finds one target.
+    const Issued second = issue(issuing, server_spec("pool2.schertz.lab", KeyType::Rsa2048));
+    std::filesystem::create_directories(folder / "second-leaf");
+    write_file(folder / "second-leaf" / "pool2.cer", second.der());
 }
 
 // The one-tier variant: a root that issues the server certificate itself.
