@@ -40,10 +40,9 @@ namespace CaChain.Commands
         [Alias("Action")]
         public string PlacementAction { get; set; }
 
-        // An Import-CaChain result's ComputerName: results of an import on
+        // An Import-CaChain result's PlacedOn: results of an import on
         // another machine (-Session) are undone there, never here.
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-        [Alias("ComputerName")]
         public string PlacedOn { get; set; }
 
         private string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";

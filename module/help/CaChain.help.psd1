@@ -113,7 +113,7 @@
             StorePath       = 'A directory store to remove from. Not with -SystemRoot, nor with -StoreLocation other than Directory.'
             SystemRoot      = 'Linux only: a folder that stands for /, for LocalMachine. For a RHEL or SUSE image a warning names the command to run inside the image. Not with -StorePath, nor with -StoreLocation other than LocalMachine.'
             PlacementAction = 'Bound from Import-CaChain results: only certificates the import Added are removed.'
-            PlacedOn        = 'Bound from Import-CaChain results (their ComputerName): results of an import on another machine are refused here; undo them on that machine.'
+            PlacedOn        = 'Bound from Import-CaChain results (their PlacedOn): results of an import on another machine are refused here; undo them on that machine.'
         }
         Examples    = @(
             @{ Code = '$placed = Get-ChildItem C:\certs | Import-CaChain; $placed | Remove-CaChain'; Remarks = 'Imports a chain, then removes exactly what that import added.' }

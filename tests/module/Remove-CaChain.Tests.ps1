@@ -46,7 +46,7 @@ Describe 'Remove-CaChain' {
     It 'refuses to undo here what an import placed on another computer' {
         $store = "$TestDrive/elsewhere"
         $placed = Get-ChildItem $certs | Import-CaChain -StorePath $store
-        $placed | ForEach-Object { $_.ComputerName = 'server1' }
+        $placed | ForEach-Object { $_.PlacedOn = 'server1' }
         $removed = $placed | Remove-CaChain -ErrorVariable problems -ErrorAction SilentlyContinue
         $removed | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'Remove-CaChain.OtherComputer,*'
