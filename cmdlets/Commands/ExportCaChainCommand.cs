@@ -32,6 +32,10 @@ namespace CaChain.Commands
 
         private string destinationFolder;
 
+        // Chains that share their CAs share files: each file is reported
+        // once, with what happened to it first.
+        private readonly HashSet<string> reported = new HashSet<string>(StringComparer.Ordinal);
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -92,7 +96,9 @@ namespace CaChain.Commands
             }
             if (!confirmed) return;
             List<CaChainFile> written = Run(chain, name, flags, target);
-            if (written != null) WriteObject(written, enumerateCollection: true);
+            if (written == null) return;
+            foreach (CaChainFile file in written)
+                if (reported.Add(file.Path)) WriteObject(file);
         }
 
         private List<CaChainFile> Run(IntPtr chain, string name, uint flags, object target)

@@ -105,6 +105,7 @@
         Description = @(
             'Remove-CaChain removes exactly what Import-CaChain added. Pipe Import-CaChain''s results into it (entries the import found already present are left alone), pipe Get-CaChain output, or give -Thumbprint. Removal is by thumbprint only, never by name or serial number, so a different certificate with the same name is never touched.'
             'All removals of one call are one transaction.'
+            'Stores a certificate was never in are reported as verbose messages; with -Verbose they are output as NotPresent results.'
         )
         Parameters  = @{
             Thumbprint      = 'SHA-1 thumbprints (40 hex digits) of the certificates to remove.'
