@@ -79,7 +79,7 @@
             Path               = 'Certificate files to import (DER, PEM, PKCS#7 or PKCS#12). Wildcards are allowed.'
             LiteralPath        = 'Certificate files to import, taken literally. Get-ChildItem and Export-CaChain output bind here (through PSPath and FullName).'
             InputObject        = 'Certificates from the pipeline (X509Certificate2).'
-            RawData            = 'Certificate bytes: Get-CaChain output, X509Certificate2 objects and their deserialized copies (from Import-Clixml, jobs or remoting) bind here.'
+            RawData            = 'Certificate bytes: Get-CaChain output, X509Certificate2 objects and their deserialized copies (from Import-Clixml, jobs or remoting) bind here, and by the alias Base64, Get-CaChain output read back with Import-Csv.'
             EncodedCertificate = 'A certificate as a base64 or PEM string; strings from the pipeline bind here, so pipe Get-ChildItem output or use -Path for files. The lines of a PEM file from Get-Content are gathered block by block.'
             StoreLocation      = 'LocalMachine (the default, the computer account), CurrentUser, or Directory (with -StorePath). CurrentUser goes with neither -StorePath nor -SystemRoot: the combination is refused.'
             StorePath          = 'A directory store instead of the system''s: Root and CA subfolders with OpenSSL hashed names, so that openssl verify -CApath works. For air-gapped staging, containers and tests. Not with -SystemRoot, nor with -StoreLocation other than Directory.'
