@@ -202,4 +202,14 @@ Describe 'Import-CaChain' {
         )
         $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
     }
+
+    It 'names a Base64 that is not base64, and imports the good rows' {
+        $rows = [pscustomobject]@{ Base64 = 'not base64!' },
+                [pscustomobject]@{ Base64 = [Convert]::ToBase64String((Get-Content "$pki/root.cer" -AsByteStream)) }
+        $placed = $rows | Import-CaChain -StorePath "$TestDrive/bad-base64" -ErrorVariable problems -ErrorAction SilentlyContinue
+        ($placed | ForEach-Object { "$($_.Action) $($_.Store)" }) | Should -Be 'Added Root'
+        $problems.FullyQualifiedErrorId | Should -Be 'ParameterArgumentTransformationError,CaChain.Commands.ImportCaChainCommand'
+        $problems.Exception.Message | Should -BeExactly ("Cannot process argument transformation on parameter 'RawData'. 'not base64!' is not a certificate in base64: " +
+            'pipe Get-CaChain output, or rows that Import-Csv read from its Export-Csv.')
+    }
 }
