@@ -38,6 +38,8 @@ namespace CaChain.Commands
         // elements are gathered and their chains rebuilt at the end, so a whole
         // chain arrives before it is used.
         [Parameter(ParameterSetName = ElementSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Base64")]
+        [Base64Bytes]
         public byte[] RawData { get; set; }
 
         [Parameter(ParameterSetName = EndpointSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

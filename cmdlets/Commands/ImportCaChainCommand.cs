@@ -35,8 +35,11 @@ namespace CaChain.Commands
         [Parameter(ParameterSetName = CertificateSet, Mandatory = true, ValueFromPipeline = true)]
         public X509Certificate2[] InputObject { get; set; }
 
-        // Get-CaChain output, X509Certificate2 and their deserialized copies.
+        // Get-CaChain output, X509Certificate2 and their deserialized copies;
+        // Get-CaChain output read back with Import-Csv, by its Base64.
         [Parameter(ParameterSetName = RawDataSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Base64")]
+        [Base64Bytes]
         public byte[] RawData { get; set; }
 
         // Get-CaChain output's Role: its leaf is left out (verbose), since a
@@ -49,7 +52,7 @@ namespace CaChain.Commands
 
         // A string from the pipeline: a path, or PEM or base64 text.
         [Parameter(ParameterSetName = TextSet, Mandatory = true, ValueFromPipeline = true)]
-        [Alias("Pem", "Base64")]
+        [Alias("Pem")]
         public string[] EncodedCertificate { get; set; }
 
         [Parameter]

@@ -40,10 +40,9 @@ namespace CaChain.Commands
         [Alias("Action")]
         public string PlacementAction { get; set; }
 
-        // An Import-CaChain result's ComputerName: results of an import on
+        // An Import-CaChain result's PlacedOn: results of an import on
         // another machine (-Session) are undone there, never here.
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-        [Alias("ComputerName")]
         public string PlacedOn { get; set; }
 
         private string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";
@@ -107,12 +106,23 @@ namespace CaChain.Commands
                     .Where(e => e.Result.Action == "WouldRemove" && ShouldProcess(e.Result.Location, $"Remove the certificate '{e.Result.Subject}' ({e.Result.Thumbprint})"))
                     .Select(e => ((int)Enum.Parse(typeof(CaChainStoreName), e.Result.Store), e.Result.Thumbprint))
                     .ToList();
-                foreach (PlacementEntry absent in planned.Where(e => e.Result.Action == "NotPresent")) WriteObject(absent.Result);
+                foreach (PlacementEntry absent in planned.Where(e => e.Result.Action == "NotPresent")) ReportAbsent(absent.Result);
                 if (confirmed.Count == 0) return;
                 List<PlacementEntry> removed = Unplace(target, confirmed, 0);
                 if (removed != null) WriteObject(removed.Select(e => e.Result), enumerateCollection: true);
             }
         }
+
+        // A store the certificate was never in is no news: its row would be
+        // blank noise in the table. -Verbose asks for it, as an object.
+        private void ReportAbsent(CaChainPlacement absent)
+        {
+            if (VerboseRequested) WriteObject(absent);
+            else WriteVerbose($"{absent.Thumbprint} is not in {absent.Location}: nothing to remove there.");
+        }
+
+        private bool VerboseRequested =>
+            MyInvocation.BoundParameters.TryGetValue("Verbose", out object verbose) && ((SwitchParameter)verbose).IsPresent;
 
         private List<PlacementEntry> Unplace(StoreTarget target, List<(int store, string thumbprint)> entries, uint flags)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using CaChain.Native;
 using CaChain.Stores;
@@ -88,6 +89,8 @@ namespace CaChain.Commands
             IntPtr chain = NativeMethods.cachain_verdict_chain(verdicts, index);
             string tlsError = ErrorCatalog.Hex(NativeMethods.cachain_verdict_number(verdicts, index, VerdictFields.TlsError));
             string chainError = ErrorCatalog.Hex(NativeMethods.cachain_verdict_number(verdicts, index, VerdictFields.ChainError));
+            long openSslCode = NativeMethods.cachain_verdict_number(verdicts, index, VerdictFields.OpenSslCode);
+            string openSslError = openSslCode == 0 ? string.Empty : openSslCode.ToString(CultureInfo.InvariantCulture);
             List<CaChainElement> elements = ChainReader.Elements(chain, item.Endpoint);
             return new CaChainTestResult
             {
@@ -100,9 +103,10 @@ namespace CaChain.Commands
                 TlsErrorName = ErrorCatalog.NameOf(tlsError),
                 ChainError = chainError,
                 ChainErrorName = ErrorCatalog.NameOf(chainError),
-                OpenSslCode = (int)NativeMethods.cachain_verdict_number(verdicts, index, VerdictFields.OpenSslCode),
-                OpenSslError = Utf8.FromNative(NativeMethods.cachain_verdict_text(verdicts, index, VerdictFields.OpenSsl)),
-                Store = store.Location(CaChainStoreName.Root),
+                OpenSslError = openSslError,
+                OpenSslErrorName = ErrorCatalog.NameOf(openSslError),
+                OpenSslErrorText = openSslCode == 0 ? string.Empty : Utf8.FromNative(NativeMethods.cachain_verdict_text(verdicts, index, VerdictFields.OpenSsl)),
+                Location = store.Location(CaChainStoreName.Root),
                 Chain = elements.ToArray(),
             };
         }

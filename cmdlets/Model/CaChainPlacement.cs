@@ -1,8 +1,10 @@
 namespace CaChain
 {
     // One certificate in one store, as Import-CaChain or Remove-CaChain left it.
-    // Thumbprint, Store, StoreLocation, StorePath, SystemRoot and Action bind to
-    // Remove-CaChain, so an import's results undo it exactly.
+    // Thumbprint, Store, StoreLocation, StorePath, SystemRoot, Action and
+    // PlacedOn bind to Remove-CaChain, so an import's results undo it exactly.
+    // PlacedOn is not called ComputerName: that name would bind as a TLS
+    // endpoint when the results are piped into Test-CaChain or Get-CaChain.
     public sealed class CaChainPlacement
     {
         public string Thumbprint { get; set; }
@@ -15,7 +17,7 @@ namespace CaChain
         public string SystemRoot { get; set; }
         public string Action { get; set; }
         public string Message { get; set; }
-        public string ComputerName { get; set; }
+        public string PlacedOn { get; set; }
 
         public override string ToString() => $"{Action} {Subject} in {Location}";
     }

@@ -13,9 +13,14 @@ namespace CaChain
         public string TlsErrorName { get; set; }
         public string ChainError { get; set; }
         public string ChainErrorName { get; set; }
-        public int OpenSslCode { get; set; }
+        // Each code as its own kind writes it, empty when there is none, with
+        // its symbolic name; OpenSSL's also with the words openssl verify prints.
         public string OpenSslError { get; set; }
-        public string Store { get; set; }
+        public string OpenSslErrorName { get; set; }
+        public string OpenSslErrorText { get; set; }
+        // The trusted roots' store, named as Import-CaChain names its
+        // Location (Store there is Root or CA).
+        public string Location { get; set; }
         public CaChainElement[] Chain { get; set; }
 
         public override string ToString() => Trusted ? $"{Target}: trusted" : $"{Target}: {Reason}";

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography.X509Certificates;
 
 namespace CaChain.Native
 {
@@ -8,7 +7,7 @@ namespace CaChain.Native
     // the target last, as the Certification Path tab lists them.
     internal static class ChainReader
     {
-        private static readonly string[] Validity = { "Valid", "Expired", "NotYetValid" };
+        private static readonly string[] ValidityNames = { "Valid", "Expired", "NotYetValid" };
         private static readonly string[] Outcome = { "Complete", "MissingIssuer", "LimitReached" };
 
         public static List<CaChainElement> Elements(IntPtr chain, string endpoint)
@@ -17,6 +16,7 @@ namespace CaChain.Native
             string chainStatus = Outcome[Math.Min(2, (int)NativeMethods.cachain_chain_number(chain, ChainNumber.Status))];
             int rank = (int)NativeMethods.cachain_chain_number(chain, ChainNumber.Rank);
             string target = NativeCertificate.Name(NativeMethods.cachain_chain_cert(chain, UIntPtr.Zero));
+            string chainSource = Utf8.FromNative(NativeMethods.cachain_chain_source(chain, UIntPtr.Zero));
             var elements = new List<CaChainElement>();
             for (int depth = length - 1; depth >= 0; depth--)
             {
@@ -36,15 +36,15 @@ namespace CaChain.Native
                     Sha256 = NativeCertificate.Text(cert, CertText.Sha256),
                     NotBefore = NativeCertificate.Time(cert, CertNumber.NotBefore),
                     NotAfter = NativeCertificate.Time(cert, CertNumber.NotAfter),
-                    Status = Validity[Math.Min(2, NativeMethods.cachain_chain_validity(chain, (UIntPtr)depth))],
+                    Validity = ValidityNames[Math.Min(2, NativeMethods.cachain_chain_validity(chain, (UIntPtr)depth))],
                     ChainStatus = chainStatus,
+                    ChainSource = chainSource,
                     Rank = rank,
                     Source = Utf8.FromNative(NativeMethods.cachain_chain_source(chain, (UIntPtr)depth)),
                     MissingIssuer = last ? Utf8.FromNative(NativeMethods.cachain_chain_text(chain, ChainText.MissingIssuer)) : string.Empty,
                     MissingIssuerUrl = last ? Utf8.FromNative(NativeMethods.cachain_chain_text(chain, ChainText.MissingIssuerUrl)) : string.Empty,
                     Endpoint = endpoint,
-                    RawData = der,
-                    Certificate = new X509Certificate2(der),
+                    Base64 = Convert.ToBase64String(der),
                 });
             }
             return elements;

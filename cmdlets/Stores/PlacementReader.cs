@@ -43,7 +43,7 @@ namespace CaChain.Stores
                         SystemRoot = target.SystemRoot,
                         Action = Actions[action],
                         Message = Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Message)),
-                        ComputerName = Environment.MachineName,
+                        PlacedOn = Environment.MachineName,
                     },
                 });
             }

@@ -82,7 +82,7 @@
             Path               = 'Certificate files to import (DER, PEM, PKCS#7 or PKCS#12). Wildcards are allowed.'
             LiteralPath        = 'Certificate files to import, taken literally. Get-ChildItem and Export-CaChain output bind here (through PSPath and FullName).'
             InputObject        = 'Certificates from the pipeline (X509Certificate2).'
-            RawData            = 'Certificate bytes: Get-CaChain output, X509Certificate2 objects and their deserialized copies (from Import-Clixml, jobs or remoting) bind here.'
+            RawData            = 'Certificate bytes: Get-CaChain output, X509Certificate2 objects and their deserialized copies (from Import-Clixml, jobs or remoting) bind here, and by the alias Base64, Get-CaChain output read back with Import-Csv.'
             EncodedCertificate = 'Strings from the pipeline: a string that names an existing file or folder (wildcards allowed) is a path, a base64 or PEM string is a certificate, anything else is an error naming it (NotFileOrCertificate). The lines of a PEM file from Get-Content are gathered block by block.'
             StoreLocation      = 'LocalMachine (the default, the computer account), CurrentUser, or Directory (with -StorePath). CurrentUser goes with neither -StorePath nor -SystemRoot: the combination is refused.'
             StorePath          = 'A directory store instead of the system''s: Root and CA subfolders with OpenSSL hashed names, so that openssl verify -CApath works. For air-gapped staging, containers and tests. Not with -SystemRoot, nor with -StoreLocation other than Directory.'
@@ -108,6 +108,7 @@
         Description = @(
             'Remove-CaChain removes exactly what Import-CaChain added. Pipe Import-CaChain''s results into it (entries the import found already present are left alone), pipe Get-CaChain output, or give -Thumbprint. Removal is by thumbprint only, never by name or serial number, so a different certificate with the same name is never touched.'
             'All removals of one call are one transaction.'
+            'Stores a certificate was never in are reported as verbose messages; with -Verbose they are output as NotPresent results.'
         )
         Parameters  = @{
             Thumbprint      = 'SHA-1 thumbprints (40 hex digits) of the certificates to remove.'
@@ -116,7 +117,7 @@
             StorePath       = 'A directory store to remove from. Not with -SystemRoot, nor with -StoreLocation other than Directory.'
             SystemRoot      = 'Linux only: a folder that stands for /, for LocalMachine. For a RHEL or SUSE image a warning names the command to run inside the image. Not with -StorePath, nor with -StoreLocation other than LocalMachine.'
             PlacementAction = 'Bound from Import-CaChain results: only certificates the import Added are removed.'
-            PlacedOn        = 'Bound from Import-CaChain results (their ComputerName): results of an import on another machine are refused here; undo them on that machine.'
+            PlacedOn        = 'Bound from Import-CaChain results (their PlacedOn): results of an import on another machine are refused here; undo them on that machine.'
         }
         Examples    = @(
             @{ Code = '$placed = Get-ChildItem C:\certs | Import-CaChain; $placed | Remove-CaChain'; Remarks = 'Imports a chain, then removes exactly what that import added.' }

@@ -31,6 +31,14 @@ Describe 'Export-CaChain' {
         Test-Path "$TestDrive/whatif/*" | Should -BeFalse
     }
 
+    It 'reports each file once when several chains share their CAs' {
+        $password = ConvertTo-SecureString 'pfx-password' -AsPlainText -Force
+        # Two inputs, one chain of three CAs: three files, not one row per chain per file.
+        $files = Export-CaChain -Path "$pki/chain.p7b", "$pki/pool1.pfx" -Password $password -Destination "$TestDrive/shared"
+        ($files | ForEach-Object { "$($_.Action) $(Split-Path $_.Path -Leaf)" }) |
+            Should -Be @('Written SchertzLabRootCA.cer', 'Written SchertzLabPolicyCA.cer', 'Written SchertzLabIssuingCA.cer')
+    }
+
     It 'never writes the private key of a .pfx' {
         $password = ConvertTo-SecureString 'pfx-password' -AsPlainText -Force
         $files = Export-CaChain -Path "$pki/pool1.pfx" -Password $password -Destination "$TestDrive/from-pfx" -IncludeLeaf -Format Pem

@@ -98,6 +98,68 @@ Describe 'Get-CaChain' {
     }
 }
 
+Describe 'Get-CaChain output' {
+    BeforeAll {
+        function Get-Thumbprint([string] $File) { [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($File).Thumbprint }
+        function Get-TextLines([string] $Text) { @($Text -split '\r?\n' | Where-Object { $_.Trim() }) }
+    }
+
+    It 'fits its default table in 80 columns, with whole thumbprints and each certificate''s Validity' {
+        $chain = Get-CaChain -Path "$pki/chain.p7b"
+        $chain[0].Validity | Should -Be 'Valid'
+        $chain[0].PSObject.Properties.Name | Should -Not -Contain 'Status'
+        # The group line holds the whole path of $TestDrive, and wraps; the table does not.
+        (Get-TextLines ($chain | Format-Table | Out-String -Width 300))[0] | Should -Be "   Certification path of: pool1.schertz.lab, $pki/chain.p7b"
+        $lines = Get-TextLines ($chain | Format-Table | Out-String -Width 80)
+        $lines | Select-Object -Skip ([array]::IndexOf($lines, 'Certification Path        Validity    Thumbprint')) | Should -Be @(
+            'Certification Path        Validity    Thumbprint'
+            '------------------        --------    ----------'
+            "SchertzLabRootCA          Valid       $(Get-Thumbprint "$pki/root.cer")"
+            "  SchertzLabPolicyCA      Valid       $(Get-Thumbprint "$pki/policy.cer")"
+            "    SchertzLabIssuingCA   Valid       $(Get-Thumbprint "$pki/issuing.cer")"
+            "      pool1.schertz.lab   Valid       $(Get-Thumbprint "$pki/pool1.cer")"
+        )
+    }
+
+    It 'groups its table by source, so endpoints presenting one certificate can be told apart' {
+        $first = Start-TlsServer -Pki $pki -WithIntermediates
+        $second = Start-TlsServer -Pki $pki -WithIntermediates
+        try {
+            $text = Get-CaChain -ComputerName "127.0.0.1:$($first.Port)", "127.0.0.1:$($second.Port)" -Offline -WarningAction SilentlyContinue |
+                Format-Table | Out-String -Width 80
+        }
+        finally { $first, $second | Stop-TestServer }
+        (Get-TextLines $text) -match 'Certification path of' | Should -Be @(
+            "   Certification path of: pool1.schertz.lab, presented by 127.0.0.1:$($first.Port)"
+            "   Certification path of: pool1.schertz.lab, presented by 127.0.0.1:$($second.Port)"
+        )
+    }
+
+    It 'round-trips through Export-Csv and Import-Csv into Import-CaChain' {
+        Get-CaChain -Path "$pki/chain.p7b" | Export-Csv "$TestDrive/chain.csv"
+        (Get-Content "$TestDrive/chain.csv" -Raw) | Should -Not -Match 'System\.Byte\[\]'
+        $placed = Import-Csv "$TestDrive/chain.csv" | Import-CaChain -StorePath "$TestDrive/from-csv"
+        ($placed | ForEach-Object { "$($_.Action) $($_.Store) $($_.Thumbprint)" }) | Should -Be @(
+            "Added Root $(Get-Thumbprint "$pki/root.cer")"
+            "Added CA $(Get-Thumbprint "$pki/root.cer")"
+            "Added CA $(Get-Thumbprint "$pki/policy.cer")"
+            "Added CA $(Get-Thumbprint "$pki/issuing.cer")"
+        )
+    }
+
+    It 'keeps ConvertTo-Json of an element small: its text fields and the certificate once, in base64' {
+        # It was 20 KB: the bytes as a number each and a whole X509Certificate2.
+        $root = (Get-CaChain -Path "$pki/chain.p7b")[0]
+        $base64 = [Convert]::ToBase64String((Get-Content "$pki/root.cer" -AsByteStream))
+        $json = $root | ConvertTo-Json
+        ($json | ConvertFrom-Json).Base64 | Should -Be $base64
+        ($json | ConvertFrom-Json).PSObject.Properties.Name | Should -Not -Contain 'Certificate'
+        $json.Length | Should -BeLessThan ($base64.Length + 1KB)  # the base64, plus under 1 KB of names and dates
+        $root.Certificate.Thumbprint | Should -Be (Get-Thumbprint "$pki/root.cer")  # still there, hidden
+        $root.RawData | Should -Be (Get-Content "$pki/root.cer" -AsByteStream)
+    }
+}
+
 Describe 'Get-CaChain -ComputerName' {
     BeforeAll {
         # The AIA variant: the server sends only its leaf, and each certificate

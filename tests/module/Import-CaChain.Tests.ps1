@@ -16,7 +16,7 @@ Describe 'Import-CaChain' {
         ($placed | Where-Object Store -eq CA).Thumbprint | Sort-Object |
             Should -Be ($thumbprints.SchertzLabRootCA, $thumbprints.SchertzLabPolicyCA, $thumbprints.SchertzLabIssuingCA | Sort-Object)
         $placed.Action | Select-Object -Unique | Should -Be 'Added'
-        $placed[0].ComputerName | Should -Be ([Environment]::MachineName)
+        $placed[0].PlacedOn | Should -Be ([Environment]::MachineName)
         (Get-ChildItem "$TestDrive/rule/Root").Count | Should -Be 1
         (Get-ChildItem "$TestDrive/rule/CA").Count | Should -Be 3
     }
@@ -175,5 +175,42 @@ Describe 'Import-CaChain' {
         ($placed | Where-Object Action -eq Added).Count | Should -Be 4
         $placed[0].Location | Should -BeLike 'CurrentUser*'
         Get-ChildItem "$userHome/.dotnet/corefx/cryptography/x509stores" -Recurse -File | Should -Not -BeNullOrEmpty
+    }
+
+    It 'gives results that bind to no TLS endpoint when piped into Test-CaChain or Get-CaChain' {
+        # Named ComputerName, this host's name bound as an endpoint and port 443 was dialled.
+        $placed = Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/not-an-endpoint"
+        $placed[0].PSObject.Properties.Name | Should -Not -Contain 'ComputerName'
+        $tested = $placed | Test-CaChain -StorePath "$TestDrive/not-an-endpoint" -ErrorVariable testProblems -ErrorAction SilentlyContinue
+        $got = $placed | Get-CaChain -ErrorVariable getProblems -ErrorAction SilentlyContinue
+        $tested | Should -BeNullOrEmpty
+        $got | Should -BeNullOrEmpty
+        # With no property to bind, each result reaches -Path as its text and is not a file: no connection, no port 443.
+        $testProblems.FullyQualifiedErrorId | Should -Be (@('Test-CaChain.PathNotFound,CaChain.Commands.TestCaChainCommand') * 4)
+        $getProblems.FullyQualifiedErrorId | Should -Be (@('Get-CaChain.PathNotFound,CaChain.Commands.GetCaChainCommand') * 4)
+    }
+
+    It 'shows the Store in its 80-column table, so the root''s Root and CA rows differ' {
+        $placed = Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/table"
+        $lines = @(($placed | Format-Table | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
+        $lines[0] | Should -Be 'PlacedOn     Action         Role         Store Subject              Location'
+        # Between PlacedOn (this host) and Location (under $TestDrive): Action, Role, Store and Subject.
+        ($lines | Select-Object -Skip 2 | ForEach-Object { $_.Substring(13, 54).TrimEnd() }) | Should -Be @(
+            'Added          Intermediate CA    SchertzLabIssuingCA'
+            'Added          Intermediate CA    SchertzLabPolicyCA'
+            'Added          Root         Root  SchertzLabRootCA'
+            'Added          Root         CA    SchertzLabRootCA'
+        )
+        $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
+    }
+
+    It 'names a Base64 that is not base64, and imports the good rows' {
+        $rows = [pscustomobject]@{ Base64 = 'not base64!' },
+                [pscustomobject]@{ Base64 = [Convert]::ToBase64String((Get-Content "$pki/root.cer" -AsByteStream)) }
+        $placed = $rows | Import-CaChain -StorePath "$TestDrive/bad-base64" -ErrorVariable problems -ErrorAction SilentlyContinue
+        ($placed | ForEach-Object { "$($_.Action) $($_.Store)" }) | Should -Be 'Added Root'
+        $problems.FullyQualifiedErrorId | Should -Be 'ParameterArgumentTransformationError,CaChain.Commands.ImportCaChainCommand'
+        $problems.Exception.Message | Should -BeExactly ("Cannot process argument transformation on parameter 'RawData'. 'not base64!' is not a certificate in base64: " +
+            'pipe Get-CaChain output, or rows that Import-Csv read from its Export-Csv.')
     }
 }

@@ -29,6 +29,19 @@ Describe 'Remove-CaChain' {
         ($removed | Where-Object Action -eq Removed).Store | Sort-Object | Should -Be @('CA', 'Root')
     }
 
+    It 'leaves out the stores a certificate was never in, and outputs them only with -Verbose' {
+        $store = "$TestDrive/never-in-root"
+        Import-CaChain -Path "$certs/SchertzLabIssuingCA.cer" -StorePath $store | Out-Null  # a subordinate CA: CA only
+        $issuing = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$certs/SchertzLabIssuingCA.cer").Thumbprint
+        # Verbose messages shown, but -Verbose not given: the message, no object.
+        $removed = & { $VerbosePreference = 'Continue'; Remove-CaChain -Thumbprint $issuing -StorePath $store } 4>&1
+        $removed | ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { "verbose: $($_.Message)" } else { "$($_.Action) $($_.Store)" } } |
+            Should -Be @("verbose: $issuing is not in $store/Root: nothing to remove there.", 'Removed CA')
+        Import-CaChain -Path "$certs/SchertzLabIssuingCA.cer" -StorePath $store | Out-Null
+        $verbose = Remove-CaChain -Thumbprint $issuing -StorePath $store -Verbose 4>$null
+        ($verbose | ForEach-Object { "$($_.Action) $($_.Store)" }) | Should -Be @('NotPresent Root', 'Removed CA')
+    }
+
     It 'changes nothing with -WhatIf' {
         $store = "$TestDrive/whatif"
         $placed = Get-ChildItem $certs | Import-CaChain -StorePath $store
@@ -46,7 +59,7 @@ Describe 'Remove-CaChain' {
     It 'refuses to undo here what an import placed on another computer' {
         $store = "$TestDrive/elsewhere"
         $placed = Get-ChildItem $certs | Import-CaChain -StorePath $store
-        $placed | ForEach-Object { $_.ComputerName = 'server1' }
+        $placed | ForEach-Object { $_.PlacedOn = 'server1' }
         $removed = $placed | Remove-CaChain -ErrorVariable problems -ErrorAction SilentlyContinue
         $removed | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'Remove-CaChain.OtherComputer,*'

@@ -13,7 +13,9 @@ Describe 'Test-CaChain' {
         $result.TlsError | Should -Be '0x80090325'
         $result.TlsErrorName | Should -Be 'SEC_E_UNTRUSTED_ROOT'
         $result.ChainError | Should -BeIn '0x800B0109', '0x800B010A'
-        $result.OpenSslCode | Should -BeGreaterThan 0
+        "$($result.ChainError) $($result.OpenSslError) $($result.OpenSslErrorName)" |
+            Should -BeIn '0x800B0109 19 X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN', '0x800B010A 20 X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY'
+        $result.Location | Should -Be "$TestDrive/empty/Root"
         $result.Reason | Should -Match 'SchertzLabRootCA'
         $result.Fix | Should -Match 'Import-CaChain'
     }
@@ -24,7 +26,8 @@ Describe 'Test-CaChain' {
         $result = Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -StorePath $store -Offline
         $result.Trusted | Should -BeTrue
         $result.TlsError | Should -BeNullOrEmpty
-        $result.OpenSslCode | Should -Be 0
+        $result.OpenSslError | Should -BeExactly ''
+        $result.OpenSslErrorText | Should -BeExactly ''
     }
 
     It 'returns only a bool with -Quiet' {
@@ -50,5 +53,30 @@ Describe 'Test-CaChain' {
         $result.Trusted | Should -BeFalse
         $result.Reason | Should -Match 'SchertzLabIssuingCA'
         $result.ChainError | Should -Be '0x800B010A'
+    }
+
+    It 'shows one line per target in its table, and every code with Format-List' {
+        $empty = "$TestDrive/empty"
+        $results = @(Test-CaChain -ComputerName "127.0.0.1:$($server.Port)" -StorePath $empty -Offline) + @(Test-CaChain -Path "$pki/chain.p7b" -StorePath $empty)
+        function Fit([string] $Line) { if ($Line.Length -le 80) { $Line } else { $Line.Substring(0, 79) + [char]0x2026 } }
+        $table = @(($results | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })
+        $table | Should -Be @(
+            'Target                   Trusted Reason'
+            '------                   ------- ------'
+            (Fit ("127.0.0.1:$($server.Port)".PadRight(25) + "False   the chain is incomplete: the issuer 'CN=SchertzLabRootCA, DC=schertz, DC=lab' of 'SchertzLabPolicyCA'"))
+            (Fit ('pool1.schertz.lab'.PadRight(25) + "False   the root 'SchertzLabRootCA' is not in $empty/Root"))
+        )
+        $list = @(($results[1] | Format-List | Out-String -Width 300) -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_ })
+        $list | Should -Be @(
+            'Target       : pool1.schertz.lab'
+            'Endpoint     :'
+            'Trusted      : False'
+            "Reason       : the root 'SchertzLabRootCA' is not in $empty/Root"
+            'Fix          : run Import-CaChain with the chain''s CA certificates'
+            'TlsError     : 0x80090325 SEC_E_UNTRUSTED_ROOT'
+            'ChainError   : 0x800B0109 CERT_E_UNTRUSTEDROOT'
+            'OpenSslError : 19 X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN (self-signed certificate in certificate chain)'
+            "Location     : $empty/Root"
+        )
     }
 }
