@@ -185,9 +185,10 @@ Describe 'Import-CaChain' {
         $got = $placed | Get-CaChain -ErrorVariable getProblems -ErrorAction SilentlyContinue
         $tested | Should -BeNullOrEmpty
         $got | Should -BeNullOrEmpty
-        # With no property to bind, each result reaches -Path as its text and is not a file: no connection, no port 443.
-        $testProblems.FullyQualifiedErrorId | Should -Be (@('Test-CaChain.PathNotFound,CaChain.Commands.TestCaChainCommand') * 4)
-        $getProblems.FullyQualifiedErrorId | Should -Be (@('Get-CaChain.PathNotFound,CaChain.Commands.GetCaChainCommand') * 4)
+        # With no property to bind, each result arrives as its text, which is
+        # neither a file nor a certificate: no connection, no port 443.
+        $testProblems.FullyQualifiedErrorId | Should -Be (@('Test-CaChain.NotFileOrCertificate,CaChain.Commands.TestCaChainCommand') * 4)
+        $getProblems.FullyQualifiedErrorId | Should -Be (@('Get-CaChain.NotFileOrCertificate,CaChain.Commands.GetCaChainCommand') * 4)
     }
 
     It 'shows the Store in its 80-column table, so the root''s Root and CA rows differ' {
