@@ -232,7 +232,8 @@ namespace CaChain.Commands
             var problems = new List<CaChainException>(item.Inputs.Problems);
             problems.AddRange(item.Pool.Problems);
             if (problems.Count == 0) problems.AddRange(failures.Where(failure => failure != null));
-            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
+            // Each error names the bad file (of a folder, of -IssuerPath), not the item it came with.
+            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, problem.TargetFor(target)));
             return item;  // ReadItems drops it, after telling, when it holds no certificate
         }
 

@@ -7,9 +7,18 @@ namespace CaChain.Native
     // already names the item and the reason.
     public sealed class CaChainException : Exception
     {
-        internal CaChainException(Status status, string message) : base(message) { Status = status; }
+        internal CaChainException(Status status, string message, string item = null) : base(message) { Status = status; Item = item; }
 
         internal Status Status { get; }
+
+        // What the failure is about, as libcachain named it (the bad file of
+        // a folder, a store), or null when it did not say.
+        internal string Item { get; }
+
+        // The error's target: the item the failure names when there is one
+        // (a file in a folder, not the folder), otherwise what the user gave.
+        // An object given by the user (a certificate) stays the target.
+        internal object TargetFor(object given) => given is string && !string.IsNullOrEmpty(Item) ? Item : given;
 
         // Throws when a call failed, with libcachain's message for it.
         internal static void ThrowIfFailed(Status status)
@@ -55,6 +64,7 @@ namespace CaChain.Native
                 case Status.NotCertificate:
                 case Status.UnsupportedFormat: return ErrorCategory.InvalidData;
                 case Status.WrongPassword:
+                case Status.PasswordNeeded:
                 case Status.AccessDenied: return ErrorCategory.PermissionDenied;
                 case Status.IO: return ErrorCategory.ReadError;
                 case Status.PathNotFound:
