@@ -20,6 +20,7 @@ namespace CaChain.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ThumbprintTransformation]
+        [ArgumentCompleter(typeof(ThumbprintCompleter))]
         [ValidatePattern("^[0-9A-Fa-f]{40}$")]
         public string[] Thumbprint { get; set; }
 
