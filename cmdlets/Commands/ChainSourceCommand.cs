@@ -229,11 +229,11 @@ namespace CaChain.Commands
             // After the item's own issuers, so a certificate both hold keeps their source.
             if (!SkipLocalStores) failures.Add(CaChainException.Capture(() => item.Pool.AddSet(LocalIssuers())));
             // A failed read is usually also one of the set's problems: report it once.
-            var problems = new List<CaChainException>(item.Inputs.Problems);
-            problems.AddRange(item.Pool.Problems);
-            if (problems.Count == 0) problems.AddRange(failures.Where(failure => failure != null));
             // Each error names the bad file (of a folder, of -IssuerPath), not the item it came with.
-            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, problem.TargetFor(target)));
+            var problems = item.Inputs.Problems.Select(problem => (problem, target: problem.TargetFor(target))).ToList();
+            problems.AddRange(item.Pool.Problems.Select(problem => (problem, target: problem.TargetOrItem(target))));
+            if (problems.Count == 0) problems.AddRange(failures.Where(failure => failure != null).Select(failure => (failure, target)));
+            foreach (var (problem, problemTarget) in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, problemTarget));
             return item;  // ReadItems drops it, after telling, when it holds no certificate
         }
 

@@ -15,10 +15,15 @@ namespace CaChain.Native
         // a folder, a store), or null when it did not say.
         internal string Item { get; }
 
-        // The error's target: the item the failure names when there is one
-        // (a file in a folder, not the folder), otherwise what the user gave.
-        // An object given by the user (a certificate) stays the target.
-        internal object TargetFor(object given) => given is string && !string.IsNullOrEmpty(Item) ? Item : given;
+        // The error's target: for a folder the user gave, the file of it the
+        // failure names, not the folder; otherwise what the user gave (a
+        // file, a host name, a certificate).
+        internal object TargetFor(object given) =>
+            given is string folder && !string.IsNullOrEmpty(Item) && System.IO.Directory.Exists(folder) ? Item : given;
+
+        // For a failure among extra issuers (-IssuerPath): the file it names,
+        // never the item the issuers were read for.
+        internal object TargetOrItem(object given) => string.IsNullOrEmpty(Item) ? given : Item;
 
         // Throws when a call failed, with libcachain's message for it.
         internal static void ThrowIfFailed(Status status)

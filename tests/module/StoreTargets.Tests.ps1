@@ -74,6 +74,7 @@ Describe '<Cmdlet> with conflicting stores' -ForEach @(
     It 'still takes -StoreLocation Directory with -StorePath' {
         $store = "$TestDrive/directory-$([guid]::NewGuid())"
         if ($Cmdlet -eq 'Remove-CaChain') { Import-CaChain -Path "$pki/root.cer" -StorePath $store | Out-Null }
+        if ($Cmdlet -eq 'Test-CaChain') { New-Item -ItemType Directory $store | Out-Null }  # a store must exist to be tested
         $output = Invoke-WithStores $Cmdlet @{ StoreLocation = 'Directory'; StorePath = $store } -ErrorVariable problems
         $problems | Should -BeNullOrEmpty
         $expected = @{ 'Import-CaChain' = 'Added, Added'; 'Remove-CaChain' = 'Removed, Removed'; 'Test-CaChain' = 'False' }[$Cmdlet]
