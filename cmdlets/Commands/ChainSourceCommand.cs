@@ -150,12 +150,15 @@ namespace CaChain.Commands
 
         // Writes the set's problems since problemsBefore (or failure when the
         // set recorded none: a failed read is usually both), and counts them.
-        private int ReportNew(CertificateSet set, int problemsBefore, CaChainException failure, object target)
+        // Each error names the bad file (of a folder, of -IssuerPath), not
+        // the item it came with.
+        private int ReportNew(CertificateSet set, int problemsBefore, CaChainException failure, object target, bool extraIssuers = false)
         {
             var problems = set.Problems.Skip(problemsBefore).ToList();
-            if (problems.Count == 0 && failure != null) problems.Add(failure);
-            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
-            return problems.Count;
+            foreach (CaChainException problem in problems)
+                WriteError(problem.ToErrorRecord(ErrorIdPrefix, extraIssuers ? problem.TargetOrItem(target) : problem.TargetFor(target)));
+            if (problems.Count == 0 && failure != null) WriteError(failure.ToErrorRecord(ErrorIdPrefix, target));
+            return Math.Max(problems.Count, failure != null ? 1 : 0);
         }
 
         // Where an item could not be read: Test-CaChain -Quiet answers $false for it.
@@ -310,7 +313,7 @@ namespace CaChain.Commands
             {
                 int problemsBefore = item.Pool.ProblemCount;
                 CaChainException failure = CaChainException.Capture(() => item.Pool.AddPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(issuers), PlainPassword()));
-                ReportNew(item.Pool, problemsBefore, failure, issuers);
+                ReportNew(item.Pool, problemsBefore, failure, issuers, extraIssuers: true);
             }
             if (SkipLocalStores) return;
             CaChainException localFailure = CaChainException.Capture(() => item.Pool.AddSet(LocalIssuers()));

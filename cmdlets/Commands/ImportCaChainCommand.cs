@@ -97,7 +97,7 @@ namespace CaChain.Commands
             switch (ParameterSetName)
             {
                 case PathSet: foreach (string path in Path) foreach (string file in ProviderPaths.Resolve(this, path, false, ErrorIdPrefix)) AddFile(file); break;
-                case LiteralPathSet: foreach (string path in LiteralPath) foreach (string file in ProviderPaths.Resolve(this, path, true, ErrorIdPrefix)) AddFile(file); break;
+                case LiteralPathSet: foreach (string path in LiteralPath) foreach (string file in ProviderPaths.Resolve(this, path, true, ErrorIdPrefix)) AddPipedPath(file); break;
                 case CertificateSet: foreach (X509Certificate2 certificate in InputObject) Add(certificate, () => collected.AddBytes(certificate.RawData, certificate.Subject)); break;
                 case RawDataSet when ChainRole == "Leaf" && !Force:
                     WriteVerbose("Leaving out the chain's leaf: a server's own certificate belongs in no trust store (use -Force to trust it directly).");
@@ -128,6 +128,35 @@ namespace CaChain.Commands
             Add(label, () => read(label));
         }
 
+        // "Get-ChildItem folder | Import-CaChain" means that folder's files:
+        // the subfolders Get-ChildItem lists beside them are left out, not
+        // read. A folder piped alone (Get-Item folder) stands for its own
+        // files, never its subfolders'. Folders wait for the end of the
+        // pipeline, when it is known whether files came too.
+        private readonly List<string> pipedFolders = new List<string>();
+        private bool pipedFiles;
+
+        private void AddPipedPath(string path)
+        {
+            bool piped = MyInvocation.ExpectingInput;
+            if (piped && System.IO.Directory.Exists(path))
+            {
+                pipedFolders.Add(path);
+                return;
+            }
+            pipedFiles |= piped;
+            AddFile(path);
+        }
+
+        private void AddPipedFolders()
+        {
+            foreach (string folder in pipedFolders)
+            {
+                if (pipedFiles) WriteVerbose($"Leaving out the folder {folder}: it came with files, as Get-ChildItem lists subfolders beside them (use Get-ChildItem -Recurse -File to import the files of subfolders too).");
+                else AddFile(folder);
+            }
+        }
+
         private void AddFile(string path) => Add(path, () =>
         {
             WriteVerbose($"Reading {path}");
@@ -145,13 +174,15 @@ namespace CaChain.Commands
             // A failed read is usually also recorded as the set's problem: report it once.
             var problems = collected.Problems.Skip(problemsBefore).ToList();
             if (problems.Count == 0 && failure != null) problems.Add(failure);
-            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, target));
+            // A bad file of a folder is named itself, not the folder.
+            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, problem.TargetFor(target)));
         }
 
         protected override void EndProcessing()
         {
             string openBlock = strings?.Flush();
             if (openBlock != null) AddText(openBlock);  // a block without its END line: reported as truncated
+            AddPipedFolders();
             progress?.Complete();
             using (collected)
             {
@@ -222,7 +253,8 @@ namespace CaChain.Commands
         {
             foreach (PlacementEntry entry in entries)
             {
-                if (entry.Status == Status.Cancelled) WriteVerbose(entry.Result.Message);  // declined at -Confirm
+                // Declined at -Confirm, or a leaf that came in a bundle with its chain: notes, not errors.
+                if (entry.Status == Status.Cancelled || (entry.Result.Action == "Skipped" && entry.Status == Status.Ok)) WriteVerbose(entry.Result.Message);
                 else if (entry.Result.Action == "Skipped")
                     WriteError(new CaChainException(entry.Status, entry.Result.Message).ToErrorRecord(ErrorIdPrefix, entry.Result.Subject));
                 WriteObject(entry.Result);

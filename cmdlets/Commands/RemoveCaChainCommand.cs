@@ -19,6 +19,8 @@ namespace CaChain.Commands
             new Dictionary<(CaChainStoreLocation, string, string), List<(int, string)>>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ThumbprintTransformation]
+        [ArgumentCompleter(typeof(ThumbprintCompleter))]
         [ValidatePattern("^[0-9A-Fa-f]{40}$")]
         public string[] Thumbprint { get; set; }
 

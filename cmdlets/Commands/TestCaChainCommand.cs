@@ -74,7 +74,9 @@ namespace CaChain.Commands
             {
                 if (status != Status.Ok)
                 {
-                    WriteError(store.Failure(status).ToErrorRecord(ErrorIdPrefix, item.Target));
+                    // A store that does not exist is named itself: the item is not at fault.
+                    object target = status == Status.PathNotFound ? (object)store.StorePath ?? store.SystemRoot ?? item.Target : item.Target;
+                    WriteError(store.Failure(status).ToErrorRecord(ErrorIdPrefix, target));
                     return null;
                 }
                 var results = new List<CaChainTestResult>();

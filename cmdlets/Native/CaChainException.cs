@@ -7,9 +7,23 @@ namespace CaChain.Native
     // already names the item and the reason.
     public sealed class CaChainException : Exception
     {
-        internal CaChainException(Status status, string message) : base(message) { Status = status; }
+        internal CaChainException(Status status, string message, string item = null) : base(message) { Status = status; Item = item; }
 
         internal Status Status { get; }
+
+        // What the failure is about, as libcachain named it (the bad file of
+        // a folder, a store), or null when it did not say.
+        internal string Item { get; }
+
+        // The error's target: for a folder the user gave, the file of it the
+        // failure names, not the folder; otherwise what the user gave (a
+        // file, a host name, a certificate).
+        internal object TargetFor(object given) =>
+            given is string folder && !string.IsNullOrEmpty(Item) && System.IO.Directory.Exists(folder) ? Item : given;
+
+        // For a failure among extra issuers (-IssuerPath): the file it names,
+        // never the item the issuers were read for.
+        internal object TargetOrItem(object given) => string.IsNullOrEmpty(Item) ? given : Item;
 
         // Throws when a call failed, with libcachain's message for it.
         internal static void ThrowIfFailed(Status status)
@@ -55,6 +69,7 @@ namespace CaChain.Native
                 case Status.NotCertificate:
                 case Status.UnsupportedFormat: return ErrorCategory.InvalidData;
                 case Status.WrongPassword:
+                case Status.PasswordNeeded:
                 case Status.AccessDenied: return ErrorCategory.PermissionDenied;
                 case Status.IO: return ErrorCategory.ReadError;
                 case Status.PathNotFound:

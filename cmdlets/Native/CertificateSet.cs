@@ -15,6 +15,9 @@ namespace CaChain.Native
             Handle = handle;
         }
 
+        // Takes over a set libcachain made (a store's listing).
+        internal CertificateSet(SetHandle handle) { Handle = handle; }
+
         public SetHandle Handle { get; }
 
         public int Count => (int)NativeMethods.cachain_set_count(Handle).ToUInt64();
@@ -54,8 +57,8 @@ namespace CaChain.Native
                 ulong count = NativeMethods.cachain_set_problem_count(Handle).ToUInt64();
                 for (ulong i = 0; i < count; i++)
                 {
-                    NativeMethods.cachain_set_problem(Handle, (UIntPtr)i, out Status code, out IntPtr _, out IntPtr message);
-                    problems.Add(new CaChainException(code, Utf8.FromNative(message)));
+                    NativeMethods.cachain_set_problem(Handle, (UIntPtr)i, out Status code, out IntPtr item, out IntPtr message);
+                    problems.Add(new CaChainException(code, Utf8.FromNative(message), Utf8.FromNative(item)));
                 }
                 return problems;
             }

@@ -137,6 +137,9 @@ namespace CaChain.Native
         public static extern IntPtr cachain_store_location_text(StoreHandle store, int name);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status cachain_store_list(StoreHandle store, int name, out SetHandle certs);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status cachain_place(StoreHandle store, SetHandle certs, uint flags, out PlacementHandle result);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]

@@ -8,7 +8,7 @@ namespace CaChain.Native
     {
         Ok = 0, Argument = 1, Empty = 2, Truncated = 3, NotCertificate = 4, UnsupportedFormat = 5,
         WrongPassword = 6, IO = 7, Exists = 8, TooLarge = 9, AccessDenied = 10, Cancelled = 11,
-        Refused = 12, NotSupported = 13, PathNotFound = 14, HostNotFound = 15, ConnectionFailed = 16, TimedOut = 17,
+        Refused = 12, NotSupported = 13, PathNotFound = 14, HostNotFound = 15, ConnectionFailed = 16, TimedOut = 17, PasswordNeeded = 18,
         Internal = 99
     }
 

@@ -55,7 +55,19 @@ namespace CaChain.Stores
             return new StoreTarget(system, location, null, systemRoot, null);
         }
 
-        public string Location(CaChainStoreName name) => Utf8.FromNative(NativeMethods.cachain_store_location_text(Handle, (int)name));
+        // What the store holds under name, as libcachain lists it.
+        public CertificateSet List(CaChainStoreName name)
+        {
+            Status status = NativeMethods.cachain_store_list(Handle, (int)name, out SetHandle certs);
+            if (status != Status.Ok)
+            {
+                certs.Dispose();
+                throw Failure(status);
+            }
+            return new CertificateSet(certs);
+        }
+
+                public string Location(CaChainStoreName name) => Utf8.FromNative(NativeMethods.cachain_store_location_text(Handle, (int)name));
 
         // A failed call's exception, with .NET's own words when the .NET store failed.
         public CaChainException Failure(Status status)

@@ -73,22 +73,22 @@
     'Import-CaChain' = @{
         Synopsis    = 'Places CA certificates into the right trust stores: a root into Trusted Root Certification Authorities (and Intermediate Certification Authorities when it has subordinate CAs), every other CA into Intermediate Certification Authorities.'
         Description = @(
-            'Import-CaChain does what the seed does by hand in the Certificates snap-in: the root goes into Root, and into CA as well when its chain has subordinate CAs (a single root CA goes into Root only; a root imported alone earlier joins CA when its first subordinate is imported), every policy or issuing CA into CA only, in the computer account (LocalMachine) unless -StoreLocation CurrentUser. Roles come from the certificates themselves, never from file names. A certificate that is not a CA goes into no store and is refused with an error unless -Force; the leaf of piped Get-CaChain output is simply left out.'
+            'Import-CaChain does what the seed does by hand in the Certificates snap-in: the root goes into Root, and into CA as well when its chain has subordinate CAs (a single root CA goes into Root only; a root imported alone earlier joins CA when its first subordinate is imported), every policy or issuing CA into CA only, in the computer account (LocalMachine) unless -StoreLocation CurrentUser. Roles come from the certificates themselves, never from file names. A certificate that is not a CA goes into no store: named alone (a file or object holding just it) it is refused with an error unless -Force; the leaf of piped Get-CaChain output, or one that came in a .pfx, .p7b or PEM file with its chain, is left out with a verbose note.'
             'All pipeline input is collected and placed as one transaction: if any write fails, everything this call added is removed again and nothing that was there before is touched. A certificate already present is reported as AlreadyPresent. A set whose links do not verify is refused.'
             'On Linux, LocalMachine is the system trust: roots are installed as the distribution expects (update-ca-certificates, update-ca-trust, p11-kit) and intermediates are kept apart so they never become trust anchors. CurrentUser on Linux and macOS is .NET''s per-user X509Store, which pwsh and .NET programs of that user trust; curl and openssl ignore it. On Windows, adding to CurrentUser\Root raises a security prompt, which fails in unattended sessions: use LocalMachine there.'
             'With -Session, the certificate bytes are sent to each remote session and placed there by its own Import-CaChain; results carry PSComputerName. The module must be installed on each target.'
         )
         Parameters  = @{
             Path               = 'Certificate files to import (DER, PEM, PKCS#7 or PKCS#12). Wildcards are allowed.'
-            LiteralPath        = 'Certificate files to import, taken literally. Get-ChildItem and Export-CaChain output bind here (through PSPath and FullName).'
+            LiteralPath        = 'Certificate files to import, taken literally. Get-ChildItem and Export-CaChain output bind here (through PSPath and FullName). A folder stands for its own files, never its subfolders''; the subfolders Get-ChildItem lists beside files are left out (there is no -Recurse: pipe Get-ChildItem -Recurse -File for those).'
             InputObject        = 'Certificates from the pipeline (X509Certificate2).'
             RawData            = 'Certificate bytes: Get-CaChain output, X509Certificate2 objects and their deserialized copies (from Import-Clixml, jobs or remoting) bind here, and by the alias Base64, Get-CaChain output read back with Import-Csv.'
             EncodedCertificate = 'Strings from the pipeline: a string that names an existing file or folder (wildcards allowed) is a path, a base64 or PEM string is a certificate, anything else is an error naming it (NotFileOrCertificate). The lines of a PEM file from Get-Content are gathered block by block.'
             StoreLocation      = 'LocalMachine (the default, the computer account), CurrentUser, or Directory (with -StorePath). CurrentUser goes with neither -StorePath nor -SystemRoot: the combination is refused.'
-            StorePath          = 'A directory store instead of the system''s: Root and CA subfolders with OpenSSL hashed names, so that openssl verify -CApath works. For air-gapped staging, containers and tests. Not with -SystemRoot, nor with -StoreLocation other than Directory.'
-            SystemRoot         = 'Linux only: a folder that stands for / when placing into LocalMachine, for container images and chroots. The layout is the image''s own (its etc/os-release): for a RHEL or SUSE image the files are written and a warning names the command to run inside the image (update-ca-trust extract, update-ca-certificates). Not with -StorePath, nor with -StoreLocation other than LocalMachine.'
+            StorePath          = 'A directory store instead of the system''s: Root and CA subfolders with OpenSSL hashed names, so that openssl verify -CApath works. For air-gapped staging, containers and tests. A folder that does not exist is created, with a warning that says so. Not with -SystemRoot, nor with -StoreLocation other than Directory.'
+            SystemRoot         = 'Linux only: a folder that stands for / when placing into LocalMachine, for container images and chroots. The layout is the image''s own (its etc/os-release): for a RHEL or SUSE image the files are written and a warning names the command to run inside the image (update-ca-trust extract, update-ca-certificates). A folder that does not exist is created, with a warning that says so. Not with -StorePath, nor with -StoreLocation other than LocalMachine.'
             Session            = 'PowerShell sessions (New-PSSession) to place the certificates on. PowerShell''s Invoke-Command does the fan-out and throttling.'
-            Password           = 'The password of PKCS#12 files. Only their certificates are used.'
+            Password           = 'The password of PKCS#12 files. Only their certificates are used. A protected file read without it is an error that says a password is needed.'
             Force              = 'Also place certificates the rule refuses: a self-signed non-CA certificate into Root, any other non-CA certificate into CA.'
             ExcludeRootFromCA  = 'Leave roots out of Intermediate Certification Authorities. The seed puts the root of a multi-tier chain in both, which is the default; a single root CA goes into Trusted Root only either way.'
             ChainRole          = 'Bound from Get-CaChain output: the chain''s leaf (the server''s own certificate) is left out, since it belongs in no trust store, unless -Force.'
@@ -98,6 +98,7 @@
             @{ Code = 'Get-ChildItem ./certs | Import-CaChain -WhatIf'; Remarks = 'Lists exactly which certificate would be added to which store, changing nothing.' }
             @{ Code = '$sessions = New-PSSession -ComputerName edge1, edge2; Get-ChildItem C:\certs | Import-CaChain -Session $sessions'; Remarks = 'Places the chain on many servers through PowerShell remoting; no file needs to be on the targets.' }
             @{ Code = 'Get-CaChain -ComputerName pool1.schertz.lab -Port 5061 | Import-CaChain -StorePath ./staging'; Remarks = 'Places the chain''s CA certificates into a directory store, for example to build a container image; the server''s own certificate is left out.' }
+            @{ Code = 'Get-ChildItem ./certs | Import-CaChain -SystemRoot /mnt/debian-image'; Remarks = 'On Linux, places the chain into the system trust of a mounted Debian image (or a container''s root folder) the way that image expects, before it boots: the root as an anchor, the subordinate CAs in CaChain''s intermediates folder.' }
         )
         Inputs      = @('System.String', 'System.IO.FileInfo', 'System.Security.Cryptography.X509Certificates.X509Certificate2', 'CaChain.CaChainElement', 'CaChain.CaChainFile')
         Outputs     = @('CaChain.CaChainPlacement')
@@ -111,7 +112,7 @@
             'Stores a certificate was never in are reported as verbose messages; with -Verbose they are output as NotPresent results.'
         )
         Parameters  = @{
-            Thumbprint      = 'SHA-1 thumbprints (40 hex digits) of the certificates to remove.'
+            Thumbprint      = 'SHA-1 thumbprints (40 hex digits) of the certificates to remove. Spaces between the digits, and the invisible left-to-right mark the MMC copies with them, are ignored.'
             Store           = 'Root or CA. Both when not given.'
             StoreLocation   = 'LocalMachine (the default), CurrentUser, or Directory (with -StorePath).'
             StorePath       = 'A directory store to remove from. Not with -SystemRoot, nor with -StoreLocation other than Directory.'
@@ -121,7 +122,8 @@
         }
         Examples    = @(
             @{ Code = '$placed = Get-ChildItem C:\certs | Import-CaChain; $placed | Remove-CaChain'; Remarks = 'Imports a chain, then removes exactly what that import added.' }
-            @{ Code = 'Remove-CaChain -Thumbprint 2D1AEBE0214F1E8E1A824231288E264F599060BB -Store Root -WhatIf'; Remarks = 'Shows what removing one root from LocalMachine\Root would do.' }
+            @{ Code = 'Remove-CaChain -Thumbprint 2D1AEBE0214F1E8E1A824231288E264F599060BB -Store Root -WhatIf'; Remarks = 'Shows what removing one root from LocalMachine\Root would do. Press Tab after -Thumbprint to complete the thumbprints the targeted store holds.' }
+            @{ Code = 'Remove-CaChain -Thumbprint ''2d 1a eb e0 21 4f 1e 8e 1a 82 42 31 28 8e 26 4f 59 90 60 bb'' -SystemRoot /mnt/debian-image'; Remarks = 'On Linux, removes a root from a mounted Debian image''s system trust, with the thumbprint pasted from the MMC''s Details tab (spaces and all).' }
         )
         Inputs      = @('CaChain.CaChainPlacement', 'CaChain.CaChainElement')
         Outputs     = @('CaChain.CaChainPlacement')
@@ -146,13 +148,14 @@
             SkipLocalStores = 'Leave out the CA certificates this machine (or the -SystemRoot image) already holds as issuers; the trust anchors are the tested store''s roots either way.'
             TimeoutSec    = 'The time limit, in seconds, for each connection (10 by default).'
             StoreLocation = 'The stores to test against: LocalMachine (the default), CurrentUser, or Directory (with -StorePath).'
-            StorePath     = 'A directory store to test against. Not with -SystemRoot, nor with -StoreLocation other than Directory.'
-            SystemRoot    = 'Linux only: a folder that stands for /, for LocalMachine. Not with -StorePath, nor with -StoreLocation other than LocalMachine.'
+            StorePath     = 'A directory store to test against. A folder that does not exist is an error (ObjectNotFound) naming it, not an untrusted answer. Not with -SystemRoot, nor with -StoreLocation other than Directory.'
+            SystemRoot    = 'Linux only: a folder that stands for /, for LocalMachine; one that does not exist is an error naming it. Not with -StorePath, nor with -StoreLocation other than LocalMachine.'
             Quiet         = 'Return only $true or $false.'
         }
         Examples    = @(
             @{ Code = 'Test-CaChain -ComputerName pool1.schertz.lab -Port 5061'; Remarks = 'Tells whether this machine trusts the pool''s certificate, and if not, which link is missing and what to run.' }
             @{ Code = 'if (-not (Test-CaChain -ComputerName pool1.schertz.lab -Port 5061 -Quiet)) { Get-ChildItem \\fileserver\certs | Import-CaChain }'; Remarks = 'Fixes the machine only when it does not trust the pool yet.' }
+            @{ Code = 'Test-CaChain -Path ./pool1.cer -SystemRoot /mnt/debian-image'; Remarks = 'On Linux, tells whether a mounted image''s system trust trusts the certificate, reading the image''s stores instead of this machine''s.' }
         )
         Inputs      = @('System.String (paths)', 'System.Security.Cryptography.X509Certificates.X509Certificate2')
         Outputs     = @('CaChain.CaChainTestResult', 'System.Boolean')

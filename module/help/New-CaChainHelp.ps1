@@ -11,7 +11,16 @@ param(
 $ErrorActionPreference = 'Stop'
 Import-Module $ModuleFolder -Force
 $help = Import-PowerShellDataFile $HelpData
-$common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+# Common parameters are left to PowerShell (its [<CommonParameters>]); the
+# optional ones a cmdlet supports (-WhatIf, -Confirm) are its own and are
+# written like the others, as Get-Command -Syntax shows them.
+$common = [System.Management.Automation.PSCmdlet]::CommonParameters
+$standardText = @{
+    WhatIf  = 'Shows what would happen if the cmdlet runs. Nothing is changed.'
+    Confirm = 'Asks for confirmation before each change.'
+}
+# Every cmdlet's help links the others and the about topic.
+$aboutTopic = 'about_CaChain'
 
 $maml = 'http://schemas.microsoft.com/maml/2004/10'
 $commandNs = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
@@ -82,8 +91,9 @@ foreach ($name in $help.Keys | Sort-Object) {
     $entry = $help[$name]
     $command = Get-Command $name -Module CaChain
     $parameters = $command.Parameters.Values | Where-Object { $_.Name -notin $common }
+    $texts = @{} + $standardText + $entry.Parameters
     foreach ($parameter in $parameters) {
-        if (-not $entry.Parameters.ContainsKey($parameter.Name)) { throw "$name -$($parameter.Name) has no help text in $HelpData" }
+        if (-not $texts.ContainsKey($parameter.Name)) { throw "$name -$($parameter.Name) has no help text in $HelpData" }
     }
     if ($entry.Examples.Count -lt 2) { throw "$name needs at least two examples" }
 
@@ -103,8 +113,7 @@ foreach ($name in $help.Keys | Sort-Object) {
         $writer.WriteStartElement('command', 'syntaxItem', $commandNs)
         $writer.WriteElementString('maml', 'name', $maml, $name)
         foreach ($setParameter in $set.Parameters | Where-Object { $_.Name -notin $common }) {
-            if ($setParameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) { continue }
-            Write-Parameter $command $command.Parameters[$setParameter.Name] $setParameter $entry.Parameters[$setParameter.Name]
+            Write-Parameter $command $command.Parameters[$setParameter.Name] $setParameter $texts[$setParameter.Name]
         }
         $writer.WriteEndElement()
     }
@@ -113,7 +122,7 @@ foreach ($name in $help.Keys | Sort-Object) {
     $writer.WriteStartElement('command', 'parameters', $commandNs)
     foreach ($parameter in $parameters | Sort-Object Name) {
         $first = $parameter.ParameterSets.Values | Select-Object -First 1
-        Write-Parameter $command $parameter $first $entry.Parameters[$parameter.Name] -Full
+        Write-Parameter $command $parameter $first $texts[$parameter.Name] -Full
     }
     $writer.WriteEndElement()
 
@@ -148,6 +157,15 @@ foreach ($name in $help.Keys | Sort-Object) {
         $writer.WriteStartElement('dev', 'remarks', $dev)
         $writer.WriteElementString('maml', 'para', $maml, $example.Remarks)
         $writer.WriteEndElement()
+        $writer.WriteEndElement()
+    }
+    $writer.WriteEndElement()
+
+    $writer.WriteStartElement('command', 'relatedLinks', $commandNs)
+    foreach ($link in @($help.Keys | Where-Object { $_ -ne $name } | Sort-Object) + $aboutTopic) {
+        $writer.WriteStartElement('maml', 'navigationLink', $maml)
+        $writer.WriteElementString('maml', 'linkText', $maml, $link)
+        $writer.WriteElementString('maml', 'uri', $maml, '')
         $writer.WriteEndElement()
     }
     $writer.WriteEndElement()

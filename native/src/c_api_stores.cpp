@@ -1,14 +1,17 @@
 // The C interface to trust stores: opening, listing, placing and removing.
 #include <algorithm>
+#include <ctime>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "bundled_leaves.h"
 #include "c_api_handles.h"
 #include "c_api_shell.h"
 #include "c_api_store_handle.h"
 #include "certificate_parser.h"
 #include "placement.h"
+#include "placement_warnings.h"
 #include "stores/callback_store.h"
 #include "stores/store_factory.h"
 
@@ -133,7 +136,14 @@ cachain_status cachain_place_except(cachain_store* store, const cachain_set* cer
             options.declined.push_back({kind_of(names[i]), thumbprints[i]});
         }
         store->store->take_warnings();  // left by an earlier call that failed: not this call's
-        *result = wrap(cachain::place(*store->store, certs->set.certificates(), options), *store->store);
+        const std::string missing_folder = store->store->missing_folder();
+        auto placed = cachain::place(*store->store, certs->set.certificates(), options);
+        cachain::note_bundled_leaves(placed, certs->set);
+        auto warnings = cachain::created_store_warnings(placed, missing_folder);
+        const auto expired = cachain::expired_root_warnings(placed, static_cast<std::int64_t>(std::time(nullptr)));
+        warnings.insert(warnings.end(), expired.begin(), expired.end());
+        *result = wrap(std::move(placed), *store->store);
+        (*result)->warnings.insert((*result)->warnings.end(), warnings.begin(), warnings.end());
         return CACHAIN_OK;
     });
 }

@@ -15,6 +15,7 @@ struct cachain_verdicts {
 
 namespace {
 
+using cachain::capi::fail;
 using cachain::capi::guarded;
 using cachain::capi::missing_argument;
 
@@ -33,6 +34,9 @@ cachain_status cachain_evaluate(cachain_store* store, const cachain_set* inputs,
         if (!inputs) return missing_argument("inputs");
         if (!verdicts) return missing_argument("verdicts");
         *verdicts = nullptr;
+        // An absent store trusts nothing; saying "not trusted" would hide a mistyped folder.
+        if (const std::string missing = store->store->missing_folder(); !missing.empty())
+            return fail(CACHAIN_E_PATH_NOT_FOUND, missing + ": the store does not exist (no such folder)");
         const std::vector<cachain::CertificatePtr> none;
         auto result = std::make_unique<cachain_verdicts>();
         result->verdicts = cachain::evaluate_trust(*store->store, inputs->set.certificates(),

@@ -15,7 +15,7 @@ namespace cachain {
 // Every certificate in data, in the order it holds them. item names the data
 // in error messages. password is for PKCS#12 and may be null.
 // Throws Failure (EMPTY, TRUNCATED, NOT_CERTIFICATE, UNSUPPORTED_FORMAT,
-// WRONG_PASSWORD) naming item and the reason; then nothing is returned.
+// PASSWORD_NEEDED, WRONG_PASSWORD) naming item and the reason; then nothing is returned.
 std::vector<CertificatePtr> parse_certificates(gsl::span<const std::uint8_t> data, const std::string& item,
                                                const char* password);
 

@@ -18,4 +18,10 @@ std::string CertificateSet::origin_of(const Certificate& cert) const {
     return found == origins_.end() ? std::string{} : found->second;
 }
 
+std::size_t CertificateSet::count_from(const std::string& origin) const {
+    std::size_t count = 0;
+    for (const auto& entry : origins_) count += entry.second == origin ? 1 : 0;
+    return count;
+}
+
 }  // namespace cachain

@@ -22,6 +22,8 @@ public:
 
     // Where cert came from, "" when unknown or not in this set.
     std::string origin_of(const Certificate& cert) const;
+    // How many certificates of this set came from origin (a file, a text).
+    std::size_t count_from(const std::string& origin) const;
     void record(Problem problem) { problems_.push_back(std::move(problem)); }
 
     const std::vector<CertificatePtr>& certificates() const noexcept { return certificates_; }

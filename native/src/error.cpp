@@ -17,7 +17,8 @@ std::vector<OpenSslError> drain_openssl_errors() {
         // "system lib" tells a user nothing; the system's own words travel
         // as the error's data ("Name or service not known").
         const bool system_words = ERR_GET_REASON(code) == ERR_R_SYS_LIB && data && *data && (flags & ERR_TXT_STRING);
-        errors.push_back({ERR_GET_LIB(code), ERR_GET_REASON(code), system_words ? data : reason ? reason : text.data()});
+        const std::string recorded = data && (flags & ERR_TXT_STRING) ? data : "";
+        errors.push_back({ERR_GET_LIB(code), ERR_GET_REASON(code), system_words ? data : reason ? reason : text.data(), recorded});
     }
     return errors;
 }

@@ -12,6 +12,7 @@ struct OpenSslError {
     int library = 0;
     int reason = 0;
     std::string text;
+    std::string data;  // the error's text data, as OpenSSL recorded it ("code=404,reason=Not Found")
 };
 
 // Empties this thread's OpenSSL error queue and returns what was in it,

@@ -80,6 +80,8 @@ void collect_certificates(const STACK_OF(PKCS12_SAFEBAG)* bags, std::vector<ossl
 
 std::vector<ossl::X509Ptr> read_pkcs12_certificates(PKCS12* pkcs12, const std::string& item, const char* password) {
     const auto opened_with = find_password(pkcs12, item, password);
+    if (!opened_with && (password == nullptr || *password == '\0'))
+        throw Failure(CACHAIN_E_PASSWORD_NEEDED, item, "the PKCS#12 file is protected by a password, and none was given (use -Password)");
     if (!opened_with) throw Failure(CACHAIN_E_WRONG_PASSWORD, item, "the PKCS#12 password is wrong");
 
     const ossl::Pkcs7StackPtr safes(PKCS12_unpack_authsafes(pkcs12));

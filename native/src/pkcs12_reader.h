@@ -9,7 +9,8 @@
 
 namespace cachain {
 
-// Throws Failure(WRONG_PASSWORD) when the password does not open the file,
+// Throws Failure(PASSWORD_NEEDED) when the file needs a password and none
+// (or an empty one) was given, Failure(WRONG_PASSWORD) when the given one does not open it,
 // and Failure(EMPTY) when it holds no certificate.
 std::vector<ossl::X509Ptr> read_pkcs12_certificates(PKCS12* pkcs12, const std::string& item, const char* password);
 

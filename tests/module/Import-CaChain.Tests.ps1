@@ -73,14 +73,57 @@ Describe 'Import-CaChain' {
         ($placed | Where-Object Action -eq Added).Count | Should -Be 4
     }
 
-    It 'refuses a leaf file with an error that names it, and still places the CAs' {
-        $placed = Import-CaChain -Path "$pki/chain.p7b" -StorePath "$TestDrive/leaf" -ErrorVariable problems -ErrorAction SilentlyContinue
-        ($placed | Where-Object Action -eq Added).Count | Should -Be 4
+    It 'refuses a leaf file named alone with an error that names it, and still places the CAs' {
+        $placed = Import-CaChain -Path "$pki/pool1.cer", "$certs/SchertzLabRootCA.cer" -StorePath "$TestDrive/leaf" -ErrorVariable problems -ErrorAction SilentlyContinue
+        ($placed | Where-Object Action -eq Added).Store | Should -Be 'Root'
         $skipped = $placed | Where-Object Action -eq Skipped
         $skipped.Role | Should -Be 'Leaf'
         $skipped.Location | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
         $problems[0].Exception.Message | Should -Match 'pool1.schertz.lab'
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'Import-CaChain.Refused,*'
+    }
+
+    It 'leaves out the leaf of a .p7b with a verbose note, not an error' {
+        $placed = Import-CaChain -Path "$pki/chain.p7b" -StorePath "$TestDrive/leaf-in-p7b" -ErrorVariable problems -Verbose 4>&1
+        $notes = $placed | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $results = $placed | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $problems | Should -BeNullOrEmpty
+        ($results | Where-Object Action -eq Added).Count | Should -Be 4
+        ($results | Where-Object Action -eq Skipped).Role | Should -Be 'Leaf'
+        $notes.Message | Should -Contain "Leaving out 'pool1.schertz.lab' from $pki/chain.p7b: it is not a CA certificate (a server's own certificate that came with its chain), so it belongs in no trust store (use -Force to trust it directly)"
+    }
+
+    It 'leaves out the leaf of a .pfx without an error' {
+        $password = ConvertTo-SecureString 'pfx-password' -AsPlainText -Force
+        $placed = Import-CaChain -Path "$pki/pool1.pfx" -Password $password -StorePath "$TestDrive/leaf-in-pfx" -ErrorVariable problems
+        $problems | Should -BeNullOrEmpty
+        ($placed | Where-Object Action -eq Added).Count | Should -Be 4
+    }
+
+    It 'says that a .pfx needs a password when none was given' {
+        Import-CaChain -Path "$pki/pool1.pfx" -StorePath "$TestDrive/pfx-no-password" -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -Be "$pki/pool1.pfx: the PKCS#12 file is protected by a password, and none was given (use -Password)"
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Import-CaChain.PasswordNeeded,*'
+    }
+
+    It 'says that the password of a .pfx is wrong when a wrong one was given' {
+        $password = ConvertTo-SecureString 'not-it' -AsPlainText -Force
+        Import-CaChain -Path "$pki/pool1.pfx" -Password $password -StorePath "$TestDrive/pfx-wrong" -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].Exception.Message | Should -Be "$pki/pool1.pfx: the PKCS#12 password is wrong"
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Import-CaChain.WrongPassword,*'
+    }
+
+    It 'names the bad file of a folder, not the folder' {
+        $folder = "$TestDrive/folder-with-junk"
+        New-Item -ItemType Directory $folder | Out-Null
+        Copy-Item "$certs/SchertzLabRootCA.cer" $folder
+        Set-Content "$folder/junk.cer" 'junk'
+        $placed = Import-CaChain -Path $folder -StorePath "$TestDrive/folder-junk-store" -ErrorVariable problems -ErrorAction SilentlyContinue
+        $placed.Store | Should -Be 'Root'
+        $problems.Count | Should -Be 1
+        $problems[0].TargetObject | Should -Be "$folder/junk.cer"
     }
 
     It 'leaves out the leaf of Get-CaChain output without an error' {
@@ -96,6 +139,79 @@ Describe 'Import-CaChain' {
         $placed.Store | Should -Be 'Root'
         $problems.Count | Should -Be 1
         $problems[0].TargetObject | Should -BeLike '*broken.cer'
+    }
+
+    It 'warns that a root has expired, naming it and its expiry date, and still imports it' {
+        $key = [System.Security.Cryptography.RSA]::Create(2048)
+        $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=OldLabRootCA', $key, 'SHA256', [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+        $request.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509BasicConstraintsExtension]::new($true, $false, 0, $true))
+        $old = $request.CreateSelfSigned([DateTimeOffset]'2019-01-01T00:00:00Z', [DateTimeOffset]'2020-01-31T12:00:00Z')
+        New-Item -ItemType Directory "$TestDrive/expired" | Out-Null  # an existing store: no warning of its own
+        $placed = Import-CaChain -InputObject $old -StorePath "$TestDrive/expired" -WarningVariable warnings -WarningAction SilentlyContinue
+        $placed.Action | Should -Be 'Added'
+        $placed.Store | Should -Be 'Root'
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be "the root 'OldLabRootCA' ($($old.Thumbprint)) expired on 2020-01-31 12:00:00 UTC; it was imported, but no chain that ends in it is trusted until it is renewed"
+    }
+
+    It 'does not warn about a root that is valid' {
+        New-Item -ItemType Directory "$TestDrive/valid" | Out-Null
+        Import-CaChain -Path "$certs/SchertzLabRootCA.cer" -StorePath "$TestDrive/valid" -WarningVariable warnings | Out-Null
+        $warnings | Should -BeNullOrEmpty
+    }
+
+    It 'warns that a store folder that did not exist was created' {
+        $store = Join-Path $TestDrive 'new-store'
+        $placed = Import-CaChain -Path "$certs/SchertzLabRootCA.cer" -StorePath $store -WarningVariable warnings -WarningAction SilentlyContinue
+        $placed.Action | Should -Be 'Added'
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be "the store folder $store did not exist and was created"
+        Import-CaChain -Path "$certs/SchertzLabPolicyCA.cer" -StorePath $store -WarningVariable again | Out-Null
+        $again | Should -BeNullOrEmpty
+    }
+
+    It 'warns that a system root that did not exist was created' -Skip:(-not $IsLinux) {
+        $system = Join-Path $TestDrive 'new-image'
+        Import-CaChain -Path "$certs/SchertzLabRootCA.cer" -SystemRoot $system -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+        $warnings.Message | Should -Contain "the store folder $system did not exist and was created"
+    }
+
+    It 'creates nothing and warns about nothing with -WhatIf on a store folder that does not exist' {
+        $store = Join-Path $TestDrive 'whatif-new-store'
+        Import-CaChain -Path "$certs/SchertzLabRootCA.cer" -StorePath $store -WhatIf -WarningVariable warnings | Out-Null
+        $warnings | Should -BeNullOrEmpty
+        Test-Path $store | Should -BeFalse
+    }
+
+    Context 'folders' {
+        BeforeAll {
+            $tree = "$TestDrive/tree"
+            New-Item -ItemType Directory "$tree/old/deeper" | Out-Null
+            Copy-Item "$certs/SchertzLabRootCA.cer" $tree
+            Copy-Item "$certs/SchertzLabPolicyCA.cer" "$tree/old"
+            Copy-Item "$certs/SchertzLabIssuingCA.cer" "$tree/old/deeper"
+        }
+
+        It 'takes only the files Get-ChildItem lists, not the subfolders listed beside them' {
+            $output = Get-ChildItem $tree | Import-CaChain -StorePath "$TestDrive/listed" -Verbose 4>&1
+            $placed = $output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+            $placed.Thumbprint | Should -Be $thumbprints.SchertzLabRootCA
+            $placed.Store | Should -Be 'Root'
+            ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message |
+                Should -Contain "Leaving out the folder $tree/old: it came with files, as Get-ChildItem lists subfolders beside them (use Get-ChildItem -Recurse -File to import the files of subfolders too)."
+        }
+
+        It 'takes a folder piped alone as its own files, not its subfolders'' files' {
+            $placed = Get-Item $tree | Import-CaChain -StorePath "$TestDrive/folder-alone"
+            $placed.Thumbprint | Should -Be $thumbprints.SchertzLabRootCA
+            $placed = Get-Item "$tree/old" | Import-CaChain -StorePath "$TestDrive/subfolder-alone"
+            $placed.Thumbprint | Should -Be $thumbprints.SchertzLabPolicyCA
+        }
+
+        It 'takes the files of every subfolder from Get-ChildItem -Recurse -File' {
+            $placed = Get-ChildItem $tree -Recurse -File | Import-CaChain -StorePath "$TestDrive/recursed"
+            ($placed | Where-Object Store -eq CA).Count | Should -Be 3
+        }
     }
 
     It 'rolls everything back when a store write fails, and keeps what was there' {

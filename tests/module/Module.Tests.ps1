@@ -55,4 +55,69 @@ Describe 'Help for <_>' -ForEach @('Get-CaChain', 'Export-CaChain', 'Import-CaCh
     It 'has at least two examples' {
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
     }
+
+    It 'shows in SYNTAX, for each parameter set, exactly the parameters Get-Command -Syntax shows' {
+        # Get-Command -Syntax: one line per parameter set, "-Name" for each
+        # parameter; [<CommonParameters>] carries no dash and is left aside.
+        $fromCommand = (Get-Command $_ -Syntax) -split '\r?\n' | Where-Object { $_.Trim() } |
+            ForEach-Object { ((([regex]::Matches($_, '(?<=[\[\s])-(\w+)')).Groups | Where-Object Name -eq 1).Value | Sort-Object) -join ' ' }
+        $fromHelp = $help.syntax.syntaxItem | ForEach-Object { (@($_.parameter.name) | Sort-Object) -join ' ' }
+        $fromHelp | Sort-Object | Should -Be ($fromCommand | Sort-Object)
+    }
+
+    It 'links the other cmdlets and about_CaChain' {
+        $others = $cmdlets | Where-Object { $_ -ne $help.Name } | Sort-Object
+        @($help.relatedLinks.navigationLink.linkText) | Should -Be (@($others) + 'about_CaChain')
+    }
+}
+
+Describe 'The about_CaChain topic' {
+    It 'is found by Get-Help and tells the story, the stores per platform and remoting' {
+        $topic = Get-Help about_CaChain
+        $text = "$topic"
+        $text | Should -Match 'SEC_E_UNTRUSTED_ROOT'
+        $text | Should -Match 'WHICH STORES, PER PLATFORM'
+        $text | Should -Match 'Import-CaChain -Session'
+        $text | Should -Match '/usr/local/share/ca-certificates'
+    }
+}
+
+Describe 'Help examples' {
+    It 'show -SystemRoot' {
+        (Get-Help Import-CaChain -Examples).examples.example.code | Should -Contain 'Get-ChildItem ./certs | Import-CaChain -SystemRoot /mnt/debian-image'
+    }
+}
+
+Describe 'Completing Remove-CaChain -Thumbprint' {
+    BeforeAll {
+        Import-Module $env:CACHAIN_TEST_SUPPORT -Force
+        $pki = New-TestPki "$TestDrive/pki"
+        $store = "$TestDrive/store"
+        $placed = Import-CaChain -Path "$pki/chain.p7b" -StorePath $store -ErrorAction SilentlyContinue
+        $root = ($placed | Where-Object Role -eq Root)[0].Thumbprint
+        $all = $placed | Where-Object Action -eq Added | ForEach-Object Thumbprint | Sort-Object -Unique
+    }
+
+    It 'offers the thumbprints the targeted store holds' {
+        $line = "Remove-CaChain -StorePath '$store' -Thumbprint "
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be $all
+    }
+
+    It 'narrows them to what was typed, and tells the store and the subject' {
+        $line = "Remove-CaChain -StorePath '$store' -Thumbprint $($root.Substring(0, 6))"
+        $found = (TabExpansion2 $line $line.Length).CompletionMatches
+        $found.CompletionText | Should -Be $root
+        $found[0].ToolTip | Should -Be 'Root, CA: CN=SchertzLabRootCA, DC=schertz, DC=lab'
+    }
+
+    It 'offers only the store named by -Store' {
+        $line = "Remove-CaChain -StorePath '$store' -Store Root -Thumbprint "
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be $root
+    }
+
+    It 'offers nothing for a store folder that does not exist, and creates none' {
+        $line = "Remove-CaChain -StorePath '$TestDrive/nothing' -Thumbprint "
+        (TabExpansion2 $line $line.Length).CompletionMatches | Should -BeNullOrEmpty
+        Test-Path "$TestDrive/nothing" | Should -BeFalse
+    }
 }

@@ -42,6 +42,16 @@ Describe 'Remove-CaChain' {
         ($verbose | ForEach-Object { "$($_.Action) $($_.Store)" }) | Should -Be @('NotPresent Root', 'Removed CA')
     }
 
+    It 'takes a thumbprint copied from the MMC, with spaces and the invisible left-to-right mark' {
+        $store = "$TestDrive/mmc-thumbprint"
+        $placed = Get-ChildItem $certs | Import-CaChain -StorePath $store
+        $root = ($placed | Where-Object Role -eq Root)[0].Thumbprint
+        $copied = [char]0x200E + (($root.ToLowerInvariant() -split '(..)' -ne '') -join ' ')
+        $removed = Remove-CaChain -Thumbprint $copied -StorePath $store
+        ($removed | Where-Object Action -eq Removed).Store | Sort-Object | Should -Be @('CA', 'Root')
+        ($removed | Where-Object Action -eq Removed).Thumbprint | Select-Object -Unique | Should -Be $root
+    }
+
     It 'changes nothing with -WhatIf' {
         $store = "$TestDrive/whatif"
         $placed = Get-ChildItem $certs | Import-CaChain -StorePath $store

@@ -64,6 +64,7 @@ Describe 'Resolve-CaChainError with Test-CaChain' {
         Import-Module $env:CACHAIN_TEST_SUPPORT -Force
         $pki = New-TestPki "$TestDrive/pki"
         Import-CaChain -Path "$pki/root.cer", "$pki/policy.cer", "$pki/issuing.cer" -StorePath "$TestDrive/store" | Out-Null
+        New-Item -ItemType Directory "$TestDrive/empty" | Out-Null  # a store that exists and holds nothing
         $untrusted = Test-CaChain -Path "$pki/pool1.cer" -IssuerPath "$pki/chain.p7b" -StorePath "$TestDrive/empty" -Offline
         $trusted = Test-CaChain -Path "$pki/pool1.cer" -IssuerPath "$pki/chain.p7b" -StorePath "$TestDrive/store" -Offline
     }

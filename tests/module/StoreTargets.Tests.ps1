@@ -75,6 +75,7 @@ Describe '<Cmdlet> with conflicting stores' -ForEach @(
         $store = "$TestDrive/directory-$([guid]::NewGuid())"
         # With its subordinates, so that the root is in Root and CA.
         if ($Cmdlet -eq 'Remove-CaChain') { Import-CaChain -Path "$pki/root.cer", "$pki/intermediates.pem" -StorePath $store | Out-Null }
+        if ($Cmdlet -eq 'Test-CaChain') { New-Item -ItemType Directory $store | Out-Null }  # a store must exist to be tested
         $output = Invoke-WithStores $Cmdlet @{ StoreLocation = 'Directory'; StorePath = $store } -ErrorVariable problems
         $problems | Should -BeNullOrEmpty
         # (The root alone goes into Root only: the seed's rule for a single root.)

@@ -3,6 +3,7 @@ BeforeAll {
     Import-Module $env:CACHAIN_TEST_SUPPORT -Force
     $pki = New-TestPki "$TestDrive/pki"
     $server = Start-TlsServer -Pki $pki -WithIntermediates
+    New-Item -ItemType Directory "$TestDrive/empty" | Out-Null  # a store that exists and holds nothing
 }
 AfterAll { $server | Stop-TestServer }
 
@@ -44,6 +45,25 @@ Describe 'Test-CaChain' {
     It 'takes Get-CaChain output' {
         $result = Get-CaChain -Path "$pki/chain.p7b" | Test-CaChain -StorePath "$TestDrive/store"
         $result.Trusted | Should -BeTrue
+    }
+
+    It 'says that a store folder that does not exist does not exist, instead of "not trusted"' {
+        $missing = Join-Path $TestDrive 'no-such-store'
+        $result = Test-CaChain -Path "$pki/chain.p7b" -StorePath $missing -ErrorVariable problems -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -Be "${missing}: the store does not exist (no such folder)"
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Test-CaChain.PathNotFound,*'
+        $problems[0].TargetObject | Should -Be $missing
+        Test-Path $missing | Should -BeFalse
+    }
+
+    It 'says that a system root that does not exist does not exist' -Skip:(-not $IsLinux) {
+        $missing = Join-Path $TestDrive 'no-such-image'
+        Test-CaChain -Path "$pki/chain.p7b" -SystemRoot $missing -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].Exception.Message | Should -Be "${missing}: the store does not exist (no such folder)"
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 
     It 'names the missing issuing CA when only the root was imported' {

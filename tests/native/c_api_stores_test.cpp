@@ -1,11 +1,15 @@
 // Placing, removing and evaluating through the C interface, as the
 // PowerShell module does.
+#include <array>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <openssl/asn1.h>
+#include <openssl/x509.h>
 
 #include "cachain/cachain.h"
 #include "temp_folder.h"
@@ -123,6 +127,81 @@ TEST_F(CApiStores, DryRunAndRemovalByThumbprint) {
     ASSERT_EQ(cachain_unplace(store_, nullptr, thumbprints, 1, 0, &placement_), CACHAIN_OK) << cachain_last_error();
     ASSERT_EQ(cachain_placement_count(placement_), 2u);  // from Root and from CA
     for (const auto& [name, action] : entries()) EXPECT_EQ(action, CACHAIN_ACTION_REMOVED) << name;
+}
+
+std::vector<std::string> warnings_of(const cachain_placement* placement) {
+    std::vector<std::string> warnings;
+    for (size_t i = 0; i < cachain_placement_warning_count(placement); ++i) warnings.emplace_back(cachain_placement_warning(placement, i));
+    return warnings;
+}
+
+TEST_F(CApiStores, LeavesOutALeafThatCameInABundleWithItsChainAsANoteNotAFailure) {
+    cachain_set* bundle = nullptr;
+    ASSERT_EQ(cachain_set_new(&bundle), CACHAIN_OK);
+    for (const Issued* cert : {&pki_->server, &pki_->issuing, &pki_->policy, &pki_->root}) {
+        const auto der = cert->der();
+        ASSERT_EQ(cachain_set_add_bytes(bundle, der.data(), der.size(), "chain.p7b", nullptr), CACHAIN_OK);
+    }
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(folder_.path()).c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_place(store_, bundle, 0, &placement_), CACHAIN_OK) << cachain_last_error();
+    cachain_set_free(bundle);
+    size_t skipped = 0;
+    for (size_t i = 0; i < cachain_placement_count(placement_); ++i) {
+        if (cachain_placement_number(placement_, i, CACHAIN_PLACEMENT_ACTION) != CACHAIN_ACTION_SKIPPED) continue;
+        ++skipped;
+        EXPECT_EQ(cachain_placement_number(placement_, i, CACHAIN_PLACEMENT_STATUS), CACHAIN_OK);
+        EXPECT_EQ(std::string(cachain_placement_text(placement_, i, CACHAIN_PLACEMENT_TEXT_MESSAGE)),
+                  "Leaving out 'pool1.schertz.lab' from chain.p7b: it is not a CA certificate (a server's own certificate "
+                  "that came with its chain), so it belongs in no trust store (use -Force to trust it directly)");
+    }
+    EXPECT_EQ(skipped, 1u);
+}
+
+TEST_F(CApiStores, WarnsThatAnExpiredRootWasPlacedAndStillPlacesIt) {
+    CertSpec spec = ca_spec("OldLabRootCA");
+    spec.not_before_days = -400;
+    spec.not_after_days = -30;
+    const Issued old = self_signed(spec);
+    std::tm expiry{};
+    ASSERT_EQ(ASN1_TIME_to_tm(X509_get0_notAfter(old.cert.get()), &expiry), 1);
+    std::array<char, 32> date{};
+    std::strftime(date.data(), date.size(), "%Y-%m-%d %H:%M:%S", &expiry);
+    cachain_set* set = nullptr;
+    ASSERT_EQ(cachain_set_new(&set), CACHAIN_OK);
+    add(set, old);
+    const std::string thumbprint = cachain_cert_text(cachain_set_cert(set, 0), CACHAIN_TEXT_THUMBPRINT);
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(folder_.path()).c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_place(store_, set, 0, &placement_), CACHAIN_OK) << cachain_last_error();
+    EXPECT_EQ(cachain_placement_number(placement_, 0, CACHAIN_PLACEMENT_ACTION), CACHAIN_ACTION_ADDED);
+    EXPECT_EQ(warnings_of(placement_),
+              std::vector<std::string>{"the root 'OldLabRootCA' (" + thumbprint + ") expired on " + date.data() +
+                                       " UTC; it was imported, but no chain that ends in it is trusted until it is renewed"});
+    cachain_placement_free(placement_);
+    placement_ = nullptr;
+    ASSERT_EQ(cachain_place(store_, set, 0, &placement_), CACHAIN_OK);  // already there: nothing new to warn about
+    EXPECT_TRUE(warnings_of(placement_).empty());
+    cachain_set_free(set);
+}
+
+TEST_F(CApiStores, WarnsThatAStoreFolderThatDidNotExistWasCreated) {
+    const fs::path missing = folder_ / "typo";
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(missing).c_str(), &store_), CACHAIN_OK);
+    ASSERT_EQ(cachain_place(store_, cas_, CACHAIN_PLACE_DRY_RUN, &placement_), CACHAIN_OK);
+    EXPECT_TRUE(warnings_of(placement_).empty());
+    EXPECT_FALSE(fs::exists(missing));
+    cachain_placement_free(placement_);
+    placement_ = nullptr;
+    ASSERT_EQ(cachain_place(store_, cas_, 0, &placement_), CACHAIN_OK);
+    EXPECT_EQ(warnings_of(placement_), std::vector<std::string>{"the store folder " + utf8_from_path(missing) + " did not exist and was created"});
+}
+
+TEST_F(CApiStores, RefusesToEvaluateTrustAgainstAStoreFolderThatDoesNotExist) {
+    const fs::path missing = folder_ / "typo";
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(missing).c_str(), &store_), CACHAIN_OK);
+    EXPECT_EQ(cachain_evaluate(store_, server_, cas_, &verdicts_), CACHAIN_E_PATH_NOT_FOUND);
+    EXPECT_EQ(std::string(cachain_last_error()), utf8_from_path(missing) + ": the store does not exist (no such folder)");
+    EXPECT_EQ(verdicts_, nullptr);
+    EXPECT_FALSE(fs::exists(missing));
 }
 
 TEST_F(CApiStores, SkipsTheServerCertificateAndSaysWhy) {

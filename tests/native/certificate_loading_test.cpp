@@ -185,7 +185,19 @@ TEST_F(CertificateLoading, OpensAPfxWithCertificatesEncryptedWithRc2AsOlderWindo
 TEST_F(CertificateLoading, SaysWhenThePfxPasswordIsWrong) {
     const Bytes pfx = make_pfx(pki().server, {}, "right");
     EXPECT_EQ(failure_of(pfx, "wrong"), CACHAIN_E_WRONG_PASSWORD);
-    EXPECT_EQ(failure_of(pfx, nullptr), CACHAIN_E_WRONG_PASSWORD);
+}
+
+TEST_F(CertificateLoading, SaysThatAPfxNeedsAPasswordWhenNoneWasGiven) {
+    const Bytes pfx = make_pfx(pki().server, {}, "right");
+    for (const char* none : {static_cast<const char*>(nullptr), ""}) {
+        try {
+            parse_certificates(pfx, "server.pfx", none);
+            ADD_FAILURE() << "no failure";
+        } catch (const Failure& failure) {
+            EXPECT_EQ(failure.status(), CACHAIN_E_PASSWORD_NEEDED);
+            EXPECT_EQ(std::string(failure.what()), "server.pfx: the PKCS#12 file is protected by a password, and none was given (use -Password)");
+        }
+    }
 }
 
 TEST_F(CertificateLoading, SaysWhenTheDataIsEmpty) {

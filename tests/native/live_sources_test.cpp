@@ -417,6 +417,10 @@ TEST_F(AiaDownloads, RejectsAnHtmlPageServedWith200) {
     EXPECT_NE(fetch_failure("/page").find("not a certificate"), std::string::npos);
 }
 
+TEST_F(AiaDownloads, NamesTheHttpStatusOfAMissingFile) {
+    EXPECT_EQ(fetch_failure("/no-such-file"), aia_->url("/no-such-file") + ": the server answered HTTP 404 Not Found");
+}
+
 TEST_F(AiaDownloads, StopsEndlessDataAtTheSizeLimit) {
     const std::string message = fetch_failure("/endless");
     EXPECT_NE(message.find("larger than 64 KiB"), std::string::npos) << message;

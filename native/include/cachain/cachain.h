@@ -82,6 +82,7 @@ typedef CACHAIN_ENUM(cachain_status) {
     CACHAIN_E_HOST_NOT_FOUND = 15,    /* the host name does not resolve (DNS) */
     CACHAIN_E_CONNECTION_FAILED = 16, /* the connection was refused, or closed or broken by the peer */
     CACHAIN_E_TIMED_OUT = 17,         /* the server did not connect or answer within the time limit */
+    CACHAIN_E_PASSWORD_NEEDED = 18,   /* PKCS#12 protected by a password, and none was given */
     CACHAIN_E_INTERNAL = 99           /* a bug: please report it with the message */
 } cachain_status;
 /* Later versions may add failure codes: treat any status other than
@@ -432,7 +433,13 @@ typedef struct cachain_placement cachain_placement;
 /* Places every certificate of certs by the rule. A set whose links do not
  * verify (a certificate whose issuer is in the set by name but did not sign
  * it) is refused whole with CACHAIN_E_REFUSED. Skipped certificates do not
- * stop the others and do not make the call fail. On failure *result is NULL
+ * stop the others and do not make the call fail. A certificate that is not a
+ * CA is skipped with CACHAIN_E_REFUSED when it came alone (a file or item
+ * holding just it: the user asked for it), and with CACHAIN_OK, a note, when
+ * it came in a bundle with other certificates (a .pfx or .p7b with its chain).
+ * Each root the call added to Root that has expired gives a warning
+ * (cachain_placement_warning); it is placed all the same. So does a store
+ * folder (directory store, system root) that did not exist and was created. On failure *result is NULL
  * and the store is as it was. The caller frees *result with
  * cachain_placement_free. */
 CACHAIN_API cachain_status cachain_place(cachain_store* store, const cachain_set* certs, uint32_t flags,
@@ -498,7 +505,10 @@ typedef struct cachain_verdicts cachain_verdicts;
  * issuers (may be NULL) and the store's CA certificates, with the store's
  * Root certificates as the only trust anchors, and says whether it is
  * trusted; if not, the first broken link, the fix, and the codes Windows
- * and OpenSSL report. The caller frees *verdicts with cachain_verdicts_free. */
+ * and OpenSSL report. A directory store or system root whose folder does
+ * not exist fails with CACHAIN_E_PATH_NOT_FOUND naming it (an absent store
+ * trusts nothing, and is most likely a mistyped path). The caller frees
+ * *verdicts with cachain_verdicts_free. */
 CACHAIN_API cachain_status cachain_evaluate(cachain_store* store, const cachain_set* inputs,
                                             const cachain_set* issuers, cachain_verdicts** verdicts);
 CACHAIN_API void cachain_verdicts_free(cachain_verdicts* verdicts);

@@ -39,6 +39,23 @@ ParsedUrl parse_http_url(const std::string& url) {
     return ParsedUrl{host, port, full_path};
 }
 
+// "HTTP 404 Not Found" from the data OpenSSL records with an error status
+// ("code=404, reason=Not Found"), so a user sees what the server said;
+// empty when the queue carries no status.
+std::string http_status(const std::vector<OpenSslError>& errors) {
+    for (const auto& error : errors) {
+        if (error.library != ERR_LIB_HTTP || error.reason != HTTP_R_RECEIVED_ERROR) continue;
+        const auto code = error.data.find("code=");
+        if (code == std::string::npos) continue;
+        const auto code_end = error.data.find_first_not_of("0123456789", code + 5);
+        std::string status = "HTTP " + error.data.substr(code + 5, code_end - (code + 5));
+        const auto reason = error.data.find("reason=");
+        if (reason != std::string::npos) status += " " + error.data.substr(reason + 7);
+        return status;
+    }
+    return "";
+}
+
 Failure fetch_failure(const std::string& url, const AiaLimits& limits) {
     const auto errors = drain_openssl_errors();
     const auto has = [&](int reason) {
@@ -51,6 +68,8 @@ Failure fetch_failure(const std::string& url, const AiaLimits& limits) {
     if (has(HTTP_R_RETRY_TIMEOUT) ||
         std::any_of(errors.begin(), errors.end(), [](const OpenSslError& e) { return e.text.find("timeout") != std::string::npos; }))
         return Failure(CACHAIN_E_IO, url, "no complete answer within " + std::to_string(limits.timeout_seconds) + " seconds");
+    if (const std::string status = http_status(errors); !status.empty())
+        return Failure(CACHAIN_E_IO, url, "the server answered " + status);
     if (has(HTTP_R_RECEIVED_ERROR) || has(HTTP_R_STATUS_CODE_UNSUPPORTED))
         return Failure(CACHAIN_E_IO, url, "the server answered with an error (" + describe(errors, "") + ")");
     return Failure(CACHAIN_E_IO, url, "cannot download it (" + describe(errors, "unknown error") + ")");

@@ -58,6 +58,11 @@ std::map<std::string, fs::path>& DirectoryStore::index(StoreKind kind) {
     return entries;
 }
 
+std::string DirectoryStore::missing_folder() const {
+    std::error_code error;
+    return fs::is_directory(folder_, error) ? std::string{} : utf8_from_path(folder_);
+}
+
 bool DirectoryStore::contains(StoreKind kind, const std::string& thumbprint) { return index(kind).count(thumbprint) > 0; }
 
 bool DirectoryStore::add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) {

@@ -23,6 +23,7 @@ public:
     bool add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) override;
     bool remove(StoreKind kind, const std::string& thumbprint) override;
     std::vector<StoredCertificate> list(StoreKind kind) override;
+    std::string missing_folder() const override;
 
 private:
     // Thumbprint -> file, read from the folder once and kept up to date by

@@ -195,6 +195,12 @@ void LinuxSystemTrust::commit() {
     else leave_refresh_to_the_image();
 }
 
+std::string LinuxSystemTrust::missing_folder() const {
+    std::error_code error;
+    if (layout_.system_root == "/" || fs::is_directory(layout_.system_root, error)) return {};
+    return utf8_from_path(layout_.system_root);
+}
+
 std::vector<std::string> LinuxSystemTrust::take_warnings() { return std::exchange(warnings_, {}); }
 
 void LinuxSystemTrust::refresh_anchors() {

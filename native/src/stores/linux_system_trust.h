@@ -34,6 +34,7 @@ public:
     std::vector<StoredCertificate> list(StoreKind kind) override;
     void commit() override;
     std::vector<std::string> take_warnings() override;
+    std::string missing_folder() const override;
 
 private:
     std::filesystem::path file_for(StoreKind kind, const std::string& thumbprint) const;

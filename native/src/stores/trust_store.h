@@ -62,6 +62,12 @@ public:
     // one sentence each (a command to run inside an image whose own tool
     // cannot run from here); empty when nothing. Taking them clears them.
     virtual std::vector<std::string> take_warnings() { return {}; }
+
+    // The folder the user named for this store (a directory store, a system
+    // root) when it does not exist, often a typo; "" when it exists or the
+    // store is the system's own. Placing creates it; evaluating trust
+    // against it is refused, since an absent store trusts nothing.
+    virtual std::string missing_folder() const { return {}; }
 };
 
 }  // namespace cachain

@@ -29,7 +29,7 @@ Describe 'The CaChain package' {
         try { $entries = @($zip.Entries.FullName -notmatch '^(_rels/|package/|\[Content_Types\]\.xml$)' | Sort-Object) }
         finally { $zip.Dispose() }
         $entries | Should -Be @('CaChain.dll', 'CaChain.format.ps1xml', 'CaChain.nuspec', 'CaChain.psd1', 'CaChain.types.ps1xml',
-                                'en-US/CaChain.dll-Help.xml', 'LICENSE', 'linux-x64/libcachain.so', 'win-x64/cachain.dll')
+                                'en-US/about_CaChain.help.txt', 'en-US/CaChain.dll-Help.xml', 'LICENSE', 'linux-x64/libcachain.so', 'win-x64/cachain.dll')
     }
 }
 
