@@ -85,9 +85,12 @@ protected:
     std::vector<PlacedEntry> place(const std::vector<const Issued*>& certs, uint32_t flags = 0) {
         cachain_set* set = nullptr;
         EXPECT_EQ(cachain_set_new(&set), CACHAIN_OK);
-        for (const Issued* cert : certs) {
-            const auto der = cert->der();
-            EXPECT_EQ(cachain_set_add_bytes(set, der.data(), der.size(), "test", nullptr), CACHAIN_OK);
+        // Each certificate as a file of its own, as an administrator gives
+        // them: a leaf then came alone, and is refused rather than left out.
+        for (std::size_t i = 0; i < certs.size(); ++i) {
+            const auto der = certs[i]->der();
+            const std::string item = "certificate-" + std::to_string(i) + ".cer";
+            EXPECT_EQ(cachain_set_add_bytes(set, der.data(), der.size(), item.c_str(), nullptr), CACHAIN_OK);
         }
         cachain_placement* placed = nullptr;
         EXPECT_EQ(cachain_place(store_, set, flags, &placed), CACHAIN_OK) << cachain_last_error();
