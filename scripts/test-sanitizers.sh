@@ -25,4 +25,4 @@ cd "$build"
 # Only the native suite (label "native"): the Windows store under Wine and
 # the PowerShell module's Pester tests run outside the sanitizers' reach, and
 # the main test run covers them.
-ctest --output-on-failure -j2 --timeout 600 -L '^native$'
+"$root/scripts/ctest-strict.sh" --output-on-failure -j2 --timeout 600 -L '^native$'

@@ -5,7 +5,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
 "$root/scripts/build.sh"
 cd "$root/build"
-ctest --output-on-failure -j2 --timeout 300
+"$root/scripts/ctest-strict.sh" --output-on-failure -j2 --timeout 300
 
 # Hardening (SECURITY.md): every native test again under AddressSanitizer and
 # UndefinedBehaviorSanitizer, then each fuzzer briefly.

@@ -112,7 +112,8 @@ TEST(WindowsStoreFirstUse, WorksOnAStoreThatWasNeverOpenedBefore) {
     if (RegOpenKeyExW(HKEY_CURRENT_USER, L"Software\\Microsoft\\SystemCertificates\\CA", 0, KEY_READ, &key) ==
         ERROR_SUCCESS) {
         RegCloseKey(key);
-        GTEST_SKIP() << "CurrentUser\\CA exists already: run this test first, in a fresh WINEPREFIX";
+        // ctest's Windows.NativeTests runs it first in a fresh prefix.
+        FAIL() << "CurrentUser\\CA exists already: run this test first, in a fresh WINEPREFIX";
     }
     EXPECT_EQ(CertOpenStore(CERT_STORE_PROV_SYSTEM_W, 0, 0,
                             CERT_SYSTEM_STORE_CURRENT_USER | CERT_STORE_OPEN_EXISTING_FLAG, L"CA"),
