@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <stdexcept>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -13,6 +14,10 @@
 #include "cachain/cachain.h"
 #include "certificate_parser.h"
 #include "certificate_set.h"
+#ifndef _WIN32
+#include "child_process.h"
+#endif
+#include "environment_for_the_test.h"
 #include "loopback_server.h"
 #include "sources/aia_discovery.h"
 #include "sources/tls_source.h"
@@ -24,6 +29,14 @@ namespace {
 
 using namespace testing;
 using Clock = std::chrono::steady_clock;
+
+// Seconds a refused or timed-out source may take. The point is that it
+// ends rather than hangs, not how fast: the time limits under test are 2
+// seconds, and a 2-core machine running ctest -j2 beside the
+// 100,000-certificate test is slow. The hostile servers below keep going
+// for longer than this, so a client that waited for them would still fail.
+constexpr double ends_within = 15.0;
+constexpr auto hostile_server_lifetime = std::chrono::seconds(30);
 
 std::string http_response(const std::string& status, const std::string& body, const std::string& extra = "") {
     return "HTTP/1.0 " + status + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" + extra + "\r\n" + body;
@@ -40,22 +53,25 @@ public:
     std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port()) + path; }
     int port() const { return server_.port(); }
     void set(const std::string& path, std::string response) { routes_[path] = std::move(response); }
+    // How many requests arrived: what was really downloaded, not what the client says.
+    int requests() const { return requests_; }
 
 private:
     void answer(Socket fd, const std::atomic<bool>& stopping) {
         const std::string request = read_until(fd, "\r\n\r\n");
+        ++requests_;
         const auto start = request.find(' ') + 1;
         const std::string path = request.substr(start, request.find(' ', start) - start);
         if (path == "/endless") {  // claims nothing, sends forever
             send_all(fd, "HTTP/1.0 200 OK\r\n\r\n");
-            const auto until = Clock::now() + std::chrono::seconds(4);
+            const auto until = Clock::now() + hostile_server_lifetime;
             while (!stopping && Clock::now() < until && send_all(fd, std::string(4096, 'A'))) {
             }
             return;
         }
         if (path == "/drip") {  // one byte at a time, never done
             send_all(fd, "HTTP/1.0 200 OK\r\nContent-Length: 1000\r\n\r\n");
-            const auto until = Clock::now() + std::chrono::seconds(20);
+            const auto until = Clock::now() + hostile_server_lifetime;
             while (!stopping && Clock::now() < until) {
                 if (!send_all(fd, "x")) return;
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -67,6 +83,7 @@ private:
     }
 
     std::map<std::string, std::string> routes_;
+    std::atomic<int> requests_{0};
     LoopbackServer server_;
 };
 
@@ -165,6 +182,41 @@ protected:
         options.offline = offline;
         options.aia.timeout_seconds = 2;
         return discover_with_sources(target, pool, options, std::time(nullptr)).at(0);
+    }
+
+    // A chain file for s_server that makes, with the leaf, a Certificate
+    // message of exactly size bytes, and the number of certificates in it.
+    // OpenSSL's limit counts the message body; in TLS 1.3 (RFC 8446 4.4.2)
+    // that is a 1-byte request context length (the context is empty), a
+    // 3-byte list length, and per certificate a 3-byte length, the DER and
+    // a 2-byte length of its (empty) extensions.
+    std::size_t write_chain_for_certificate_message(std::size_t size) {
+        constexpr std::size_t entry_overhead = 3 + 2;
+        const auto key = make_key(KeyType::EcP256);
+        std::size_t left = size - 1 - 3 - (pki_.server.der().size() + entry_overhead);
+        const std::size_t typical = issue_with_key(pki_.issuing, ca_spec(std::string(32, 'F')), share(key)).der().size();
+        const std::size_t count = left / (typical + entry_overhead);
+        std::string chain;
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::size_t entry = left / (count - i);  // what is left, spread evenly
+            chain += filler_of_size(key, entry - entry_overhead).pem();
+            left -= entry;
+        }
+        write_file(folder_ / "chain.pem", chain);
+        return count;
+    }
+
+    // A CA certificate of exactly der_size bytes, its common name stretched
+    // to fit (up to 64 characters). Serial numbers and ECDSA signatures vary
+    // by a byte or two, so it tries until the size is met.
+    Issued filler_of_size(const ossl::EvpPkeyPtr& key, std::size_t der_size) const {
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            const std::size_t shortest = issue_with_key(pki_.issuing, ca_spec("F"), share(key)).der().size();
+            if (der_size < shortest || der_size - shortest > 63) continue;
+            Issued filler = issue_with_key(pki_.issuing, ca_spec("F" + std::string(der_size - shortest, 'x')), share(key));
+            if (filler.der().size() == der_size) return filler;
+        }
+        throw std::runtime_error("no filler certificate of " + std::to_string(der_size) + " bytes");
     }
 
     // The failure fetch_presented_chain throws, and how long it took.
@@ -285,7 +337,7 @@ TEST_F(LiveSources, SaysWhenTheConnectionIsRefused) {
     const auto [failure, seconds] = failure_of("127.0.0.1:" + std::to_string(free_loopback_port()));
     EXPECT_EQ(failure.status(), CACHAIN_E_CONNECTION_FAILED) << failure.what();
     EXPECT_NE(std::string(failure.what()).find("refused"), std::string::npos) << failure.what();
-    EXPECT_LT(seconds, 3.0);
+    EXPECT_LT(seconds, ends_within);
 }
 
 TEST_F(LiveSources, SaysWhenTheHostNameDoesNotResolve) {
@@ -308,19 +360,19 @@ TEST_F(LiveSources, SaysWhenThePeerDoesNotSpeakTls) {
 
 TEST_F(LiveSources, GivesUpOnASilentServerWithinTheTimeLimit) {
     const LoopbackServer silent([](Socket, const std::atomic<bool>& stopping) {
-        const auto until = Clock::now() + std::chrono::seconds(10);
+        const auto until = Clock::now() + hostile_server_lifetime;
         while (!stopping && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     });
     const auto [failure, seconds] = failure_of("127.0.0.1:" + std::to_string(silent.port()));
     EXPECT_EQ(failure.status(), CACHAIN_E_TIMED_OUT) << failure.what();
     EXPECT_NE(std::string(failure.what()).find("no TLS handshake within 2 seconds"), std::string::npos) << failure.what();
-    EXPECT_LT(seconds, 4.0);
+    EXPECT_LT(seconds, ends_within);
 }
 
 TEST_F(LiveSources, GivesUpOnAServerThatDripsBytesForever) {
     const LoopbackServer drip([](Socket fd, const std::atomic<bool>& stopping) {
         const std::string record = std::string("\x16\x03\x03\x40\x00\x02", 6) + std::string(20000, '\x01');
-        const auto until = Clock::now() + std::chrono::seconds(10);
+        const auto until = Clock::now() + hostile_server_lifetime;
         for (std::size_t i = 0; !stopping && Clock::now() < until && i < record.size(); ++i) {
             send_all(fd, record.substr(i, 1));
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -328,20 +380,57 @@ TEST_F(LiveSources, GivesUpOnAServerThatDripsBytesForever) {
     });
     const auto [failure, seconds] = failure_of("127.0.0.1:" + std::to_string(drip.port()));
     EXPECT_EQ(failure.status(), CACHAIN_E_TIMED_OUT) << failure.what();
-    EXPECT_LT(seconds, 4.0);
+    EXPECT_LT(seconds, ends_within);
 }
 
+TEST_F(LiveSources, TakesAServerCertificateMessageOfExactly100KiB) {
+    const std::size_t chain_length = write_chain_for_certificate_message(102400);
+    const int port = free_loopback_port();
+    const auto server = start_s_server(port, true);
+    const auto presented = fetch_presented_chain(parse_endpoint("127.0.0.1:" + std::to_string(port)), quick());
+    EXPECT_EQ(presented.certificates.size(), chain_length + 1);
+}
+
+TEST_F(LiveSources, RefusesAServerCertificateMessageOneByteOver100KiB) {
+    write_chain_for_certificate_message(102401);
+    const int port = free_loopback_port();
+    const auto server = start_s_server(port, true);
+    const std::string endpoint = "127.0.0.1:" + std::to_string(port);
+    const auto [failure, seconds] = failure_of(endpoint);
+    EXPECT_EQ(failure.status(), CACHAIN_E_TOO_LARGE) << failure.what();
+    EXPECT_EQ(std::string(failure.what()), endpoint + ": the server sent more certificate data than the 100 KiB limit");
+}
+
+#ifndef _WIN32  // measured with fork and getrusage (child_process.h), as promises_big_inputs_test.cpp does
 TEST_F(LiveSources, RefusesThousandsOfCertificatesInBoundedMemory) {
     const auto key = make_key(KeyType::EcP256);
     std::string many;
-    for (int i = 0; i < 2000; ++i) many += issue_with_key(pki_.issuing, ca_spec("Filler" + std::to_string(i)), share(key)).pem();
+    for (int i = 0; i < 4000; ++i) many += issue_with_key(pki_.issuing, ca_spec("Filler" + std::to_string(i)), share(key)).pem();
     write_file(folder_ / "chain.pem", many);
     const int port = free_loopback_port();
     const auto server = start_s_server(port, true);
-    const auto [failure, seconds] = failure_of("127.0.0.1:" + std::to_string(port));
-    EXPECT_EQ(failure.status(), CACHAIN_E_TOO_LARGE) << failure.what();
-    EXPECT_NE(std::string(failure.what()).find("100 KiB"), std::string::npos);
+    const std::string endpoint = "127.0.0.1:" + std::to_string(port);
+    const long baseline = baseline_rss_kib();
+    const ChildOutcome outcome = wait_for_child(start_child([&] {
+        try {
+            fetch_presented_chain(parse_endpoint(endpoint), quick());
+            return 1;
+        } catch (const Failure& failure) {
+            return std::string(failure.what()) == endpoint + ": the server sent more certificate data than the 100 KiB limit" ? 0 : 2;
+        }
+    }));
+    EXPECT_EQ(outcome.exit_code, 0) << "1: the chain was taken; 2: another failure";
+    const long extra_kib = outcome.max_rss_kib - baseline;
+    // Refused, the client holds at most the 100 KiB message beside what
+    // any TLS connection costs (OpenSSL's code and tables paged in, its
+    // context and record buffers): about 6 MiB over an idle child on the
+    // CI machine, so 12 MiB leaves room. Taking the 4,000 certificates
+    // (1.8 MB of DER) would cost some 32 MiB (measured with the limit
+    // raised to 64 MiB).
+    EXPECT_LT(extra_kib, 12 * 1024 * memory_bound_factor) << "peak " << extra_kib << " KiB over an idle child";
+    RecordProperty("extra_kib", std::to_string(extra_kib));
 }
+#endif
 
 TEST_F(LiveSources, RefusesAGiantCertificate) {
     CertSpec giant = server_spec("giant.schertz.lab");
@@ -412,12 +501,29 @@ protected:
         limits.timeout_seconds = 2;
         return limits;
     }
+    // /<name>1 -> /<name>2 -> ... -> /<name><hops> -> /issuing.cer: hops redirects.
+    void redirect_chain(const std::string& name, int hops) {
+        for (int i = 1; i <= hops; ++i) {
+            const std::string next = i == hops ? "/issuing.cer" : "/" + name + std::to_string(i + 1);
+            aia_->set("/" + name + std::to_string(i), http_response("302 Found", "", "Location: " + aia_->url(next) + "\r\n"));
+        }
+    }
+    // The issuing CA's PEM after lines of text, which PEM readers skip, to
+    // make exactly size bytes.
+    std::string issuer_pem_of_size(std::size_t size) const {
+        const std::string pem = pki_.issuing.pem();
+        std::string padding(size - pem.size(), 'x');
+        for (std::size_t i = 63; i < padding.size(); i += 64) padding[i] = '\n';
+        padding.back() = '\n';
+        return padding + pem;
+    }
     double seconds_ = 0;
 };
 
 TEST_F(AiaDownloads, RejectsAnHtmlPageServedWith200) {
     aia_->set("/page", http_response("200 OK", "<html><body>Welcome to our CA portal</body></html>", "Content-Type: text/html\r\n"));
-    EXPECT_NE(fetch_failure("/page").find("not a certificate"), std::string::npos);
+    EXPECT_EQ(fetch_failure("/page"),
+              aia_->url("/page") + ": the download is not a certificate: the data is not DER, PEM, PKCS#7 or PKCS#12");
 }
 
 TEST_F(AiaDownloads, NamesTheHttpStatusOfAMissingFile) {
@@ -425,9 +531,8 @@ TEST_F(AiaDownloads, NamesTheHttpStatusOfAMissingFile) {
 }
 
 TEST_F(AiaDownloads, StopsEndlessDataAtTheSizeLimit) {
-    const std::string message = fetch_failure("/endless");
-    EXPECT_NE(message.find("larger than 64 KiB"), std::string::npos) << message;
-    EXPECT_LT(seconds_, 4.0);
+    EXPECT_EQ(fetch_failure("/endless"), aia_->url("/endless") + ": the answer is larger than 64 KiB");
+    EXPECT_LT(seconds_, ends_within);
 }
 
 TEST_F(AiaDownloads, ClosesTheConnectionOfARefusedDownload) {
@@ -437,42 +542,99 @@ TEST_F(AiaDownloads, ClosesTheConnectionOfARefusedDownload) {
     const auto before = open_descriptors();
     fetch_failure("/endless");
     // The server's side closes once it notices, so give it a moment.
-    const auto until = Clock::now() + std::chrono::seconds(2);
+    const auto until = Clock::now() + std::chrono::seconds(static_cast<int>(ends_within));
     while (open_descriptors() != before && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     EXPECT_EQ(open_descriptors(), before);
 }
 
 TEST_F(AiaDownloads, StopsADripFeedAtTheTimeLimit) {
-    const std::string message = fetch_failure("/drip");
-    EXPECT_FALSE(message.empty());
-    EXPECT_LT(seconds_, 4.0);
+    EXPECT_EQ(fetch_failure("/drip"), aia_->url("/drip") + ": no complete answer within 2 seconds");
+    EXPECT_LT(seconds_, ends_within);
 }
 
-TEST_F(AiaDownloads, FollowsAFewRedirectsButNotEndlessOnes) {
-    aia_->set("/moved", http_response("302 Found", "", "Location: " + aia_->url("/issuing.cer") + "\r\n"));
-    AiaFetcher fetcher(quick_limits());
-    EXPECT_EQ(fetcher.fetch(aia_->url("/moved")).size(), 1u);
-    aia_->set("/loop", http_response("302 Found", "", "Location: " + aia_->url("/loop") + "\r\n"));
-    EXPECT_NE(fetch_failure("/loop").find("redirects"), std::string::npos);
+TEST_F(AiaDownloads, FollowsThreeRedirectsAndRefusesTheFourth) {
+    redirect_chain("three", 3);
+    AiaFetcher fetcher;  // the shipped limits
+    EXPECT_EQ(fetcher.fetch(aia_->url("/three1")).size(), 1u);
+    EXPECT_EQ(aia_->requests(), 4);  // three redirects and the certificate
+
+    redirect_chain("four", 4);
+    EXPECT_EQ(fetch_failure("/four1", AiaLimits{}), aia_->url("/four1") + ": more than 3 redirects");
+    EXPECT_EQ(aia_->requests(), 8);  // four redirects; where the fourth points is never asked for
 }
 
 TEST_F(AiaDownloads, RefusesOtherSchemesAndRedirectsToThem) {
     AiaFetcher fetcher(quick_limits());
-    for (const char* url : {"file:///etc/passwd", "ldap://ldap.schertz.lab/cn=x", "https://127.0.0.1/x.cer"}) {
-        EXPECT_THROW(fetcher.fetch(url), Failure) << url;
+    for (const std::string url : {"file:///etc/passwd", "ldap://ldap.schertz.lab/cn=x", "https://127.0.0.1/x.cer"}) {
+        try {
+            fetcher.fetch(url);
+            ADD_FAILURE() << url << " was fetched";
+        } catch (const Failure& failure) {
+            EXPECT_EQ(failure.status(), CACHAIN_E_NOT_SUPPORTED);
+            EXPECT_EQ(std::string(failure.what()), url + ": only http:// issuer URLs are fetched (no file:, ldap: or https:)");
+        }
     }
     aia_->set("/to-file", http_response("302 Found", "", "Location: file:///etc/shadow\r\n"));
-    EXPECT_NE(fetch_failure("/to-file").find("only http://"), std::string::npos);
+    // The failure names where the redirect pointed.
+    EXPECT_EQ(fetch_failure("/to-file"), "file:///etc/shadow: only http:// issuer URLs are fetched (no file:, ldap: or https:)");
 }
 
-TEST_F(AiaDownloads, FetchesEachUrlOnceAndStopsAtTheFetchBudget) {
-    AiaLimits limits = quick_limits();
-    limits.max_fetches = 1;
-    AiaFetcher fetcher(limits);
-    EXPECT_EQ(fetcher.fetch(aia_->url("/issuing.cer")).size(), 1u);
-    EXPECT_EQ(fetcher.fetch(aia_->url("/issuing.cer")).size(), 1u);  // from the cache
-    EXPECT_EQ(fetcher.fetches(), 1u);
-    EXPECT_THROW(fetcher.fetch(aia_->url("/root.pem")), Failure);
+TEST_F(AiaDownloads, MakesEightDownloadsPerRunAndRefusesTheNinth) {
+    const auto issuer_url = [&](int i) { return aia_->url("/issuer" + std::to_string(i) + ".cer"); };
+    for (int i = 1; i <= 9; ++i) aia_->set("/issuer" + std::to_string(i) + ".cer", http_response("200 OK", bytes_text(pki_.issuing.der())));
+    AiaFetcher fetcher;  // the shipped limits
+    for (int i = 1; i <= 8; ++i) EXPECT_EQ(fetcher.fetch(issuer_url(i)).size(), 1u) << issuer_url(i);
+    EXPECT_EQ(fetcher.fetch(issuer_url(1)).size(), 1u);  // fetched already: answered without a download
+    EXPECT_EQ(aia_->requests(), 8);
+    try {
+        fetcher.fetch(issuer_url(9));
+        ADD_FAILURE() << "a ninth download was made";
+    } catch (const Failure& failure) {
+        EXPECT_EQ(failure.status(), CACHAIN_E_TOO_LARGE);
+        EXPECT_EQ(std::string(failure.what()), issuer_url(9) + ": not fetched: the limit of 8 downloads per run was reached");
+    }
+    EXPECT_EQ(aia_->requests(), 8);
+    EXPECT_EQ(fetcher.fetches(), 8u);
+}
+
+TEST_F(AiaDownloads, TakesA65536ByteAnswerAndRefusesOneOf65537Bytes) {
+    // With a Content-Length (OpenSSL checks it), and without one, the
+    // server closing when done (the fetcher counts the bytes itself).
+    for (const bool announced : {true, false}) {
+        SCOPED_TRACE(announced ? "with Content-Length" : "without Content-Length");
+        const auto answer = [&](std::size_t size) {
+            const std::string body = issuer_pem_of_size(size);
+            return announced ? http_response("200 OK", body) : "HTTP/1.0 200 OK\r\n\r\n" + body;
+        };
+        aia_->set("/65536.pem", answer(65536));
+        aia_->set("/65537.pem", answer(65537));
+        AiaFetcher fetcher;  // the shipped limits
+        const auto taken = fetcher.fetch(aia_->url("/65536.pem"));
+        ASSERT_EQ(taken.size(), 1u);
+        EXPECT_EQ(taken[0]->common_name(), "SchertzLabIssuingCA");
+        try {
+            fetcher.fetch(aia_->url("/65537.pem"));
+            ADD_FAILURE() << "65,537 bytes were taken";
+        } catch (const Failure& failure) {
+            EXPECT_EQ(failure.status(), CACHAIN_E_TOO_LARGE);
+            EXPECT_EQ(std::string(failure.what()), aia_->url("/65537.pem") + ": the answer is larger than 64 KiB");
+        }
+    }
+}
+
+TEST_F(AiaDownloads, NeverGoesThroughAProxyFromTheEnvironment) {
+    // Every variable curl and OpenSSL read, pointing at a closed port: a
+    // download that took a proxy from them would fail. no_proxy would
+    // exempt 127.0.0.1, so it is cleared.
+    const std::string closed = "http://127.0.0.1:" + std::to_string(free_loopback_port());
+    const EnvironmentForTheTest proxies({{"http_proxy", closed}, {"HTTP_PROXY", closed}, {"https_proxy", closed},
+                                         {"ALL_PROXY", closed}, {"all_proxy", closed}, {"no_proxy", std::nullopt},
+                                         {"NO_PROXY", std::nullopt}});
+    AiaFetcher fetcher;
+    const auto taken = fetcher.fetch(aia_->url("/issuing.cer"));
+    ASSERT_EQ(taken.size(), 1u);
+    EXPECT_EQ(taken[0]->common_name(), "SchertzLabIssuingCA");
+    EXPECT_EQ(aia_->requests(), 1);  // straight to the server
 }
 
 TEST_F(AiaDownloads, ExplainsAFailedDownloadInTheChain) {
