@@ -231,53 +231,6 @@ TEST(ChainDiscovery, AnInputAlsoInThePoolIsOneCandidate) {
     EXPECT_EQ(thumbprints(chains.at(0)), thumbprints({&pki.server, &pki.issuing, &pki.policy, &pki.root}));
 }
 
-TEST(ChainDiscovery, StopsQuicklyAmongAThousandSameNamedCandidates) {
-    const SeedPki pki = make_seed_pki();
-    std::vector<Issued> decoys;  // each with a key of its own, so each costs a signature check
-    for (int i = 0; i < 1000; ++i) decoys.push_back(issue(pki.policy, ca_spec("SchertzLabIssuingCA")));
-    std::vector<const Issued*> pool{&pki.root, &pki.policy};
-    for (const auto& decoy : decoys) pool.push_back(&decoy);
-
-    SearchLimits limits;
-    limits.max_signature_checks = 200;
-    const Chain limited = best_chain(pki.server, pool, limits);
-    EXPECT_EQ(limited.status, CACHAIN_CHAIN_LIMIT_REACHED);
-    EXPECT_NE(limited.summary.find("limit"), std::string::npos);
-
-    pool.push_back(&pki.issuing);  // the real one, among the decoys, is still found
-    const Chain found = best_chain(pki.server, pool);
-    EXPECT_EQ(found.status, CACHAIN_CHAIN_COMPLETE);
-    EXPECT_EQ(thumbprints(found), thumbprints({&pki.server, &pki.issuing, &pki.policy, &pki.root}));
-}
-
-TEST(ChainDiscovery, ChecksAKeySharedByAThousandSameNamedCandidatesOnce) {
-    const SeedPki pki = make_seed_pki();
-    const auto key = make_key(KeyType::EcP256);
-    std::vector<Issued> decoys;
-    for (int i = 0; i < 1000; ++i) decoys.push_back(issue_with_key(pki.policy, ca_spec("SchertzLabIssuingCA"), share(key)));
-    std::vector<const Issued*> pool{&pki.root, &pki.policy};
-    for (const auto& decoy : decoys) pool.push_back(&decoy);
-
-    SearchLimits limits;
-    limits.max_signature_checks = 2;  // one check disproves the shared key for all thousand
-    const Chain chain = best_chain(pki.server, pool, limits);
-    EXPECT_EQ(chain.status, CACHAIN_CHAIN_MISSING_ISSUER);
-    EXPECT_NE(chain.missing.why.find("1000 did not sign it"), std::string::npos) << chain.missing.why;
-}
-
-TEST(ChainDiscovery, StopsAtTheDepthLimit) {
-    const Issued root = self_signed(ca_spec("RootCA"));
-    std::vector<Issued> tiers;
-    tiers.push_back(issue(root, ca_spec("Tier0")));
-    for (int i = 1; i < 30; ++i) tiers.push_back(issue(tiers.back(), ca_spec("Tier" + std::to_string(i))));
-    const Issued server = issue(tiers.back(), server_spec("deep.schertz.lab"));
-    std::vector<const Issued*> pool{&root};
-    for (const auto& tier : tiers) pool.push_back(&tier);
-    const Chain chain = best_chain(server, pool);
-    EXPECT_EQ(chain.status, CACHAIN_CHAIN_LIMIT_REACHED);
-    EXPECT_EQ(chain.elements.size(), SearchLimits{}.max_depth);
-}
-
 TEST(ChainDiscovery, ExplainsASelfSignedServerCertificate) {
     CertSpec spec = server_spec("selfsigned.schertz.lab");
     const Issued server = self_signed(spec);
