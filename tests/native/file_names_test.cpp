@@ -51,14 +51,23 @@ TEST(SafeFileNames, ReplacesBrokenUtf8) {
     EXPECT_EQ(safe_file_stem("overlong\xC0\xAF"), "overlong__");
 }
 
+// The limit is written out, not read from the code: 100 bytes kept, the
+// 101st cut.
+TEST(SafeFileNames, KeepsAStemOfExactly100Bytes) {
+    EXPECT_EQ(safe_file_stem(std::string(100, 'x')), std::string(100, 'x'));
+}
+
+TEST(SafeFileNames, CutsAStemOf101BytesTo100) {
+    EXPECT_EQ(safe_file_stem(std::string(101, 'x')), std::string(100, 'x'));
+    EXPECT_EQ(safe_file_stem(std::string(300, 'x')), std::string(100, 'x'));
+}
+
 TEST(SafeFileNames, CutsOverLongNamesOnACharacterBoundary) {
-    const std::string stem = safe_file_stem(std::string(300, 'x'));
-    EXPECT_EQ(stem.size(), max_file_stem_bytes);
     std::string umlauts;
     for (int i = 0; i < 120; ++i) umlauts += "\xC3\xBC";  // ü, two bytes each
-    const std::string cut = safe_file_stem(umlauts);
-    EXPECT_LE(cut.size(), max_file_stem_bytes);
-    EXPECT_EQ(cut.size() % 2, 0u);
+    EXPECT_EQ(safe_file_stem(umlauts), umlauts.substr(0, 100));  // 50 whole characters
+    // "x" then ü: byte 100 would split the 50th ü, so only 49 are kept.
+    EXPECT_EQ(safe_file_stem("x" + umlauts), "x" + umlauts.substr(0, 98));
 }
 
 TEST(SafeFileNames, GivesANameWhenNothingIsLeft) {

@@ -19,8 +19,7 @@ namespace {
 TEST(FuzzRegressions, ADeviceNameCutToTheLimitStaysWithinIt) {
     const std::string subject = "CON.t" + std::string(120, '\0') + "xt";
     const std::string stem = safe_file_stem(subject);
-    EXPECT_LE(stem.size(), max_file_stem_bytes);
-    EXPECT_EQ(stem.rfind("_CON.t", 0), 0u) << stem;
+    EXPECT_EQ(stem, "_CON.t" + std::string(94, '_'));  // 100 bytes, the limit
 }
 
 // starttls_fuzzer: a reply line whose code is not three digits, here

@@ -67,7 +67,7 @@ TEST(HostileChains, AChainDeeperThanTheLimitStopsThereAndSaysSo) {
     const Outcome outcome = discover(server, pool);
     EXPECT_EQ(outcome.status, CACHAIN_CHAIN_LIMIT_REACHED);
     EXPECT_NE(outcome.summary.find("limit"), std::string::npos) << outcome.summary;
-    EXPECT_LE(outcome.length, 16u);
+    EXPECT_EQ(outcome.length, 16u);
     EXPECT_LT(outcome.seconds, quickly);
 }
 
