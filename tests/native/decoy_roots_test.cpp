@@ -24,6 +24,11 @@ Issued forged_root(const Issued& real, long not_before_days) {
     });
 }
 
+// The seed's PKI, remade until its root leaves room for a decoy below it.
+SeedPki pki_with_a_root_in_the_upper_half() {
+    return in_the_upper_half([] { return make_seed_pki(); }, [](const SeedPki& pki) { return sha1_thumbprint(pki.root); });
+}
+
 void expect_the_real_root_in_either_order(const SeedPki& pki, const Issued& decoy) {
     const auto expected = thumbprints({&pki.server, &pki.issuing, &pki.policy, &pki.root});
     for (const auto& pool : {std::vector<const Issued*>{&decoy, &pki.root, &pki.policy, &pki.issuing},
@@ -38,7 +43,7 @@ void expect_the_real_root_in_either_order(const SeedPki& pki, const Issued& deco
 
 TEST(DecoyRoots, TheDecoyReallyCopiesTheRootsNameAndKeyIdentifier) {
     // The premise of the tests below, checked with the library's own reading.
-    const SeedPki pki = make_seed_pki();
+    const SeedPki pki = pki_with_a_root_in_the_upper_half();
     const Issued decoy = forged_root(pki.root, -1);
     const auto real = load(pki.root), forged = load(decoy);
     EXPECT_EQ(forged->subject(), real->subject());
@@ -50,14 +55,14 @@ TEST(DecoyRoots, TheDecoyReallyCopiesTheRootsNameAndKeyIdentifier) {
 }
 
 TEST(DecoyRoots, ARootWithACopiedKeyIdentifierAndAnotherKeyNeverEndsTheChain) {
-    const SeedPki pki = make_seed_pki();
+    const SeedPki pki = pki_with_a_root_in_the_upper_half();
     expect_the_real_root_in_either_order(pki, forged_root(pki.root, -1));
 }
 
 TEST(DecoyRoots, ANewerDecoyWithACopiedKeyIdentifierIsNotPreferred) {
     // The seed's root starts a day ago; the decoy starts now, and the
     // ranking tries the later notBefore first.
-    const SeedPki pki = make_seed_pki();
+    const SeedPki pki = pki_with_a_root_in_the_upper_half();
     expect_the_real_root_in_either_order(pki, forged_root(pki.root, 0));
 }
 

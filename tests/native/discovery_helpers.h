@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -75,14 +76,36 @@ inline std::vector<std::string> thumbprints(const std::vector<const Issued*>& is
     return result;
 }
 
+// Calls make until thumbprint_of(what it made) starts with 8 to F. A real
+// certificate made this way leaves half of all thumbprints below it, so
+// sorting_before finds a decoy in a few tries. Without it, a real root
+// whose thumbprint happened to start 00... left almost no room, and about
+// one run in 65 failed.
+template <class Make, class ThumbprintOf>
+auto in_the_upper_half(Make make, ThumbprintOf thumbprint_of) {
+    for (int attempt = 1;; ++attempt) {  // each succeeds with odds of one half
+        auto made = make();
+        if (thumbprint_of(made) >= "8" || attempt == 64) {
+            EXPECT_GE(thumbprint_of(made), "8") << "64 certificates in a row sorted in the lower half";
+            return made;
+        }
+    }
+}
+
+inline Issued in_the_upper_half(const std::function<Issued()>& make) {
+    return in_the_upper_half(make, [](const Issued& issued) { return sha1_thumbprint(issued); });
+}
+
 // Calls make until the certificate it makes has a thumbprint that sorts
-// before real's. The search breaks its last ties by the smaller thumbprint,
-// so a decoy made this way wins every tie it can: only a signature check
-// keeps it out, in every run rather than in half of them.
+// before real's, which must be in the upper half (in_the_upper_half). The
+// search breaks its last ties by the smaller thumbprint, so a decoy made this
+// way wins every tie it can: only a signature check keeps it out, in every
+// run rather than in half of them.
 template <class Make>
 Issued sorting_before(const Issued& real, Make make) {
     const std::string real_thumbprint = sha1_thumbprint(real);
-    for (int attempt = 0; attempt < 64; ++attempt) {  // each succeeds with odds of one half
+    EXPECT_GE(real_thumbprint, "8") << "make the real certificate with in_the_upper_half";
+    for (int attempt = 0; attempt < 64; ++attempt) {  // each succeeds with odds of at least one half
         Issued made = make();
         if (sha1_thumbprint(made) < real_thumbprint) return made;
     }
