@@ -12,7 +12,9 @@ extern char** environ;
 
 namespace cachain {
 
-ProcessResult run_process(const std::vector<std::string>& arguments) {
+ProcessResult run_process(const std::vector<std::string>& arguments) { return run_process_holding(arguments, -1); }
+
+ProcessResult run_process_holding(const std::vector<std::string>& arguments, int held_descriptor) {
     ProcessResult result;
     if (arguments.empty()) return result;
     int pipe_ends[2];
@@ -26,6 +28,10 @@ ProcessResult run_process(const std::vector<std::string>& arguments) {
     posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], STDERR_FILENO);
     posix_spawn_file_actions_addclose(&actions, pipe_ends[0]);
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    // A copy above 3, so that the dup2 is never onto itself (which would keep close-on-exec).
+    const int held_copy = held_descriptor >= 0 ? fcntl(held_descriptor, F_DUPFD_CLOEXEC, 4) : -1;
+    const auto close_copy = gsl::finally([&] { if (held_copy >= 0) close(held_copy); });
+    if (held_copy >= 0) posix_spawn_file_actions_adddup2(&actions, held_copy, 3);
 
     std::vector<char*> argv;
     for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));

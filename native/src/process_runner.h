@@ -17,4 +17,9 @@ struct ProcessResult {
 // waits for it. Never throws for the program's own failure: read the result.
 ProcessResult run_process(const std::vector<std::string>& arguments);
 
+// The same, with held_descriptor open in the program as its descriptor 3
+// (and in whatever it starts): a lock taken on it is then held until the
+// program ends too, even when the caller dies first.
+ProcessResult run_process_holding(const std::vector<std::string>& arguments, int held_descriptor);
+
 }  // namespace cachain

@@ -18,7 +18,7 @@ std::string quoted(const Certificate& cert) {
 
 std::vector<CertificatePtr> load_stored(TrustStore& store, StoreKind kind) {
     std::vector<CertificatePtr> certs;
-    for (const auto& stored : store.list(kind)) {
+    for (const auto& stored : store.trusted(kind)) {
         try {
             certs.push_back(parse_certificates(stored.der, store.location(kind), nullptr).at(0));
         } catch (const Failure&) {

@@ -81,11 +81,17 @@ function New-TestSystemRoot {
         New-Item -ItemType Directory -Force -Path (Join-Path $Folder $sub) | Out-Null
     }
     # Like any workstation, it trusts a public root, just not the lab's.
-    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj '/CN=PublicRootCA' -days 30 `
-        -keyout /dev/null -out (Join-Path $Folder 'usr/share/ca-certificates/public/PublicRootCA.crt') 2>$null
+    $made = openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj '/CN=PublicRootCA' -days 30 `
+        -keyout /dev/null -out (Join-Path $Folder 'usr/share/ca-certificates/public/PublicRootCA.crt') 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "openssl req failed ($LASTEXITCODE) making the test system root's public root: $made" }
     Set-Content -Path (Join-Path $Folder 'etc/ca-certificates.conf') -Value 'public/PublicRootCA.crt'
-    update-ca-certificates --certsconf "$Folder/etc/ca-certificates.conf" --certsdir "$Folder/usr/share/ca-certificates" `
-        --localcertsdir "$Folder/usr/local/share/ca-certificates" --etccertsdir "$Folder/etc/ssl/certs" --hooksdir "$Folder/hooks" *> $null
+    $refreshed = update-ca-certificates --certsconf "$Folder/etc/ca-certificates.conf" --certsdir "$Folder/usr/share/ca-certificates" `
+        --localcertsdir "$Folder/usr/local/share/ca-certificates" --etccertsdir "$Folder/etc/ssl/certs" --hooksdir "$Folder/hooks" 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "update-ca-certificates failed ($LASTEXITCODE) in the test system root ${Folder}: $refreshed" }
+    # The setup proves itself: exactly the public root is trusted, or no test may start from it.
+    $bundle = Join-Path $Folder 'etc/ssl/certs/ca-certificates.crt'
+    $count = if (Test-Path $bundle) { @(Select-String -Path $bundle -SimpleMatch '-----BEGIN CERTIFICATE-----').Count } else { 0 }
+    if ($count -ne 1) { throw "the test system root's bundle $bundle holds $count certificate(s), not 1: $refreshed" }
     Get-Item $Folder
 }
 

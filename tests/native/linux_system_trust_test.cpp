@@ -4,6 +4,7 @@
 
 #include "background_process.h"
 #include "certificate_parser.h"
+#include "debian_system_root.h"
 #include "placement.h"
 #include "process_runner.h"
 #include "stores/linux_system_trust.h"
@@ -32,12 +33,7 @@ protected:
     }
 
     void SetUp() override {
-        for (const char* folder : {"etc/ssl/certs", "usr/share/ca-certificates/distro", "usr/local/share/ca-certificates",
-                                   "etc/ca-certificates/update.d"})
-            fs::create_directories(root_ / folder);
-        write_file(root_ / "usr/share/ca-certificates/distro/shipped.crt", distro_root_->pem());
-        write_file(root_ / "etc/ca-certificates.conf", std::string("distro/shipped.crt\n"));
-        ASSERT_EQ(run_process(debian_layout(root_.path()).refresh).exit_code, 0);
+        ASSERT_NO_FATAL_FAILURE(make_debian_system_root(root_.path(), {distro_root_}));
         write_file(root_ / "server.pem", pki_->server.pem());
         write_file(root_ / "server.key", key_pem(pki_->server));
         write_file(root_ / "sent-chain.pem", pem_of({&pki_->issuing, &pki_->policy}));

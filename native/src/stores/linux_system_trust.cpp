@@ -23,8 +23,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Adds the fix for a user who is not root; root itself is refused only by
+// the file system (read-only), where that advice would mislead.
 Failure permission_failure(const Failure& failure) {
-    if (failure.status() != CACHAIN_E_ACCESS_DENIED) return failure;
+    if (failure.status() != CACHAIN_E_ACCESS_DENIED || geteuid() == 0) return failure;
     return Failure(CACHAIN_E_ACCESS_DENIED, failure.item(),
                    failure.reason() + "; the system trust store needs root: run as root (sudo pwsh), "
                                       "or use -StoreLocation CurrentUser or -StorePath <folder>");
@@ -42,6 +44,7 @@ public:
         fd_ = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd_ >= 0) flock(fd_, LOCK_EX);
     }
+    int descriptor() const { return fd_; }
     ~FolderLock() {
         if (fd_ >= 0) close(fd_);  // closing releases the lock
     }
@@ -102,22 +105,44 @@ fs::path LinuxSystemTrust::file_for(StoreKind kind, const std::string& thumbprin
     return kind == StoreKind::Root ? layout_.anchors / (thumbprint + ".crt") : layout_.intermediates / (thumbprint + ".pem");
 }
 
-const std::set<std::string>& LinuxSystemTrust::bundle_thumbprints() {
-    if (!bundle_thumbprints_) {
-        bundle_thumbprints_.emplace();
-        try {
-            for (const auto& cert : parse_certificates(read_certificate_file(layout_.bundle), utf8_from_path(layout_.bundle), nullptr))
-                bundle_thumbprints_->insert(cert->thumbprint());
-        } catch (const Failure&) {
-            // No bundle yet (a fresh system root): nothing is trusted.
-        }
+namespace {
+
+// The thumbprints of the certificates in file; none when it is absent or unreadable.
+std::set<std::string> thumbprints_in(const fs::path& file) {
+    std::set<std::string> thumbprints;
+    try {
+        for (const auto& cert : parse_certificates(read_certificate_file(file), utf8_from_path(file), nullptr))
+            thumbprints.insert(cert->thumbprint());
+    } catch (const Failure&) {
+        // No bundle yet (a fresh system root): nothing is in it.
     }
+    return thumbprints;
+}
+
+}  // namespace
+
+const std::set<std::string>& LinuxSystemTrust::bundle_thumbprints() {
+    if (!bundle_thumbprints_) bundle_thumbprints_ = thumbprints_in(layout_.bundle);
     return *bundle_thumbprints_;
+}
+
+const std::set<std::string>& LinuxSystemTrust::offered_intermediates() {
+    if (!offered_intermediates_) offered_intermediates_ = thumbprints_in(layout_.intermediates.parent_path() / "intermediates.pem");
+    return *offered_intermediates_;
+}
+
+// Whether the file of thumbprint is in the file the tools read: the bundle
+// (when its refresh runs here), intermediates.pem. An import killed between
+// writing the file and the refresh leaves one that is not, and that the
+// next import must take in rather than call already present.
+bool LinuxSystemTrust::taken_in(StoreKind kind, const std::string& thumbprint) {
+    if (kind == StoreKind::CA) return offered_intermediates().count(thumbprint) > 0;
+    return !layout_.refresh_runs_here || bundle_thumbprints().count(thumbprint) > 0;
 }
 
 bool LinuxSystemTrust::contains(StoreKind kind, const std::string& thumbprint) {
     std::error_code error;
-    if (fs::exists(file_for(kind, thumbprint), error)) return true;
+    if (fs::exists(file_for(kind, thumbprint), error)) return taken_in(kind, thumbprint);
     return kind == StoreKind::Root && bundle_thumbprints().count(thumbprint) > 0;
 }
 
@@ -137,7 +162,7 @@ bool LinuxSystemTrust::add(StoreKind kind, gsl::span<const std::uint8_t> der, co
     } catch (const Failure& failure) {
         throw permission_failure(failure);
     }
-    if (outcome != WriteOutcome::Written) return false;
+    if (outcome != WriteOutcome::Written && taken_in(kind, thumbprint)) return false;
     if (kind == StoreKind::Root) {
         added_roots_.insert(thumbprint);
         removed_roots_.erase(thumbprint);  // a removal being rolled back: the bundle must hold it again
@@ -171,7 +196,10 @@ std::vector<StoredCertificate> LinuxSystemTrust::list(StoreKind kind) {
     if (kind == StoreKind::Root) files.push_back(layout_.bundle);
     std::error_code error;
     const fs::path folder = kind == StoreKind::Root ? layout_.anchors : layout_.intermediates;
-    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) files.push_back(it->path());
+    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+        // A hidden file is a write's temporary file, left whole or not by a killed import: never ours to offer.
+        if (it->path().filename().string().rfind('.', 0) != 0) files.push_back(it->path());
+    }
     std::set<std::string> seen;
     for (const auto& file : files) {
         try {
@@ -187,11 +215,23 @@ std::vector<StoredCertificate> LinuxSystemTrust::list(StoreKind kind) {
     return stored;
 }
 
+// The roots a refresh has taken in, when it runs here: a .crt the bundle
+// lacks is not trusted by anything that reads the bundle.
+std::vector<StoredCertificate> LinuxSystemTrust::trusted(StoreKind kind) {
+    auto stored = list(kind);
+    if (kind == StoreKind::CA || !layout_.refresh_runs_here) return stored;
+    bundle_thumbprints_.reset();  // what the bundle holds now, not when this object first looked
+    const auto& bundle = bundle_thumbprints();
+    stored.erase(std::remove_if(stored.begin(), stored.end(), [&](const StoredCertificate& entry) { return !bundle.count(entry.thumbprint); }),
+                 stored.end());
+    return stored;
+}
+
 void LinuxSystemTrust::commit() {
     const FolderLock lock(layout_.intermediates.parent_path());
     if (intermediates_changed_) rewrite_intermediates_bundle();
     if (added_roots_.empty() && removed_roots_.empty()) return;
-    if (layout_.refresh_runs_here) refresh_anchors();
+    if (layout_.refresh_runs_here) refresh_anchors(lock.descriptor());
     else leave_refresh_to_the_image();
 }
 
@@ -203,19 +243,30 @@ std::string LinuxSystemTrust::missing_folder() const {
 
 std::vector<std::string> LinuxSystemTrust::take_warnings() { return std::exchange(warnings_, {}); }
 
-void LinuxSystemTrust::refresh_anchors() {
+// The tool runs holding our lock (held_lock, inherited), so that a refresh
+// outliving a killed import still excludes the next one.
+void LinuxSystemTrust::refresh_anchors(int held_lock) {
     for (const auto& folder : layout_.required_folders) {
         std::error_code ignored;
         fs::create_directories(folder, ignored);
     }
+    if (layout_.debian_sources) {
+        // Debian's tool appends to <bundle>.new and removes it only when it
+        // ends by itself: one killed mid-way (Ctrl+C) leaves it, and the next
+        // run would add its stale content, removed roots too, to the bundle.
+        // No tool runs now (each holds the lock), so it is a leftover.
+        std::error_code ignored;
+        fs::remove(layout_.bundle.string() + ".new", ignored);
+    }
     const auto& command = removed_roots_.empty() ? layout_.refresh : layout_.refresh_after_removal;
     const auto bundle_before = file_identity(layout_.bundle);
-    const ProcessResult result = run_process(command);
+    const ProcessResult result = run_process_holding(command, held_lock);
     bundle_thumbprints_.reset();
     const std::string tool = command.front();
     if (result.exit_code != 0) {
         throw Failure(result.exit_code == -1 ? CACHAIN_E_NOT_SUPPORTED : CACHAIN_E_IO, tool,
-                      "failed with exit code " + std::to_string(result.exit_code) + ": " + last_lines(result.output));
+                      "failed with exit code " + std::to_string(result.exit_code) + " regenerating " +
+                          utf8_from_path(layout_.bundle) + ": " + last_lines(result.output));
     }
     // Debian's tool replaces the bundle only with a non-empty one: after the
     // last certificate is removed it leaves the old bundle, which still
@@ -273,11 +324,23 @@ void LinuxSystemTrust::rewrite_intermediates_bundle() {
         const auto pem = encode_pem(*parse_certificates(stored.der, stored.thumbprint, nullptr).at(0));
         bundle.insert(bundle.end(), pem.begin(), pem.end());
     }
+    const fs::path file = layout_.intermediates.parent_path() / "intermediates.pem";
+    std::error_code error;
+    if (!intermediates_file_was_there_) intermediates_file_was_there_ = fs::exists(file, error);
+    // But an import undone leaves none where there was none.
+    if (bundle.empty() && !*intermediates_file_was_there_) {
+        fs::remove(file, error);
+        if (error) throw permission_failure(Failure(CACHAIN_E_IO, utf8_from_path(file), "cannot remove the file (" + error.message() + ")"));
+        offered_intermediates_.reset();
+        intermediates_changed_ = false;
+        return;
+    }
     try {
-        write_file_atomically(layout_.intermediates.parent_path() / "intermediates.pem", bundle, true);
+        write_file_atomically(file, bundle, true);
     } catch (const Failure& failure) {
         throw permission_failure(failure);
     }
+    offered_intermediates_.reset();
     intermediates_changed_ = false;
 }
 

@@ -32,6 +32,7 @@ public:
     bool add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) override;
     bool remove(StoreKind kind, const std::string& thumbprint) override;
     std::vector<StoredCertificate> list(StoreKind kind) override;
+    std::vector<StoredCertificate> trusted(StoreKind kind) override;
     void commit() override;
     std::vector<std::string> take_warnings() override;
     std::string missing_folder() const override;
@@ -39,14 +40,18 @@ public:
 private:
     std::filesystem::path file_for(StoreKind kind, const std::string& thumbprint) const;
     const std::set<std::string>& bundle_thumbprints();
-    void refresh_anchors();
+    const std::set<std::string>& offered_intermediates();
+    bool taken_in(StoreKind kind, const std::string& thumbprint);
+    void refresh_anchors(int held_lock);
     void leave_refresh_to_the_image();
     void rewrite_intermediates_bundle();
 
     LinuxTrustLayout layout_;
     std::optional<std::set<std::string>> bundle_thumbprints_;
+    std::optional<std::set<std::string>> offered_intermediates_;
     std::set<std::string> added_roots_, removed_roots_;
     bool intermediates_changed_ = false;
+    std::optional<bool> intermediates_file_was_there_;  // before this store first rewrote it
     std::vector<std::string> warnings_;
 };
 

@@ -52,6 +52,11 @@ public:
     // Everything kind holds.
     virtual std::vector<StoredCertificate> list(StoreKind kind) = 0;
 
+    // What kind makes trusted now, for Test-CaChain. Everything it holds,
+    // unless additions take effect only through a refresh: then not what a
+    // refresh has not taken in yet (a file an interrupted import left).
+    virtual std::vector<StoredCertificate> trusted(StoreKind kind) { return list(kind); }
+
     // Makes the adds and removes since the last commit take effect where a
     // platform needs a step for it (regenerating a bundle, committing a
     // cached store). Throws Failure when that step fails; the caller then
