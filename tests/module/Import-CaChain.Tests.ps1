@@ -5,7 +5,8 @@ BeforeAll {
     $certs = "$TestDrive/certs"
     Export-CaChain -Path "$pki/chain.p7b" -Destination $certs | Out-Null
     $thumbprints = @{}
-    Get-CaChain -Path "$pki/chain.p7b" | ForEach-Object { $thumbprints[$_.Name] = $_.Thumbprint }
+    $subjects = @{}
+    Get-CaChain -Path "$pki/chain.p7b" | ForEach-Object { $thumbprints[$_.Name] = $_.Thumbprint; $subjects[$_.Name] = $_.Subject }
 }
 
 Describe 'Import-CaChain' {
@@ -42,9 +43,46 @@ Describe 'Import-CaChain' {
         Test-Path "$TestDrive/one-tier/CA" | Should -BeFalse
     }
 
-    It 'leaves the root out of CA with -ExcludeRootFromCA' {
-        $placed = Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/no-root-in-ca" -ExcludeRootFromCA
-        ($placed | Where-Object { $_.Store -eq 'CA' -and $_.Role -eq 'Root' }) | Should -BeNullOrEmpty
+    It 'leaves the root out of CA with -ExcludeRootFromCA, and still places it in Root' {
+        $store = "$TestDrive/no-root-in-ca"
+        $placed = Get-ChildItem $certs | Import-CaChain -StorePath $store -ExcludeRootFromCA
+        ($placed | ForEach-Object { "$($_.Action) $($_.Role) $($_.Store) $($_.Thumbprint)" }) | Should -Be @(
+            "Added Intermediate CA $($thumbprints.SchertzLabIssuingCA)"
+            "Added Intermediate CA $($thumbprints.SchertzLabPolicyCA)"
+            "Added Root Root $($thumbprints.SchertzLabRootCA)"
+        )
+        Get-StoreFolderContent "$store/Root" | Should -Be (Get-StoreEntryName "$certs/SchertzLabRootCA.cer")
+        Get-StoreFolderContent "$store/CA" | Should -Be (
+            "$certs/SchertzLabIssuingCA.cer", "$certs/SchertzLabPolicyCA.cer" | ForEach-Object { Get-StoreEntryName $_ } | Sort-Object)
+    }
+
+    # A real console host asks each write in turn and reads the answers from
+    # its standard input, as a person at the keyboard would type them.
+    It 'writes only the writes confirmed at -Confirm, leaving out the root''s Root write that was declined' {
+        $store = "$TestDrive/confirm"
+        $results = "$TestDrive/confirm.json"
+        $script = "Import-Module '$env:CACHAIN_MODULE'; Get-ChildItem '$certs' | Import-CaChain -StorePath '$store' -Confirm -Verbose 4>'$TestDrive/confirm-verbose.txt' | " +
+            "ForEach-Object { `"`$(`$_.Action) `$(`$_.Store) `$(`$_.Thumbprint)`" } | Set-Content '$results'"
+        $console = 'y', 'y', 'n', 'y' | & $env:PWSH -NoProfile -Command $script
+        $LASTEXITCODE | Should -Be 0
+        # The console wraps its lines at 80 columns, keeping each character: joined, they are whole again.
+        [regex]::Matches(($console -join ''), 'Performing the operation ".*?" on target ".*?"\.').Value | Should -Be @(
+            "Performing the operation `"Add the Intermediate certificate '$($subjects.SchertzLabIssuingCA)' ($($thumbprints.SchertzLabIssuingCA))`" on target `"$store/CA`"."
+            "Performing the operation `"Add the Intermediate certificate '$($subjects.SchertzLabPolicyCA)' ($($thumbprints.SchertzLabPolicyCA))`" on target `"$store/CA`"."
+            "Performing the operation `"Add the Root certificate '$($subjects.SchertzLabRootCA)' ($($thumbprints.SchertzLabRootCA))`" on target `"$store/Root`"."
+            "Performing the operation `"Add the Root certificate '$($subjects.SchertzLabRootCA)' ($($thumbprints.SchertzLabRootCA))`" on target `"$store/CA`"."
+        )
+        Get-Content $results | Should -Be @(
+            "Added CA $($thumbprints.SchertzLabIssuingCA)"
+            "Added CA $($thumbprints.SchertzLabPolicyCA)"
+            "Skipped Root $($thumbprints.SchertzLabRootCA)"
+            "Added CA $($thumbprints.SchertzLabRootCA)"
+        )
+        Get-Content "$TestDrive/confirm-verbose.txt" | Should -Contain "'SchertzLabRootCA' was not added to $store/Root: not confirmed"
+        Get-StoreFolderContent "$store/Root" | Should -BeNullOrEmpty
+        @(Get-ChildItem "$store/Root" -Force).Count | Should -Be 0
+        Get-StoreFolderContent "$store/CA" | Should -Be (
+            "$certs/SchertzLabIssuingCA.cer", "$certs/SchertzLabPolicyCA.cer", "$certs/SchertzLabRootCA.cer" | ForEach-Object { Get-StoreEntryName $_ } | Sort-Object)
     }
 
     It 'takes X509Certificate2 objects, PEM strings and base64 strings' {
