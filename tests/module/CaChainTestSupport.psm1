@@ -102,4 +102,25 @@ function Test-OpenSslClient {
     [pscustomobject]@{ Connected = $LASTEXITCODE -eq 0; Output = ($output -join "`n") }
 }
 
+# What a folder of a directory store (Root or CA) holds, sorted: each file's
+# name and the thumbprint of the certificate in it. A folder that does not
+# exist holds nothing.
+function Get-StoreFolderContent {
+    param([Parameter(Mandatory)] [string] $Folder)
+    if (-not (Test-Path $Folder)) { return }
+    Get-ChildItem $Folder -File | Sort-Object Name | ForEach-Object {
+        "$($_.Name) $([System.Security.Cryptography.X509Certificates.X509Certificate2]::new($_.FullName).Thumbprint)"
+    }
+}
+
+# The line Get-StoreFolderContent shows for a certificate file stored first
+# under its subject hash: the name openssl itself gives it (<hash>.0).
+function Get-StoreEntryName {
+    param([Parameter(Mandatory)] [string] $CertificateFile)
+    $certificate = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($CertificateFile)
+    $hash = $certificate.ExportCertificatePem() | openssl x509 -noout -subject_hash
+    if ($LASTEXITCODE -ne 0) { throw "openssl x509 -subject_hash failed on $CertificateFile" }
+    "$hash.0 $($certificate.Thumbprint)"
+}
+
 Export-ModuleMember -Function *

@@ -61,7 +61,8 @@ Describe 'Certificates given in one call' {
         $chain.Name | Should -Be ($lab + 'pool1.schertz.lab')
         $problems.Count | Should -Be 1
         $problems[0].TargetObject | Should -Be "$TestDrive/junk.cer"
-        $problems[0].Exception.Message | Should -BeLike "$TestDrive/junk.cer*"
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Get-CaChain.UnsupportedFormat,CaChain.Commands.GetCaChainCommand'
+        $problems[0].Exception.Message | Should -BeExactly "$TestDrive/junk.cer: the text is not valid base64"
     }
 
     It 'names a bad file among piped ones for Export-CaChain and still exports the good chain' {
@@ -71,5 +72,7 @@ Describe 'Certificates given in one call' {
             'pool1.schertz.lab SchertzLabRootCA.cer', 'pool1.schertz.lab SchertzLabPolicyCA.cer', 'pool1.schertz.lab SchertzLabIssuingCA.cer')
         $problems.Count | Should -Be 1
         $problems[0].TargetObject | Should -Be "$TestDrive/junk2.cer"
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Export-CaChain.UnsupportedFormat,CaChain.Commands.ExportCaChainCommand'
+        $problems[0].Exception.Message | Should -BeExactly "$TestDrive/junk2.cer: the text is not valid base64"
     }
 }

@@ -43,6 +43,7 @@ Describe 'Export-CaChain' {
         $password = ConvertTo-SecureString 'pfx-password' -AsPlainText -Force
         $files = Export-CaChain -Path "$pki/pool1.pfx" -Password $password -Destination "$TestDrive/from-pfx" -IncludeLeaf -Format Pem
         $files.Count | Should -Be 4
+        (Get-ChildItem "$TestDrive/from-pfx").Name | Sort-Object | Should -Be @('pool1.schertz.lab.pem', 'SchertzLabIssuingCA.pem', 'SchertzLabPolicyCA.pem', 'SchertzLabRootCA.pem')
         foreach ($file in Get-ChildItem "$TestDrive/from-pfx") { Get-Content $file -Raw | Should -Not -Match 'PRIVATE KEY' }
     }
 
@@ -51,8 +52,8 @@ Describe 'Export-CaChain' {
         Set-Content "$TestDrive/taken/SchertzLabRootCA.cer" 'someone else''s file'
         $files = Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/taken" -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems.Count | Should -Be 1
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Export-CaChain.Exists,*'
-        $problems[0].Exception.Message | Should -Match 'SchertzLabRootCA.cer'
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Export-CaChain.Exists,CaChain.Commands.ExportCaChainCommand'
+        $problems[0].Exception.Message | Should -BeExactly "$TestDrive/taken/SchertzLabRootCA.cer: a different file with this name already exists; it was left as it is (use -Force to replace it)"
         $files.Count | Should -Be 2
         Get-Content "$TestDrive/taken/SchertzLabRootCA.cer" | Should -Be 'someone else''s file'
 

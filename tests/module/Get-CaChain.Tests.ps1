@@ -40,7 +40,7 @@ Describe 'Get-CaChain' {
         $password = ConvertTo-SecureString 'pfx-password' -AsPlainText -Force
         $chain = Get-CaChain -Path "$pki/pool1.pfx" -Password $password
         $chain.Count | Should -Be 4
-        $chain.Certificate.HasPrivateKey | Should -Not -Contain $true
+        $chain.Certificate.HasPrivateKey | Should -Be @($false, $false, $false, $false)
     }
 
     It 'names the missing issuer when it is offline' {
@@ -55,10 +55,10 @@ Describe 'Get-CaChain' {
         $chain = Get-CaChain -LiteralPath "$TestDrive/junk.cer", "$pki/chain.p7b" -ErrorVariable problems -ErrorAction SilentlyContinue
         $chain.Count | Should -Be 4
         $problems.Count | Should -Be 1
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Get-CaChain.*,CaChain.Commands.GetCaChainCommand'
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Get-CaChain.UnsupportedFormat,CaChain.Commands.GetCaChainCommand'
         $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
-        $problems[0].TargetObject | Should -BeLike '*junk.cer'
-        $problems[0].Exception.Message | Should -BeLike '*junk.cer*'
+        $problems[0].TargetObject | Should -Be "$TestDrive/junk.cer"
+        $problems[0].Exception.Message | Should -BeExactly "$TestDrive/junk.cer: the text is not valid base64"
     }
 
     It 'keeps the good files of a folder that also holds a key file' {
@@ -83,11 +83,16 @@ Describe 'Get-CaChain' {
         $good = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/root.cer")
         ($empty, $good | Get-CaChain -ErrorVariable problems -ErrorAction SilentlyContinue).Count | Should -Be 1
         $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Get-CaChain.NotCertificate,CaChain.Commands.GetCaChainCommand'
+        # After the colon, .NET's own words for the empty object, which its versions phrase differently.
+        $problems[0].Exception.Message | Should -BeLike 'the object holds no readable certificate: *'
     }
 
     It 'refuses paths that are not files' {
         Get-CaChain -Path env:HOME -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Get-CaChain.NotFileSystem,*'
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Get-CaChain.NotFileSystem,CaChain.Commands.GetCaChainCommand'
+        $problems[0].Exception.Message | Should -BeExactly 'env:HOME: not a file-system path (Environment)'
     }
 
     It 'survives Export-Clixml and Import-Clixml' {

@@ -5,7 +5,8 @@ BeforeAll {
     $certs = "$TestDrive/certs"
     Export-CaChain -Path "$pki/chain.p7b" -Destination $certs | Out-Null
     $thumbprints = @{}
-    Get-CaChain -Path "$pki/chain.p7b" | ForEach-Object { $thumbprints[$_.Name] = $_.Thumbprint }
+    $subjects = @{}
+    Get-CaChain -Path "$pki/chain.p7b" | ForEach-Object { $thumbprints[$_.Name] = $_.Thumbprint; $subjects[$_.Name] = $_.Subject }
 }
 
 Describe 'Import-CaChain' {
@@ -29,8 +30,11 @@ Describe 'Import-CaChain' {
     }
 
     It 'changes nothing with -WhatIf' {
-        Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/whatif" -WhatIf | Should -BeNullOrEmpty
+        Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/whatif" -WhatIf -ErrorVariable problems | Should -BeNullOrEmpty
+        $problems | Should -BeNullOrEmpty
         @(Get-ChildItem "$TestDrive/whatif" -Recurse -File).Count | Should -Be 0
+        # The same import without -WhatIf would have made four writes.
+        (Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/whatif").Action | Should -Be @('Added', 'Added', 'Added', 'Added')
     }
 
     # The seed: a single Root CA goes into Trusted Root only.
@@ -42,9 +46,46 @@ Describe 'Import-CaChain' {
         Test-Path "$TestDrive/one-tier/CA" | Should -BeFalse
     }
 
-    It 'leaves the root out of CA with -ExcludeRootFromCA' {
-        $placed = Get-ChildItem $certs | Import-CaChain -StorePath "$TestDrive/no-root-in-ca" -ExcludeRootFromCA
-        ($placed | Where-Object { $_.Store -eq 'CA' -and $_.Role -eq 'Root' }) | Should -BeNullOrEmpty
+    It 'leaves the root out of CA with -ExcludeRootFromCA, and still places it in Root' {
+        $store = "$TestDrive/no-root-in-ca"
+        $placed = Get-ChildItem $certs | Import-CaChain -StorePath $store -ExcludeRootFromCA
+        ($placed | ForEach-Object { "$($_.Action) $($_.Role) $($_.Store) $($_.Thumbprint)" }) | Should -Be @(
+            "Added Intermediate CA $($thumbprints.SchertzLabIssuingCA)"
+            "Added Intermediate CA $($thumbprints.SchertzLabPolicyCA)"
+            "Added Root Root $($thumbprints.SchertzLabRootCA)"
+        )
+        Get-StoreFolderContent "$store/Root" | Should -Be (Get-StoreEntryName "$certs/SchertzLabRootCA.cer")
+        Get-StoreFolderContent "$store/CA" | Should -Be (
+            "$certs/SchertzLabIssuingCA.cer", "$certs/SchertzLabPolicyCA.cer" | ForEach-Object { Get-StoreEntryName $_ } | Sort-Object)
+    }
+
+    # A real console host asks each write in turn and reads the answers from
+    # its standard input, as a person at the keyboard would type them.
+    It 'writes only the writes confirmed at -Confirm, leaving out the root''s Root write that was declined' {
+        $store = "$TestDrive/confirm"
+        $results = "$TestDrive/confirm.json"
+        $script = "Import-Module '$env:CACHAIN_MODULE'; Get-ChildItem '$certs' | Import-CaChain -StorePath '$store' -Confirm -Verbose 4>'$TestDrive/confirm-verbose.txt' | " +
+            "ForEach-Object { `"`$(`$_.Action) `$(`$_.Store) `$(`$_.Thumbprint)`" } | Set-Content '$results'"
+        $console = 'y', 'y', 'n', 'y' | & $env:PWSH -NoProfile -Command $script
+        $LASTEXITCODE | Should -Be 0
+        # The console wraps its lines at 80 columns, keeping each character: joined, they are whole again.
+        [regex]::Matches(($console -join ''), 'Performing the operation ".*?" on target ".*?"\.').Value | Should -Be @(
+            "Performing the operation `"Add the Intermediate certificate '$($subjects.SchertzLabIssuingCA)' ($($thumbprints.SchertzLabIssuingCA))`" on target `"$store/CA`"."
+            "Performing the operation `"Add the Intermediate certificate '$($subjects.SchertzLabPolicyCA)' ($($thumbprints.SchertzLabPolicyCA))`" on target `"$store/CA`"."
+            "Performing the operation `"Add the Root certificate '$($subjects.SchertzLabRootCA)' ($($thumbprints.SchertzLabRootCA))`" on target `"$store/Root`"."
+            "Performing the operation `"Add the Root certificate '$($subjects.SchertzLabRootCA)' ($($thumbprints.SchertzLabRootCA))`" on target `"$store/CA`"."
+        )
+        Get-Content $results | Should -Be @(
+            "Added CA $($thumbprints.SchertzLabIssuingCA)"
+            "Added CA $($thumbprints.SchertzLabPolicyCA)"
+            "Skipped Root $($thumbprints.SchertzLabRootCA)"
+            "Added CA $($thumbprints.SchertzLabRootCA)"
+        )
+        Get-Content "$TestDrive/confirm-verbose.txt" | Should -Contain "'SchertzLabRootCA' was not added to $store/Root: not confirmed"
+        Get-StoreFolderContent "$store/Root" | Should -BeNullOrEmpty
+        @(Get-ChildItem "$store/Root" -Force).Count | Should -Be 0
+        Get-StoreFolderContent "$store/CA" | Should -Be (
+            "$certs/SchertzLabIssuingCA.cer", "$certs/SchertzLabPolicyCA.cer", "$certs/SchertzLabRootCA.cer" | ForEach-Object { Get-StoreEntryName $_ } | Sort-Object)
     }
 
     It 'takes X509Certificate2 objects, PEM strings and base64 strings' {
@@ -80,8 +121,8 @@ Describe 'Import-CaChain' {
         $skipped.Role | Should -Be 'Leaf'
         $skipped.Location | Should -BeNullOrEmpty
         $problems.Count | Should -Be 1
-        $problems[0].Exception.Message | Should -Match 'pool1.schertz.lab'
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Import-CaChain.Refused,*'
+        $problems[0].Exception.Message | Should -BeExactly "'pool1.schertz.lab': is not a CA certificate, so it belongs in no trust store; it was skipped (use -Force to trust it directly)"
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Import-CaChain.Refused,CaChain.Commands.ImportCaChainCommand'
     }
 
     It 'leaves out the leaf of a .p7b with a verbose note, not an error' {
@@ -105,14 +146,15 @@ Describe 'Import-CaChain' {
         Import-CaChain -Path "$pki/pool1.pfx" -StorePath "$TestDrive/pfx-no-password" -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems.Count | Should -Be 1
         $problems[0].Exception.Message | Should -Be "$pki/pool1.pfx: the PKCS#12 file is protected by a password, and none was given (use -Password)"
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Import-CaChain.PasswordNeeded,*'
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Import-CaChain.PasswordNeeded,CaChain.Commands.ImportCaChainCommand'
     }
 
     It 'says that the password of a .pfx is wrong when a wrong one was given' {
         $password = ConvertTo-SecureString 'not-it' -AsPlainText -Force
         Import-CaChain -Path "$pki/pool1.pfx" -Password $password -StorePath "$TestDrive/pfx-wrong" -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
         $problems[0].Exception.Message | Should -Be "$pki/pool1.pfx: the PKCS#12 password is wrong"
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Import-CaChain.WrongPassword,*'
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Import-CaChain.WrongPassword,CaChain.Commands.ImportCaChainCommand'
     }
 
     It 'names the bad file of a folder, not the folder' {
@@ -138,7 +180,9 @@ Describe 'Import-CaChain' {
         $placed = Get-ChildItem "$TestDrive/broken.cer", "$certs/SchertzLabRootCA.cer" | Import-CaChain -StorePath "$TestDrive/bad" -ErrorVariable problems -ErrorAction SilentlyContinue
         $placed.Store | Should -Be 'Root'
         $problems.Count | Should -Be 1
-        $problems[0].TargetObject | Should -BeLike '*broken.cer'
+        $problems[0].TargetObject | Should -Be "$TestDrive/broken.cer"
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Import-CaChain.UnsupportedFormat,CaChain.Commands.ImportCaChainCommand'
+        $problems[0].Exception.Message | Should -BeExactly "$TestDrive/broken.cer: the text is not valid base64"
     }
 
     It 'warns that a root has expired, naming it and its expiry date, and still imports it' {
@@ -156,7 +200,8 @@ Describe 'Import-CaChain' {
 
     It 'does not warn about a root that is valid' {
         New-Item -ItemType Directory "$TestDrive/valid" | Out-Null
-        Import-CaChain -Path "$certs/SchertzLabRootCA.cer" -StorePath "$TestDrive/valid" -WarningVariable warnings | Out-Null
+        $placed = Import-CaChain -Path "$certs/SchertzLabRootCA.cer" -StorePath "$TestDrive/valid" -WarningVariable warnings
+        "$($placed.Action) $($placed.Store) $($placed.Thumbprint)" | Should -Be "Added Root $($thumbprints.SchertzLabRootCA)"
         $warnings | Should -BeNullOrEmpty
     }
 
@@ -166,7 +211,10 @@ Describe 'Import-CaChain' {
         $placed.Action | Should -Be 'Added'
         @($warnings).Count | Should -Be 1
         $warnings[0].Message | Should -Be "the store folder $store did not exist and was created"
-        Import-CaChain -Path "$certs/SchertzLabPolicyCA.cer" -StorePath $store -WarningVariable again | Out-Null
+        $second = Import-CaChain -Path "$certs/SchertzLabPolicyCA.cer" -StorePath $store -WarningVariable again
+        # Its subordinate arrives: the root joins CA.
+        ($second | ForEach-Object { "$($_.Action) $($_.Store) $($_.Thumbprint)" }) |
+            Should -Be @("Added CA $($thumbprints.SchertzLabPolicyCA)", "Added CA $($thumbprints.SchertzLabRootCA)")
         $again | Should -BeNullOrEmpty
     }
 
@@ -218,10 +266,13 @@ Describe 'Import-CaChain' {
         $store = "$TestDrive/rollback"
         Import-CaChain -Path "$certs/SchertzLabPolicyCA.cer" -StorePath $store -Force | Out-Null
         $before = Get-ChildItem $store -Recurse -File | ForEach-Object FullName
+        $before | Should -Be "$store/CA/$((Get-StoreEntryName "$certs/SchertzLabPolicyCA.cer").Split(' ')[0])"
         Remove-Item "$store/Root" -Recurse -ErrorAction SilentlyContinue
         Set-Content "$store/Root" 'a file where the Root folder should be'
         Get-ChildItem $certs | Import-CaChain -StorePath $store -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        $problems.Count | Should -BeGreaterThan 0
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Import-CaChain.IO,CaChain.Commands.ImportCaChainCommand'
+        $problems[0].Exception.Message | Should -BeExactly "$store/Root: cannot create the folder (Not a directory); the 1 change(s) made before it were undone"
         Get-ChildItem "$store/CA" -File | ForEach-Object FullName | Should -Be ($before | Where-Object { $_ -like '*/CA/*' })
     }
 
@@ -230,7 +281,7 @@ Describe 'Import-CaChain' {
         $placed = Get-ChildItem $certs | Import-CaChain -StoreLocation LocalMachine -SystemRoot $system
         ($placed | Where-Object Action -eq Added).Count | Should -Be 4
         Get-Content "$system/etc/ssl/certs/ca-certificates.crt" -Raw | Should -Match '-----BEGIN CERTIFICATE-----'
-        openssl verify -CAfile "$system/etc/ssl/certs/ca-certificates.crt" -untrusted "$pki/intermediates.pem" "$pki/pool1.pem" | Should -Match 'OK'
+        openssl verify -CAfile "$system/etc/ssl/certs/ca-certificates.crt" -untrusted "$pki/intermediates.pem" "$pki/pool1.pem" | Should -Be "$pki/pool1.pem: OK"
     }
 
     It 'places into a Debian image the Debian way, with links that still resolve when the image is moved' -Skip:(-not $IsLinux) {
@@ -290,7 +341,10 @@ Describe 'Import-CaChain' {
         $placed = $json | ConvertFrom-Json
         ($placed | Where-Object Action -eq Added).Count | Should -Be 4
         $placed[0].Location | Should -BeLike 'CurrentUser*'
-        Get-ChildItem "$userHome/.dotnet/corefx/cryptography/x509stores" -Recurse -File | Should -Not -BeNullOrEmpty
+        $stores = "$userHome/.dotnet/corefx/cryptography/x509stores"
+        Get-ChildItem $stores -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($stores, $_.FullName) } | Sort-Object |
+            Should -Be (@("root/$($thumbprints.SchertzLabRootCA).pfx") +
+                ($thumbprints.SchertzLabRootCA, $thumbprints.SchertzLabPolicyCA, $thumbprints.SchertzLabIssuingCA | ForEach-Object { "ca/$_.pfx" }) | Sort-Object)
     }
 
     It 'gives results that bind to no TLS endpoint when piped into Test-CaChain or Get-CaChain' {

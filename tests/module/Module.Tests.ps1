@@ -49,6 +49,9 @@ Describe 'Help for <_>' -ForEach @('Get-CaChain', 'Export-CaChain', 'Import-CaCh
     }
 
     It 'describes every parameter' {
+        # Every parameter but the common ones has its entry, so the loop below sees them all.
+        $own = (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters }
+        @($help.parameters.parameter.name | Sort-Object) | Should -Be @($own | Sort-Object)
         foreach ($parameter in $help.parameters.parameter) { $parameter.description.Text | Should -Not -BeNullOrEmpty -Because "-$($parameter.name)" }
     }
 
@@ -99,6 +102,7 @@ Describe 'Completing Remove-CaChain -Thumbprint' {
     }
 
     It 'offers the thumbprints the targeted store holds' {
+        $all | Should -HaveCount 3  # the root, the policy CA and the issuing CA
         $line = "Remove-CaChain -StorePath '$store' -Thumbprint "
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be $all
     }

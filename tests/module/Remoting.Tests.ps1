@@ -49,7 +49,9 @@ Describe 'Import-CaChain -Session' {
     It 'returns results that undo the placement with Remove-CaChain' {
         $store = "$TestDrive/undo-store"
         $placed = Get-ChildItem "$pki/root.cer" | Import-CaChain -Session $session -StorePath $store
-        $placed | Remove-CaChain | Out-Null
+        "$($placed.Action) $($placed.Store)" | Should -Be 'Added Root'
+        Get-StoreFolderContent "$store/Root" | Should -Be (Get-StoreEntryName "$pki/root.cer")
+        ($placed | Remove-CaChain).Action | Should -Be 'Removed'
         @(Get-ChildItem $store -Recurse -File).Count | Should -Be 0
     }
 
@@ -61,6 +63,10 @@ Describe 'Import-CaChain -Session' {
     It 'says clearly when the target does not have the module' {
         $placed = Get-ChildItem "$pki/root.cer" | Import-CaChain -Session $bareSession -StorePath "$TestDrive/bare" -ErrorVariable problems -ErrorAction SilentlyContinue
         $placed | Should -BeNullOrEmpty
-        "$problems" | Should -Match 'CaChain module is not installed'
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'CaChainNotInstalled'
+        $problems[0].Exception.Message | Should -BeExactly ("The CaChain module is not installed on $([Environment]::MachineName): " +
+            'copy the CaChain module folder into one of its PSModulePath folders, then try again.')
+        Test-Path "$TestDrive/bare" | Should -BeFalse
     }
 }

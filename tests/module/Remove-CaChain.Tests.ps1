@@ -61,8 +61,13 @@ Describe 'Remove-CaChain' {
 
     It 'takes Get-CaChain output' {
         $store = "$TestDrive/from-chain"
-        Get-ChildItem $certs | Import-CaChain -StorePath $store | Out-Null
-        Get-CaChain -Path "$pki/chain.p7b" | Remove-CaChain -StorePath $store | Out-Null
+        $placed = Get-ChildItem $certs | Import-CaChain -StorePath $store
+        $placed.Action | Should -Be @('Added', 'Added', 'Added', 'Added')
+        $root, $policy, $issuing = 'SchertzLabRootCA', 'SchertzLabPolicyCA', 'SchertzLabIssuingCA' | ForEach-Object { Get-StoreEntryName "$certs/$_.cer" }
+        Get-StoreFolderContent "$store/Root" | Should -Be $root
+        Get-StoreFolderContent "$store/CA" | Should -Be ($root, $policy, $issuing | Sort-Object)
+        $removed = Get-CaChain -Path "$pki/chain.p7b" | Remove-CaChain -StorePath $store
+        ($removed | Where-Object Action -eq Removed).Count | Should -Be 4
         @(Get-ChildItem "$store" -Recurse -File).Count | Should -Be 0
     }
 
@@ -72,7 +77,11 @@ Describe 'Remove-CaChain' {
         $placed | ForEach-Object { $_.PlacedOn = 'server1' }
         $removed = $placed | Remove-CaChain -ErrorVariable problems -ErrorAction SilentlyContinue
         $removed | Should -BeNullOrEmpty
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Remove-CaChain.OtherComputer,*'
+        $problems.Count | Should -Be 4
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Remove-CaChain.OtherComputer,CaChain.Commands.RemoveCaChainCommand'
+        $problems[0].Exception.Message | Should -BeExactly ("$($placed[0].Thumbprint) was placed on server1, not on this machine: undo it there, " +
+            'for example with Invoke-Command -Session <its session> { $using:results | Remove-CaChain }.')
+        $problems[0].TargetObject | Should -Be 'server1'
         (Get-ChildItem "$store/CA").Count | Should -Be 3
     }
 

@@ -5,9 +5,13 @@ Describe 'Resolve-CaChainError' {
         $info = Resolve-CaChainError 0x80090325
         $info.Name | Should -Be 'SEC_E_UNTRUSTED_ROOT'
         $info.Code | Should -Be '0x80090325'
-        $info.Description | Should -Not -BeNullOrEmpty
-        $info.LikelyCauses.Count | Should -BeGreaterThan 0
-        $info.Fix | Should -Match 'Import-CaChain'
+        $info.Description | Should -BeExactly 'The server''s certificate chain ends in a root this machine does not trust.'
+        $info.LikelyCauses | Should -BeExactly @(
+            'this machine is outside the domain, so it never received the internal root CA certificate'
+            'only the root was imported, without the issuing (subordinate) CA certificates'
+            'the root was imported into the user''s store or the wrong folder instead of the computer''s Root store'
+        )
+        $info.Fix | Should -BeExactly 'Import-CaChain -Path <the exported .cer files> (export them first with Get-CaChain -ComputerName <server> | Export-CaChain -Destination <folder>)'
     }
 
     It 'reads hex, decimal, negative and symbolic forms alike' {
@@ -41,8 +45,8 @@ Describe 'Resolve-CaChainError' {
     It 'tells a cipher mismatch apart from a missing chain' {
         $info = Resolve-CaChainError 0x80090302
         $info.Name | Should -Be 'SEC_E_UNSUPPORTED_FUNCTION'
-        $info.Fix | Should -Not -Match 'Import-CaChain'
-        $info.Fix | Should -Match 'importing CA certificates does not help$'
+        $info.Fix | Should -BeExactly ('Enable a TLS version and cipher suite both sides support (TLS 1.2 or later; on Windows the SCHANNEL\Protocols registry keys ' +
+            'and the SSL Cipher Suite Order policy); importing CA certificates does not help')
     }
 
     It 'writes an error naming an unknown code and goes on' {
@@ -55,6 +59,8 @@ Describe 'Resolve-CaChainError' {
 
     It 'refuses an empty code given as an argument' {
         Resolve-CaChainError '' -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Resolve-CaChainError.Argument,CaChain.Commands.ResolveCaChainErrorCommand'
         $problems[0].Exception.Message | Should -BeExactly "'': not a number, a known name or OpenSSL's text for a known code"
     }
 }
@@ -70,7 +76,7 @@ Describe 'Resolve-CaChainError with Test-CaChain' {
     }
 
     It 'explains the TLS error of a piped result' {
-        $untrusted.Trusted | Should -BeFalse
+        $untrusted.Trusted | Should -Be $false
         $info = $untrusted | Resolve-CaChainError
         $info.Code | Should -Be '0x80090325'
         $info.Name | Should -Be 'SEC_E_UNTRUSTED_ROOT'

@@ -25,7 +25,7 @@ Describe 'A workstation outside the domain learns to trust pool1.schertz.lab' -S
 
     It '2. is told why by Test-CaChain, with the fix' {
         $result = Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -SystemRoot $workstation -Offline
-        $result.Trusted | Should -BeFalse
+        $result.Trusted | Should -Be $false
         $result.TlsError | Should -Be '0x80090325'
         $result.Reason | Should -Match 'SchertzLabRootCA'
         $result.Fix | Should -Match 'Import-CaChain'
@@ -73,7 +73,7 @@ Describe 'The mistake the seed warns about: only the root imported' {
         $store = "$TestDrive/root-only"
         Import-CaChain -Path "$pki/root.cer" -StorePath $store | Out-Null
         $result = Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -StorePath $store -Offline
-        $result.Trusted | Should -BeFalse
+        $result.Trusted | Should -Be $false
         $result.ChainError | Should -Be '0x800B010A'
         $result.Reason | Should -Match 'SchertzLabIssuingCA'
         (Test-OpenSslClient -Port $server.Port -CAFile "$store/Root/$((Get-ChildItem "$store/Root")[0].Name)").Connected | Should -BeFalse

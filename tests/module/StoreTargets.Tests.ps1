@@ -88,6 +88,7 @@ Describe 'Remove-CaChain with piped results' {
     It 'refuses each result whose store conflicts with -SystemRoot, and removes nothing' {
         $store = "$TestDrive/piped"
         $placed = Import-CaChain -Path "$pki/root.cer" -StorePath $store
+        "$($placed.Action) $($placed.Store)" | Should -Be 'Added Root'
         $removed = $placed | Remove-CaChain -SystemRoot "$image" -ErrorVariable problems -ErrorAction SilentlyContinue
         $removed | Should -BeNullOrEmpty
         $problems.Count | Should -Be $placed.Count

@@ -10,7 +10,7 @@ AfterAll { $server | Stop-TestServer }
 Describe 'Test-CaChain' {
     It 'explains an untrusted root with the codes users see and the fix' {
         $result = Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -StorePath "$TestDrive/empty" -Offline
-        $result.Trusted | Should -BeFalse
+        $result.Trusted | Should -Be $false
         $result.TlsError | Should -Be '0x80090325'
         $result.TlsErrorName | Should -Be 'SEC_E_UNTRUSTED_ROOT'
         $result.ChainError | Should -BeIn '0x800B0109', '0x800B010A'
@@ -54,7 +54,7 @@ Describe 'Test-CaChain' {
         $problems.Count | Should -Be 1
         $problems[0].Exception.Message | Should -Be "${missing}: the store does not exist (no such folder)"
         $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Test-CaChain.PathNotFound,*'
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Test-CaChain.PathNotFound,CaChain.Commands.TestCaChainCommand'
         $problems[0].TargetObject | Should -Be $missing
         Test-Path $missing | Should -BeFalse
     }
@@ -62,6 +62,8 @@ Describe 'Test-CaChain' {
     It 'says that a system root that does not exist does not exist' -Skip:(-not $IsLinux) {
         $missing = Join-Path $TestDrive 'no-such-image'
         Test-CaChain -Path "$pki/chain.p7b" -SystemRoot $missing -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Test-CaChain.PathNotFound,CaChain.Commands.TestCaChainCommand'
         $problems[0].Exception.Message | Should -Be "${missing}: the store does not exist (no such folder)"
         $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
@@ -70,8 +72,9 @@ Describe 'Test-CaChain' {
         $store = "$TestDrive/root-only"
         Import-CaChain -Path "$pki/root.cer" -StorePath $store | Out-Null
         $result = Test-CaChain -Path "$pki/pool1.cer" -StorePath $store -Offline
-        $result.Trusted | Should -BeFalse
-        $result.Reason | Should -Match 'SchertzLabIssuingCA'
+        $result.Trusted | Should -Be $false
+        $result.Reason | Should -BeExactly ("the chain is incomplete: the issuer 'CN=SchertzLabIssuingCA, DC=schertz, DC=lab' of 'pool1.schertz.lab' " +
+            "is in neither $store/Root nor $store/CA, and was not supplied")
         $result.ChainError | Should -Be '0x800B010A'
     }
 
