@@ -38,6 +38,7 @@ public:
 
 private:
     std::filesystem::path file_for(StoreKind kind, const std::string& thumbprint) const;
+    std::vector<std::filesystem::path> own_folders(StoreKind kind) const;
     const std::set<std::string>& bundle_thumbprints();
     void refresh_anchors();
     void leave_refresh_to_the_image();
