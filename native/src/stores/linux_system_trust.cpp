@@ -215,7 +215,7 @@ void LinuxSystemTrust::refresh_anchors() {
     }
     const auto& command = removed_roots_.empty() ? layout_.refresh : layout_.refresh_after_removal;
     const auto bundle_before = file_identity(layout_.bundle);
-    const ProcessResult result = run_process(command);
+    const ProcessResult result = run_system_tool(command);
     bundle_thumbprints_.reset();
     const std::string tool = command.front();
     if (result.exit_code != 0) {
