@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,12 +12,16 @@
 extern char** environ;
 
 namespace cachain {
+namespace {
 
-ProcessResult run_process(const std::vector<std::string>& arguments) { return run_process_holding(arguments, -1); }
+enum class Lookup { InPath, AsGiven };
 
-ProcessResult run_process_holding(const std::vector<std::string>& arguments, int held_descriptor) {
+// Starts program with arguments and environment, and collects what it
+// prints until it exits. held_descriptor, unless -1, is open in the program
+// as its descriptor 3.
+ProcessResult run(const std::string& program, Lookup lookup, const std::vector<std::string>& arguments,
+                  char* const* environment, int held_descriptor) {
     ProcessResult result;
-    if (arguments.empty()) return result;
     int pipe_ends[2];
     if (pipe(pipe_ends) != 0) return result;
     const auto close_read = gsl::finally([&] { close(pipe_ends[0]); });
@@ -38,10 +43,12 @@ ProcessResult run_process_holding(const std::vector<std::string>& arguments, int
     argv.push_back(nullptr);
 
     pid_t child = 0;
-    const int spawned = posix_spawnp(&child, argv[0], &actions, nullptr, argv.data(), environ);
+    const int spawned = lookup == Lookup::InPath
+                            ? posix_spawnp(&child, program.c_str(), &actions, nullptr, argv.data(), environment)
+                            : posix_spawn(&child, program.c_str(), &actions, nullptr, argv.data(), environment);
     close(pipe_ends[1]);
     if (spawned != 0) {
-        result.output = "cannot start " + arguments[0];
+        result.output = "cannot start " + program;
         return result;
     }
     char buffer[4096];
@@ -56,6 +63,37 @@ ProcessResult run_process_holding(const std::vector<std::string>& arguments, int
     }
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
+}
+
+}  // namespace
+
+ProcessResult run_process(const std::vector<std::string>& arguments) {
+    if (arguments.empty()) return {};
+    return run(arguments[0], Lookup::InPath, arguments, environ, -1);
+}
+
+std::optional<std::string> find_system_tool(const std::string& name) {
+    if (name.empty() || name.find('/') != std::string::npos) return std::nullopt;
+    for (const char* folder : {"/usr/sbin/", "/usr/bin/", "/sbin/", "/bin/"}) {
+        const std::string candidate = folder + name;
+        struct stat status {};
+        if (stat(candidate.c_str(), &status) == 0 && S_ISREG(status.st_mode) && access(candidate.c_str(), X_OK) == 0)
+            return candidate;
+    }
+    return std::nullopt;
+}
+
+ProcessResult run_system_tool(const std::vector<std::string>& arguments, int held_descriptor) {
+    if (arguments.empty()) return {};
+    const auto program = find_system_tool(arguments[0]);
+    if (!program) {
+        ProcessResult missing;
+        missing.output = arguments[0] + " is not in /usr/sbin, /usr/bin, /sbin or /bin";
+        return missing;
+    }
+    std::string path = "PATH=/usr/sbin:/usr/bin:/sbin:/bin", language = "LANG=C";
+    char* const environment[] = {path.data(), language.data(), nullptr};
+    return run(*program, Lookup::AsGiven, arguments, environment, held_descriptor);
 }
 
 }  // namespace cachain

@@ -284,6 +284,25 @@ Describe 'Import-CaChain' {
         openssl verify -CAfile "$system/etc/ssl/certs/ca-certificates.crt" -untrusted "$pki/intermediates.pem" "$pki/pool1.pem" | Should -Be "$pki/pool1.pem: OK"
     }
 
+    It 'makes the folders 0755 and the files 0644 it places trust in, even under umask 000' -Skip:(-not $IsLinux) {
+        # Under umask 000 they used to be 0777: anyone could add a root.
+        $system = New-TestSystemRoot "$TestDrive/umask-000"
+        $store = "$TestDrive/umask-000-store"
+        $import = "Import-Module '$env:CACHAIN_MODULE'; " +
+            "Get-ChildItem '$certs' | Import-CaChain -SystemRoot '$system' | Out-Null; " +
+            "Get-ChildItem '$certs' | Import-CaChain -StorePath '$store' | Out-Null"
+        sh -c 'umask 000; exec pwsh -NoProfile -NonInteractive -Command "$1"' sh $import
+        $LASTEXITCODE | Should -Be 0
+        $modes = find "$system/usr/local/share/ca-certificates/cachain" "$system/usr/local/share/cachain" $store -printf '%m %P\n' |
+            Sort-Object
+        $root, $policy, $issuing = $thumbprints['SchertzLabRootCA'], $thumbprints['SchertzLabPolicyCA'], $thumbprints['SchertzLabIssuingCA']
+        $stored = Get-ChildItem "$store/Root", "$store/CA" -File | ForEach-Object { "644 $($_.Directory.Name)/$($_.Name)" }
+        $stored.Count | Should -Be 4
+        $modes | Should -Be (@('755 ', '755 ', '755 ', "644 $root.crt", '755 intermediates', '644 intermediates.pem',
+                "644 intermediates/$root.pem", "644 intermediates/$policy.pem", "644 intermediates/$issuing.pem",
+                '755 Root', '755 CA') + $stored | Sort-Object)
+    }
+
     It 'places into a Debian image the Debian way, with links that still resolve when the image is moved' -Skip:(-not $IsLinux) {
         $image = New-TestSystemRoot "$TestDrive/debian-image"
         Set-Content "$image/etc/os-release" 'ID=debian'

@@ -76,7 +76,8 @@ typedef CACHAIN_ENUM(cachain_status) {
     CACHAIN_E_TOO_LARGE = 9,          /* the item is larger than the library accepts */
     CACHAIN_E_ACCESS_DENIED = 10,     /* the store needs rights the caller lacks: the message says how to get them */
     CACHAIN_E_CANCELLED = 11,         /* the user (or an unattended session) cancelled a security prompt */
-    CACHAIN_E_REFUSED = 12,           /* the request breaks a placement rule (a leaf into a trust store, a broken chain) */
+    CACHAIN_E_REFUSED = 12,           /* the request breaks a placement rule (a leaf into a trust store, a broken chain,
+                                         a trust folder someone else can write) */
     CACHAIN_E_NOT_SUPPORTED = 13,     /* this store or operation does not exist on this platform */
     CACHAIN_E_PATH_NOT_FOUND = 14,    /* no file or folder at that path */
     CACHAIN_E_HOST_NOT_FOUND = 15,    /* the host name does not resolve (DNS) */

@@ -7,6 +7,7 @@
 #include "certificate_encoding.h"
 #include "certificate_parser.h"
 #include "path_loader.h"
+#include "trusted_folder.h"
 #include "utf8_path.h"
 
 namespace cachain {
@@ -70,13 +71,10 @@ bool DirectoryStore::add(StoreKind kind, gsl::span<const std::uint8_t> der, cons
     const auto cert = parse_certificates(der, thumbprint, nullptr).at(0);
     const auto pem = encode_pem(*cert);
     const fs::path folder = folder_of(kind);
-    std::error_code error;
-    fs::create_directories(folder, error);
-    if (error) {
-        const bool denied = error == std::errc::permission_denied || error == std::errc::read_only_file_system;
-        throw write_failure(Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(folder),
-                                    "cannot create the folder (" + error.message() + ")"),
-                            folder);
+    try {
+        make_trusted_folder(folder);
+    } catch (const Failure& failure) {
+        throw write_failure(failure, folder);
     }
     // Try <hash>.0, <hash>.1, ... : a name holding the same bytes means
     // another process placed it first; a different certificate with the
@@ -98,6 +96,7 @@ bool DirectoryStore::remove(StoreKind kind, const std::string& thumbprint) {
     auto& entries = index(kind);
     const auto found = entries.find(thumbprint);
     if (found == entries.end()) return false;
+    refuse_symlinked_folder(folder_of(kind));
     std::error_code error;
     if (!fs::remove(found->second, error) && error) {
         const bool denied = error == std::errc::permission_denied || error == std::errc::read_only_file_system;

@@ -16,6 +16,7 @@
 #include "certificate_parser.h"
 #include "path_loader.h"
 #include "process_runner.h"
+#include "trusted_folder.h"
 #include "utf8_path.h"
 
 namespace cachain {
@@ -39,9 +40,10 @@ Failure permission_failure(const Failure& failure) {
 class FolderLock {
 public:
     explicit FolderLock(const fs::path& folder) {
-        std::error_code ignored;
-        fs::create_directories(folder, ignored);
-        fd_ = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        std::error_code error;
+        if (fs::exists(fs::symlink_status(folder, error))) refuse_symlinked_folder(folder);
+        else make_trusted_folder(folder);
+        fd_ = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd_ >= 0) flock(fd_, LOCK_EX);
     }
     int descriptor() const { return fd_; }
@@ -105,6 +107,13 @@ fs::path LinuxSystemTrust::file_for(StoreKind kind, const std::string& thumbprin
     return kind == StoreKind::Root ? layout_.anchors / (thumbprint + ".crt") : layout_.intermediates / (thumbprint + ".pem");
 }
 
+// The folders kind's files go in, from the top: CaChain's intermediates
+// folder sits in a cachain folder of its own, which must be as safe.
+std::vector<fs::path> LinuxSystemTrust::own_folders(StoreKind kind) const {
+    if (kind == StoreKind::Root) return {layout_.anchors};
+    return {layout_.intermediates.parent_path(), layout_.intermediates};
+}
+
 namespace {
 
 // The thumbprints of the certificates in file; none when it is absent or unreadable.
@@ -149,15 +158,9 @@ bool LinuxSystemTrust::contains(StoreKind kind, const std::string& thumbprint) {
 bool LinuxSystemTrust::add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) {
     const auto cert = parse_certificates(der, thumbprint, nullptr).at(0);
     const fs::path file = file_for(kind, thumbprint);
-    std::error_code error;
-    fs::create_directories(file.parent_path(), error);
-    if (error) {
-        const bool denied = error == std::errc::permission_denied || error == std::errc::read_only_file_system;
-        throw permission_failure(Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(file.parent_path()),
-                                         "cannot create the folder (" + error.message() + ")"));
-    }
     WriteOutcome outcome{};
     try {
+        for (const auto& folder : own_folders(kind)) make_trusted_folder(folder);
         outcome = write_file_atomically(file, encode_pem(*cert), false);
     } catch (const Failure& failure) {
         throw permission_failure(failure);
@@ -174,6 +177,7 @@ bool LinuxSystemTrust::add(StoreKind kind, gsl::span<const std::uint8_t> der, co
 
 bool LinuxSystemTrust::remove(StoreKind kind, const std::string& thumbprint) {
     const fs::path file = file_for(kind, thumbprint);
+    for (const auto& folder : own_folders(kind)) refuse_symlinked_folder(folder);
     std::error_code error;
     if (!fs::remove(file, error)) {
         if (!error) return false;
@@ -247,8 +251,9 @@ std::vector<std::string> LinuxSystemTrust::take_warnings() { return std::exchang
 // outliving a killed import still excludes the next one.
 void LinuxSystemTrust::refresh_anchors(int held_lock) {
     for (const auto& folder : layout_.required_folders) {
-        std::error_code ignored;
-        fs::create_directories(folder, ignored);
+        // The tool writes the bundle there: made as safe as our own folders.
+        std::error_code error;
+        if (!fs::exists(folder, error)) make_trusted_folder(folder);
     }
     if (layout_.debian_sources) {
         // Debian's tool appends to <bundle>.new and removes it only when it
@@ -260,7 +265,7 @@ void LinuxSystemTrust::refresh_anchors(int held_lock) {
     }
     const auto& command = removed_roots_.empty() ? layout_.refresh : layout_.refresh_after_removal;
     const auto bundle_before = file_identity(layout_.bundle);
-    const ProcessResult result = run_process_holding(command, held_lock);
+    const ProcessResult result = run_system_tool(command, held_lock);
     bundle_thumbprints_.reset();
     const std::string tool = command.front();
     if (result.exit_code != 0) {

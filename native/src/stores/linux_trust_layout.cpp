@@ -5,9 +5,8 @@
 #include <optional>
 #include <sstream>
 
-#include <unistd.h>
-
 #include "failure.h"
+#include "process_runner.h"
 
 namespace cachain {
 namespace {
@@ -25,12 +24,8 @@ bool is_this_machine(const fs::path& system_root) {
     return fs::equivalent(system_root, "/", error);
 }
 
-bool command_exists(const std::string& name) {
-    for (const char* folder : {"/usr/sbin/", "/usr/bin/", "/sbin/", "/bin/", "/usr/local/sbin/"}) {
-        if (access((std::string(folder) + name).c_str(), X_OK) == 0) return true;
-    }
-    return false;
-}
+// Only where run_system_tool looks: a tool elsewhere would never be run.
+bool command_exists(const std::string& name) { return find_system_tool(name).has_value(); }
 
 fs::path cachain_intermediates(const fs::path& system_root) {
     return under(system_root, "/usr/local/share/cachain/intermediates");
