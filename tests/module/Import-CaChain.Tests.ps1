@@ -272,7 +272,7 @@ Describe 'Import-CaChain' {
         Get-ChildItem $certs | Import-CaChain -StorePath $store -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Import-CaChain.IO,CaChain.Commands.ImportCaChainCommand'
-        $problems[0].Exception.Message | Should -BeExactly "$store/Root: cannot create the folder (Not a directory); the 1 change(s) made before it were undone"
+        $problems[0].Exception.Message | Should -BeExactly "$store/Root: is not a folder; the 1 change(s) made before it were undone"
         Get-ChildItem "$store/CA" -File | ForEach-Object FullName | Should -Be ($before | Where-Object { $_ -like '*/CA/*' })
     }
 
