@@ -303,6 +303,25 @@ void LinuxSystemTrust::refresh_anchors(int held_lock) {
     }
     added_roots_.clear();
     removed_roots_.clear();
+    warn_of_image_hooks();
+}
+
+// The image's update hooks were not run (linux_trust_layout.cpp says why):
+// name them, and where they can run.
+void LinuxSystemTrust::warn_of_image_hooks() {
+    if (layout_.image_hooks.empty()) return;
+    std::set<std::string> hooks;
+    std::error_code error;
+    for (fs::directory_iterator it(layout_.image_hooks, error), end; !error && it != end; it.increment(error))
+        hooks.insert(utf8_from_path(it->path().filename()));
+    if (hooks.empty()) return;
+    std::string names;
+    for (const auto& hook : hooks) names += (names.empty() ? "" : ", ") + hook;
+    const std::string root = utf8_from_path(layout_.system_root);
+    warnings_.push_back(root + "'s own update hooks in " + utf8_from_path(layout_.image_hooks) + " (" + names +
+                        ") were not run: they are the image's programs, which must not run as root on this "
+                        "machine; run 'update-ca-certificates' inside the image to run them (for example: chroot " +
+                        root + " update-ca-certificates)");
 }
 
 // The image's tool cannot run from here: the anchors are written, and the

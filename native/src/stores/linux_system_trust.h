@@ -45,6 +45,7 @@ private:
     bool taken_in(StoreKind kind, const std::string& thumbprint);
     void refresh_anchors(int held_lock);
     void leave_refresh_to_the_image();
+    void warn_of_image_hooks();
     void rewrite_intermediates_bundle();
 
     LinuxTrustLayout layout_;

@@ -122,13 +122,18 @@ LinuxTrustLayout debian_layout(const fs::path& system_root) {
         // certificate, and the bundle check in commit() would refuse the
         // result and roll back. --certsconf is read before that change of
         // folder, so it, like the folders the tool writes to, stays absolute.
+        // The image's hooks are its own programs: run from here they would
+        // run as root on this machine, and act on its Java or Mono stores.
+        // The tool runs hooks only from an existing folder, and nothing can
+        // ever exist below /dev/null, so none run (the store names them).
         const auto from_etc_certs = [&](const fs::path& folder) { return folder.lexically_relative(etc_certs).string(); };
         layout.refresh.insert(layout.refresh.end(),
                               {"--certsconf", configuration.string(),
                                "--certsdir", from_etc_certs(certs),
                                "--localcertsdir", from_etc_certs(local_certs),
                                "--etccertsdir", etc_certs.string(),
-                               "--hooksdir", under(system_root, "/etc/ca-certificates/update.d").string()});
+                               "--hooksdir", "/dev/null/no-hooks"});
+        layout.image_hooks = under(system_root, "/etc/ca-certificates/update.d");
         layout.required_folders = {etc_certs, certs};
     }
     layout.refresh_after_removal = layout.refresh;

@@ -27,6 +27,9 @@ struct LinuxTrustLayout {
     std::vector<std::string> refresh;           // the command that regenerates it
     std::vector<std::string> refresh_after_removal;
     std::vector<std::filesystem::path> required_folders;  // made before the refresh runs
+    // An image's own update hooks (Debian's etc/ca-certificates/update.d):
+    // never run from here, only named; empty for this machine.
+    std::filesystem::path image_hooks;
     // False for an image whose tool cannot run from this machine (RHEL's
     // update-ca-trust and SUSE's update-ca-certificates know no system root;
     // Debian's needs a Debian host): the files are written, and the caller is
