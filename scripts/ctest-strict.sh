@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs ctest in the current folder with the given arguments, and fails when
 # it ran no test at all or when any test skipped itself: a missing
-# prerequisite (wine, sshd, a JDK, a free port) must make the run red, never
+# prerequisite (wine, sshd, a free port) must make the run red, never
 # quietly green. The scripts install what the tests need.
 #
 #   scripts/ctest-strict.sh [ctest arguments...]

@@ -44,11 +44,26 @@ plant() {
   printf '%s\n' "${text/"$old"/"$new"}" >"$file"
 }
 
+# The selected mutants' rows, without comments.
+rows() {
+  while IFS=$'\t' read -r id rest; do
+    [[ -z $id || $id == \#* ]] && continue
+    if (($# > 0)) && [[ " $* " != *" $id "* ]]; then continue; fi
+    printf '%s\t%s\n' "$id" "$rest"
+  done <"$table"
+}
+
+# A test that fails already would count every mutant as caught: the named
+# tests must pass on the unmodified code first.
+baseline=$(rows "$@" | cut -f5 | sort -u | paste -sd'|')
+if ! (cd "$build" && ctest -R "$baseline" --no-tests=error --timeout 300 >"$build/baseline.log" 2>&1); then
+  echo "mutants: the named tests fail on the unmodified code (see $build/baseline.log)" >&2
+  exit 1
+fi
+
 survived=()
 caught=0
 while IFS=$'\t' read -r id file old new tests; do
-  [[ -z $id || $id == \#* ]] && continue
-  if (($# > 0)) && [[ " $* " != *" $id "* ]]; then continue; fi
   plant "$root/$file" "$old" "$new"
   if ! cmake --build "$build" -j2 --target "${targets[@]}" >"$build/mutant-$id.log" 2>&1; then
     echo "mutants: $id does not build (see $build/mutant-$id.log)" >&2
@@ -63,7 +78,7 @@ while IFS=$'\t' read -r id file old new tests; do
     echo "caught   $id: $(grep -cE '\*\*\*Failed|\*\*\*Exception|\*\*\*Timeout' "$build/mutant-$id.log") of the tests failed"
   fi
   restore
-done <"$table"
+done < <(rows "$@")
 
 cmake --build "$build" -j2 --target "${targets[@]}" >/dev/null  # leave the folder matching the source again
 if ((${#survived[@]} > 0)); then
