@@ -10,12 +10,25 @@ BeforeAll {
 AfterAll { $server | Stop-TestServer }
 
 Describe 'examples/<_>' -ForEach (Get-ChildItem (Join-Path $PSScriptRoot '../../examples') -Filter *.ps1).Name {
+    BeforeAll {
+        # Each script's own synopsis (Get-Help falls back to the script's name when its help block does not parse).
+        $synopsis = @{
+            'Export-EndpointChain.ps1' = 'Exports the CA chain straight from a TLS endpoint, from any machine that can reach it.'
+            'Export-ServerChain.ps1' = 'Exports the CA chain of a server''s own certificate, on the server itself.'
+            'Import-OnWorkgroupMachine.ps1' = 'Imports carried-over CA certificates on a machine outside the domain.'
+            'Join-LinuxHost.ps1' = 'Makes a Linux host trust the same internal CA chain.'
+            'Push-ToManyServers.ps1' = 'Places a CA chain on many servers at once through PowerShell remoting.'
+            'Test-AndFix.ps1' = 'Checks whether this machine trusts a server, explains why not, and fixes it.'
+            'Undo-Import.ps1' = 'Undoes an import: removes exactly what it added, by thumbprint.'
+        }
+    }
+
     It 'parses, and has help with a synopsis and an example' {
         $errors = $null
         [System.Management.Automation.Language.Parser]::ParseFile((Join-Path $examples $_), [ref] $null, [ref] $errors) | Out-Null
         $errors | Should -BeNullOrEmpty
         $help = Get-Help (Join-Path $examples $_)
-        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -BeExactly $synopsis[$_]
         @($help.examples.example).Count | Should -BeGreaterOrEqual 1
     }
 }

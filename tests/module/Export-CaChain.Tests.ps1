@@ -15,14 +15,15 @@ Describe 'Export-CaChain' {
     It 'takes Get-CaChain output and writes the leaf with -IncludeLeaf' {
         $files = Get-CaChain -Path "$pki/chain.p7b" | Export-CaChain -Destination "$TestDrive/with-leaf" -IncludeLeaf -Format Pem
         $files.Count | Should -Be 4
-        $files.Role | Should -Contain 'Leaf'
-        Get-Content ($files | Where-Object Role -eq Leaf).Path -Raw | Should -Match '-----BEGIN CERTIFICATE-----'
+        $files.Role | Should -BeExactly @('Root', 'Intermediate', 'Intermediate', 'Leaf')
+        Get-Content ($files | Where-Object Role -eq Leaf).Path -Raw | Should -BeExactly (Get-Content "$pki/pool1.pem" -Raw)
     }
 
     It 'writes one .p7b bundle with -Format P7b' {
         $files = Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/bundle" -Format P7b
         $files.Count | Should -Be 1
-        $files.Path | Should -BeLike '*.p7b'
+        # The bundle is named after the chain's target, the leaf it was built for.
+        $files.Path | Should -BeExactly "$TestDrive/bundle/pool1.schertz.lab-chain.p7b"
         (Get-CaChain -Path $files.Path).Count | Should -Be 3
     }
 

@@ -10,7 +10,8 @@ Describe 'Get-CaChain' {
         $chain.Name | Should -Be @('SchertzLabRootCA', 'SchertzLabPolicyCA', 'SchertzLabIssuingCA', 'pool1.schertz.lab')
         $chain.Role | Should -Be @('Root', 'Intermediate', 'Intermediate', 'Leaf')
         $chain.Depth | Should -Be @(3, 2, 1, 0)
-        $chain[0].Thumbprint | Should -Match '^[0-9A-F]{40}$'
+        # The SHA-1 of the root's DER, as .NET computes it.
+        $chain[0].Thumbprint | Should -BeExactly ([System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/root.cer").Thumbprint)
         $chain[0].Certificate | Should -BeOfType System.Security.Cryptography.X509Certificates.X509Certificate2
         $chain.ChainStatus | Select-Object -Unique | Should -Be 'Complete'
     }
@@ -46,8 +47,13 @@ Describe 'Get-CaChain' {
     It 'names the missing issuer when it is offline' {
         $chain = Get-CaChain -Path "$pki/pool1.cer" -Offline -WarningVariable warnings -WarningAction SilentlyContinue
         $chain.ChainStatus | Select-Object -Unique | Should -Be 'MissingIssuer'
-        $chain[0].MissingIssuer | Should -Match 'SchertzLabIssuingCA'
-        "$warnings" | Should -Match 'SchertzLabIssuingCA'
+        $chain[0].MissingIssuer | Should -BeExactly 'CN=SchertzLabIssuingCA, DC=schertz, DC=lab'
+        # The key identifier the warning names is the issuing CA's own, read here by .NET.
+        $issuing = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/issuing.cer")
+        $keyId = $issuing.Extensions.Where({ $_ -is [System.Security.Cryptography.X509Certificates.X509SubjectKeyIdentifierExtension] })[0].SubjectKeyIdentifier
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeExactly ("pool1.schertz.lab: Incomplete: the issuer 'CN=SchertzLabIssuingCA, DC=schertz, DC=lab' of 'pool1.schertz.lab' " +
+            "was not found (key identifier $keyId). Export it from a machine that trusts it, and add it as an issuer source.")
     }
 
     It 'writes an error naming a bad file and goes on with the good ones' {
@@ -65,9 +71,12 @@ Describe 'Get-CaChain' {
         # The lab folder holds pool1.key next to the certificates.
         $chain = Get-CaChain -Path "$pki/pool1.cer" -IssuerPath $pki -Offline -ErrorVariable problems -ErrorAction SilentlyContinue
         $chain.Count | Should -Be 4
-        "$problems" | Should -Match 'key'
         # Each error names the bad file of the -IssuerPath folder, not the leaf it came with.
         $problems.TargetObject | Sort-Object | Should -Be "$pki/pool1.key", "$pki/pool1.pfx", "$pki/web1.key"
+        $problems | Sort-Object TargetObject | ForEach-Object { "$($_.FullyQualifiedErrorId) $($_.Exception.Message)" } | Should -BeExactly @(
+            "Get-CaChain.NotCertificate,CaChain.Commands.GetCaChainCommand $pki/pool1.key: the PEM text holds PRIVATE KEY but no certificate"
+            "Get-CaChain.PasswordNeeded,CaChain.Commands.GetCaChainCommand $pki/pool1.pfx: the PKCS#12 file is protected by a password, and none was given (use -Password)"
+            "Get-CaChain.NotCertificate,CaChain.Commands.GetCaChainCommand $pki/web1.key: the PEM text holds PRIVATE KEY but no certificate")
     }
 
     It 'says a path that does not exist is not found' {
@@ -180,14 +189,15 @@ Describe 'Get-CaChain -ComputerName' {
     It 'fetches the intermediates by AIA when the server sends only its leaf' {
         $chain = Get-CaChain -ComputerName 127.0.0.1 -Port $leafOnly.Port
         $chain.Name | Should -Be @('SchertzLabRootCA', 'SchertzLabPolicyCA', 'SchertzLabIssuingCA', 'pool1.schertz.lab')
-        $chain[-1].Source | Should -Match '127.0.0.1'
-        $chain[1].Source | Should -Match 'http://127.0.0.1'
+        $aia = "http://127.0.0.1:$($http.Port)"
+        $chain.Source | Should -BeExactly @("downloaded from $aia/root.cer", "downloaded from $aia/policy.cer", "downloaded from $aia/issuing.cer",
+            "presented by 127.0.0.1:$($leafOnly.Port)")
     }
 
     It 'names the missing issuer with -Offline' {
         $chain = Get-CaChain -ComputerName "127.0.0.1:$($leafOnly.Port)" -Offline -WarningAction SilentlyContinue
         $chain.Count | Should -Be 1
-        $chain[0].MissingIssuer | Should -Match 'SchertzLabIssuingCA'
+        $chain[0].MissingIssuer | Should -BeExactly 'CN=SchertzLabIssuingCA, DC=schertz, DC=lab'
         $chain[0].MissingIssuerUrl | Should -Be "http://127.0.0.1:$($http.Port)/issuing.cer"
     }
 
@@ -208,7 +218,8 @@ Describe 'Get-CaChain -ComputerName' {
         $errors = $null
         Get-CaChain -ComputerName 127.0.0.1 -Port $closed -TimeoutSec 3 -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors.Count | Should -Be 1
-        $errors[0].Exception.Message | Should -Match "127.0.0.1:$closed"
+        $errors[0].FullyQualifiedErrorId | Should -BeExactly 'Get-CaChain.ConnectionFailed,CaChain.Commands.GetCaChainCommand'
+        $errors[0].Exception.Message | Should -BeExactly "127.0.0.1:${closed}: the connection was refused: nothing listens on port $closed"
     }
 }
 

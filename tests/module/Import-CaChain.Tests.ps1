@@ -221,7 +221,8 @@ Describe 'Import-CaChain' {
     It 'warns that a system root that did not exist was created' -Skip:(-not $IsLinux) {
         $system = Join-Path $TestDrive 'new-image'
         Import-CaChain -Path "$certs/SchertzLabRootCA.cer" -SystemRoot $system -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
-        $warnings.Message | Should -Contain "the store folder $system did not exist and was created"
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeExactly "the store folder $system did not exist and was created"
     }
 
     It 'creates nothing and warns about nothing with -WhatIf on a store folder that does not exist' {

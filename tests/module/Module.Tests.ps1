@@ -42,10 +42,23 @@ Describe 'The CaChain module' {
 Describe 'Help for <_>' -ForEach @('Get-CaChain', 'Export-CaChain', 'Import-CaChain', 'Remove-CaChain', 'Test-CaChain', 'Resolve-CaChainError') {
     BeforeAll { $help = Get-Help $_ -Full }
 
-    It 'has a synopsis and a description' {
-        $help.Synopsis | Should -Not -BeNullOrEmpty
-        $help.Synopsis | Should -Not -BeLike "*$_ *[<CommonParameters>]*"
-        $help.description.Text | Should -Not -BeNullOrEmpty
+    It 'has its synopsis and a description' {
+        # The module's own words (Get-Help falls back to the syntax line when the help file is not found).
+        $synopsis = @{
+            'Get-CaChain' = 'Shows the certification path of a certificate, a file, a folder or a TLS server, as the Certification Path tab does.'
+            'Export-CaChain' = 'Writes the CA certificates of a chain to files, as the MMC Certificate Export Wizard does one by one.'
+            'Import-CaChain' = 'Places CA certificates into the right trust stores: a root into Trusted Root Certification Authorities ' +
+                '(and Intermediate Certification Authorities when it has subordinate CAs), every other CA into Intermediate Certification Authorities.'
+            'Remove-CaChain' = 'Undoes a placement: removes certificates from trust stores by thumbprint.'
+            'Test-CaChain' = 'Tells whether this machine, or a given store, trusts an endpoint or a certificate, and if not, why and how to fix it.'
+            'Resolve-CaChainError' = 'Explains a TLS or certificate chain error code: its name, what it means, its likely causes, and a fix that can work.'
+        }
+        $help.Synopsis | Should -BeExactly $synopsis[$_]
+        # Each description opens by naming its cmdlet, in paragraphs none of which is empty.
+        $paragraphs = @{ 'Get-CaChain' = 5; 'Export-CaChain' = 4; 'Import-CaChain' = 4; 'Remove-CaChain' = 3; 'Test-CaChain' = 2; 'Resolve-CaChainError' = 3 }
+        @($help.description.Text).Count | Should -Be $paragraphs[$_]
+        @($help.description.Text)[0].StartsWith("$_ ") | Should -BeTrue
+        @($help.description.Text | Where-Object { -not $_.Trim() }).Count | Should -Be 0
     }
 
     It 'describes every parameter' {

@@ -13,6 +13,12 @@ BeforeAll {
     $pki = New-TestPki "$TestDrive/pki"
     $image = New-TestSystemRoot "$TestDrive/image"
     $imageFiles = Get-ChildItem $image -Recurse -File | ForEach-Object { "$($_.FullName) $((Get-FileHash $_.FullName).Hash)" }
+    # The snapshot the cases compare with holds the image's five files, so an
+    # empty or partial snapshot cannot make "nothing was written" pass. 79124d6b
+    # is OpenSSL's subject hash of CN=PublicRootCA, the image's public root.
+    $imageFiles -replace ' [0-9A-F]{64}$' | ForEach-Object { [IO.Path]::GetRelativePath($image, $_) } | Sort-Object | Should -BeExactly @(
+        'etc/ca-certificates.conf', 'etc/ssl/certs/79124d6b.0', 'etc/ssl/certs/ca-certificates.crt', 'etc/ssl/certs/PublicRootCA.pem',
+        'usr/share/ca-certificates/public/PublicRootCA.crt')
     $rootThumbprint = (Get-CaChain -Path "$pki/root.cer" -SkipLocalStores).Thumbprint
 
     # The cmdlet with the store parameters of a case, and the input it needs.
