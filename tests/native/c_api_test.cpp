@@ -218,4 +218,11 @@ TEST(CApiEndpoints, ParsesWhatAnAdministratorTypesWithTheCallersDefaultPort) {
 
 TEST(CApiVersion, ReportsTheLibraryVersion) { EXPECT_STREQ(cachain_version(), CACHAIN_TEST_EXPECTED_VERSION); }
 
+// The header's macros are typed by hand: this keeps them the project's version.
+TEST(CApiVersion, HeaderMacrosAreTheProjectVersion) {
+    const std::string header = std::to_string(CACHAIN_VERSION_MAJOR) + "." + std::to_string(CACHAIN_VERSION_MINOR) + "." +
+                               std::to_string(CACHAIN_VERSION_PATCH);
+    EXPECT_EQ(header, CACHAIN_TEST_EXPECTED_VERSION);
+}
+
 }  // namespace

@@ -93,6 +93,14 @@ typedef CACHAIN_ENUM(cachain_status) {
  * succeeded. Borrowed: valid until the next cachain_* call on this thread. */
 CACHAIN_API const char* cachain_last_error(void);
 
+/* The version of this header, the same as the project's (CMakeLists.txt;
+ * test CApiVersion.HeaderMacrosAreTheProjectVersion keeps them equal). A
+ * program built against one header can compare it with cachain_version(),
+ * the version of the library it loaded. */
+#define CACHAIN_VERSION_MAJOR 0
+#define CACHAIN_VERSION_MINOR 1
+#define CACHAIN_VERSION_PATCH 0
+
 /* The library version, "MAJOR.MINOR.PATCH". Borrowed, static. */
 CACHAIN_API const char* cachain_version(void);
 
