@@ -62,7 +62,7 @@ namespace CaChain.Native
 
         // Discovery
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        public static extern Status cachain_discover_ex(SetHandle inputs, SetHandle pool, uint flags, uint timeoutSeconds, out ChainsHandle chains);
+        public static extern Status cachain_discover_with_options(SetHandle inputs, SetHandle pool, ref DiscoverOptions options, out ChainsHandle chains);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern void cachain_chains_free(IntPtr chains);

@@ -49,6 +49,16 @@ namespace CaChain.Native
         public const int Code = 0, Name = 1, Kind = 2, Description = 3, Causes = 4, Fix = 5;
     }
 
+    // cachain_discover_options.
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct DiscoverOptions
+    {
+        public const uint CurrentVersion = 1;  // CACHAIN_DISCOVER_OPTIONS_VERSION
+        public uint Version;
+        public uint Flags;
+        public uint TimeoutSeconds;
+    }
+
     // cachain_store_callbacks: a store whose four operations are ours.
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     internal delegate Status ContainsCallback(IntPtr context, int name, IntPtr thumbprint, out int present);
@@ -65,6 +75,8 @@ namespace CaChain.Native
     [StructLayout(LayoutKind.Sequential)]
     internal struct StoreCallbacks
     {
+        public const uint CurrentVersion = 1;  // CACHAIN_STORE_CALLBACKS_VERSION
+        public uint Version;
         public IntPtr Context;
         public IntPtr Contains;
         public IntPtr Add;
