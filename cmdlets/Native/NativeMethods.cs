@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using CaChain.Stores;
 
 namespace CaChain.Native
 {
@@ -125,7 +126,7 @@ namespace CaChain.Native
 
         // Stores
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        public static extern Status cachain_store_open(int location, byte[] path, out StoreHandle store);
+        public static extern Status cachain_store_open(CaChainStoreLocation location, byte[] path, out StoreHandle store);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status cachain_store_open_callbacks(ref StoreCallbacks callbacks, byte[] rootLocation, byte[] caLocation, out StoreHandle store);

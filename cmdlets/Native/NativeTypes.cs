@@ -3,7 +3,9 @@ using System.Runtime.InteropServices;
 
 namespace CaChain.Native
 {
-    // Values of the C enums and flags the cmdlets use (cachain.h).
+    // Values of the C enums and flags the cmdlets use (cachain.h); the public
+    // enums (CaChainStoreLocation, CaChainFormat...) mirror the others.
+    // tests/module/NativeTypes.Tests.ps1 checks every enum against the header.
     internal enum Status
     {
         Ok = 0, Argument = 1, Empty = 2, Truncated = 3, NotCertificate = 4, UnsupportedFormat = 5,
@@ -12,9 +14,13 @@ namespace CaChain.Native
         Internal = 99
     }
 
-    internal enum CertText { Subject = 0, Issuer = 1, CommonName = 2, Thumbprint = 3, Sha256 = 4, Serial = 5, CaIssuersUrl = 8 }
+    internal enum CertText
+    {
+        Subject = 0, Issuer = 1, CommonName = 2, Thumbprint = 3, Sha256 = 4, Serial = 5,
+        SubjectKeyId = 6, AuthorityKeyId = 7, CaIssuersUrl = 8
+    }
 
-    internal enum CertNumber { NotBefore = 0, NotAfter = 1, IsCA = 2, SelfSigned = 5, Role = 6 }
+    internal enum CertNumber { NotBefore = 0, NotAfter = 1, IsCA = 2, PathLength = 3, KeyUsage = 4, SelfSigned = 5, Role = 6 }
 
     internal enum ChainNumber { Status = 0, Target = 1, Rank = 2 }
 
@@ -25,11 +31,6 @@ namespace CaChain.Native
         public const uint DiscoverOffline = 0x1;
         public const uint ExportIncludeLeaf = 0x1, ExportForce = 0x2, ExportDryRun = 0x4;
         public const uint PlaceDryRun = 0x1, PlaceForce = 0x2, PlaceRootNotInCA = 0x4;
-    }
-
-    internal static class Locations
-    {
-        public const int LocalMachine = 0, CurrentUser = 1, Directory = 2;
     }
 
     internal static class PlacementFields
