@@ -329,7 +329,8 @@ namespace CaChain.Commands
         {
             if (item.Inputs.Count == 0) return null;
             WriteVerbose($"Discovering chains for {item.Label}{(Offline ? " (offline)" : string.Empty)}");
-            Status status = NativeMethods.cachain_discover_ex(item.Inputs.Handle, item.Pool.Handle, DiscoverFlags, (uint)TimeoutSec, out ChainsHandle chains);
+            var options = new DiscoverOptions { Version = DiscoverOptions.CurrentVersion, Flags = DiscoverFlags, TimeoutSeconds = (uint)TimeoutSec };
+            Status status = NativeMethods.cachain_discover_with_options(item.Inputs.Handle, item.Pool.Handle, ref options, out ChainsHandle chains);
             if (status == Status.Ok) return chains;
             WriteError(new CaChainException(status, NativeMethods.LastError()).ToErrorRecord(ErrorIdPrefix, item.Target));
             return null;

@@ -21,10 +21,27 @@ namespace CaChain.Native
         public void OnImport()
         {
             libraryPath = LocateLibrary();
-            if (TryInstallResolver()) return;
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && LoadLibraryEx(libraryPath, IntPtr.Zero, LoadWithAlteredSearchPath) == IntPtr.Zero)
+            if (!TryInstallResolver() && RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
+                && LoadLibraryEx(libraryPath, IntPtr.Zero, LoadWithAlteredSearchPath) == IntPtr.Zero)
             {
                 throw new DllNotFoundException($"CaChain cannot load its native library '{libraryPath}' (error {Marshal.GetLastWin32Error()}).");
+            }
+            RequireMatchingVersion();
+        }
+
+        // The cmdlets are built against one cachain.h (CMake passes the
+        // project version to dotnet as the assembly's version): a library of
+        // another version may lay out its structs and enums differently, so
+        // it is refused before any cmdlet calls it.
+        private static void RequireMatchingVersion()
+        {
+            Version assembly = typeof(NativeLibraryLoader).Assembly.GetName().Version;
+            string expected = $"{assembly.Major}.{assembly.Minor}.{assembly.Build}";
+            string actual = Utf8.FromNative(NativeMethods.cachain_version());
+            if (actual != expected)
+            {
+                throw new InvalidOperationException(
+                    $"CaChain {expected} cannot use the native library '{libraryPath}': it is version {actual}. Reinstall the module, so that CaChain.dll and its native library come from the same build.");
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using CaChain.Stores;
 
 namespace CaChain.Native
 {
@@ -62,7 +63,7 @@ namespace CaChain.Native
 
         // Discovery
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        public static extern Status cachain_discover_ex(SetHandle inputs, SetHandle pool, uint flags, uint timeoutSeconds, out ChainsHandle chains);
+        public static extern Status cachain_discover_with_options(SetHandle inputs, SetHandle pool, ref DiscoverOptions options, out ChainsHandle chains);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern void cachain_chains_free(IntPtr chains);
@@ -125,7 +126,7 @@ namespace CaChain.Native
 
         // Stores
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        public static extern Status cachain_store_open(int location, byte[] path, out StoreHandle store);
+        public static extern Status cachain_store_open(CaChainStoreLocation location, byte[] path, out StoreHandle store);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status cachain_store_open_callbacks(ref StoreCallbacks callbacks, byte[] rootLocation, byte[] caLocation, out StoreHandle store);

@@ -3,7 +3,9 @@ using System.Runtime.InteropServices;
 
 namespace CaChain.Native
 {
-    // Values of the C enums and flags the cmdlets use (cachain.h).
+    // Values of the C enums and flags the cmdlets use (cachain.h); the public
+    // enums (CaChainStoreLocation, CaChainFormat...) mirror the others.
+    // tests/module/NativeTypes.Tests.ps1 checks every enum against the header.
     internal enum Status
     {
         Ok = 0, Argument = 1, Empty = 2, Truncated = 3, NotCertificate = 4, UnsupportedFormat = 5,
@@ -12,9 +14,13 @@ namespace CaChain.Native
         Internal = 99
     }
 
-    internal enum CertText { Subject = 0, Issuer = 1, CommonName = 2, Thumbprint = 3, Sha256 = 4, Serial = 5, CaIssuersUrl = 8 }
+    internal enum CertText
+    {
+        Subject = 0, Issuer = 1, CommonName = 2, Thumbprint = 3, Sha256 = 4, Serial = 5,
+        SubjectKeyId = 6, AuthorityKeyId = 7, CaIssuersUrl = 8
+    }
 
-    internal enum CertNumber { NotBefore = 0, NotAfter = 1, IsCA = 2, SelfSigned = 5, Role = 6 }
+    internal enum CertNumber { NotBefore = 0, NotAfter = 1, IsCA = 2, PathLength = 3, KeyUsage = 4, SelfSigned = 5, Role = 6 }
 
     internal enum ChainNumber { Status = 0, Target = 1, Rank = 2 }
 
@@ -25,11 +31,6 @@ namespace CaChain.Native
         public const uint DiscoverOffline = 0x1;
         public const uint ExportIncludeLeaf = 0x1, ExportForce = 0x2, ExportDryRun = 0x4;
         public const uint PlaceDryRun = 0x1, PlaceForce = 0x2, PlaceRootNotInCA = 0x4;
-    }
-
-    internal static class Locations
-    {
-        public const int LocalMachine = 0, CurrentUser = 1, Directory = 2;
     }
 
     internal static class PlacementFields
@@ -49,6 +50,16 @@ namespace CaChain.Native
         public const int Code = 0, Name = 1, Kind = 2, Description = 3, Causes = 4, Fix = 5;
     }
 
+    // cachain_discover_options.
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct DiscoverOptions
+    {
+        public const uint CurrentVersion = 1;  // CACHAIN_DISCOVER_OPTIONS_VERSION
+        public uint Version;
+        public uint Flags;
+        public uint TimeoutSeconds;
+    }
+
     // cachain_store_callbacks: a store whose four operations are ours.
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     internal delegate Status ContainsCallback(IntPtr context, int name, IntPtr thumbprint, out int present);
@@ -65,6 +76,8 @@ namespace CaChain.Native
     [StructLayout(LayoutKind.Sequential)]
     internal struct StoreCallbacks
     {
+        public const uint CurrentVersion = 1;  // CACHAIN_STORE_CALLBACKS_VERSION
+        public uint Version;
         public IntPtr Context;
         public IntPtr Contains;
         public IntPtr Add;

@@ -35,6 +35,7 @@ namespace CaChain.Stores
         {
             var callbacks = new StoreCallbacks
             {
+                Version = StoreCallbacks.CurrentVersion,
                 Contains = Marshal.GetFunctionPointerForDelegate(contains),
                 Add = Marshal.GetFunctionPointerForDelegate(add),
                 Remove = Marshal.GetFunctionPointerForDelegate(remove),

@@ -43,7 +43,7 @@ namespace CaChain.Stores
                 throw new CaChainException(Status.Argument, "StoreLocation Directory: give the folder with -StorePath");
             if (storePath != null)
             {
-                CaChainException.ThrowIfFailed(NativeMethods.cachain_store_open(Locations.Directory, Utf8.ToNative(storePath), out StoreHandle directory));
+                CaChainException.ThrowIfFailed(NativeMethods.cachain_store_open(CaChainStoreLocation.Directory, Utf8.ToNative(storePath), out StoreHandle directory));
                 return new StoreTarget(directory, CaChainStoreLocation.Directory, storePath, null, null);
             }
             if (location == CaChainStoreLocation.CurrentUser && !RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
@@ -51,7 +51,7 @@ namespace CaChain.Stores
                 var user = new DotNetUserStore();
                 return new StoreTarget(user.Open(), location, null, null, user);
             }
-            CaChainException.ThrowIfFailed(NativeMethods.cachain_store_open((int)location, Utf8.ToNative(systemRoot), out StoreHandle system));
+            CaChainException.ThrowIfFailed(NativeMethods.cachain_store_open(location, Utf8.ToNative(systemRoot), out StoreHandle system));
             return new StoreTarget(system, location, null, systemRoot, null);
         }
 

@@ -158,7 +158,9 @@ cachain_status cachain_set_problem(const cachain_set* set, size_t index, cachain
 /* Chains -------------------------------------------------------------- */
 
 cachain_status cachain_discover(const cachain_set* inputs, const cachain_set* pool, cachain_chains** chains) {
-    return cachain_discover_ex(inputs, pool, CACHAIN_DISCOVER_OFFLINE, 0, chains);
+    cachain_discover_options options = CACHAIN_DISCOVER_OPTIONS_INIT;
+    options.flags = CACHAIN_DISCOVER_OFFLINE;
+    return cachain_discover_with_options(inputs, pool, &options, chains);
 }
 
 void cachain_chains_free(cachain_chains* chains) { delete chains; }

@@ -26,6 +26,14 @@ inline cachain_status missing_argument(const char* name) {
     return fail(CACHAIN_E_ARGUMENT, std::string("the argument '") + name + "' is required");
 }
 
+// An options or callbacks struct of a version this library does not know:
+// its fields may not be where this library would read them.
+inline cachain_status unknown_version(const char* type, unsigned int version, unsigned int known) {
+    return fail(CACHAIN_E_ARGUMENT, std::string(type) + " version " + std::to_string(version) +
+                                        " is not one this library knows (it knows " + std::to_string(known) +
+                                        "): start from the header's _INIT macro");
+}
+
 // Runs body, which returns a status, and maps whatever it throws to one.
 template <typename Body>
 cachain_status guarded(Body&& body) noexcept {

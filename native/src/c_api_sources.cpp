@@ -21,6 +21,7 @@ namespace {
 using cachain::capi::fail;
 using cachain::capi::guarded;
 using cachain::capi::missing_argument;
+using cachain::capi::unknown_version;
 
 cachain::StartTls starttls_of(cachain_protocol protocol) {
     switch (protocol) {
@@ -87,13 +88,25 @@ cachain_status cachain_fetch_endpoint(const char* endpoint, cachain_protocol pro
 
 cachain_status cachain_discover_ex(const cachain_set* inputs, const cachain_set* pool, uint32_t flags,
                                    uint32_t timeout_seconds, cachain_chains** chains) {
+    cachain_discover_options options = CACHAIN_DISCOVER_OPTIONS_INIT;
+    options.flags = flags;
+    options.timeout_seconds = timeout_seconds;
+    return cachain_discover_with_options(inputs, pool, &options, chains);
+}
+
+cachain_status cachain_discover_with_options(const cachain_set* inputs, const cachain_set* pool,
+                                             const cachain_discover_options* given, cachain_chains** chains) {
     return guarded([&] {
         if (!inputs) return missing_argument("inputs");
         if (!chains) return missing_argument("chains");
         *chains = nullptr;
+        const cachain_discover_options defaults = CACHAIN_DISCOVER_OPTIONS_INIT;
+        const cachain_discover_options& chosen = given ? *given : defaults;
+        if (chosen.version != CACHAIN_DISCOVER_OPTIONS_VERSION)
+            return unknown_version("cachain_discover_options", chosen.version, CACHAIN_DISCOVER_OPTIONS_VERSION);
         cachain::DiscoveryOptions options;
-        options.offline = (flags & CACHAIN_DISCOVER_OFFLINE) != 0;
-        options.aia.timeout_seconds = timeout_of(timeout_seconds);
+        options.offline = (chosen.flags & CACHAIN_DISCOVER_OFFLINE) != 0;
+        options.aia.timeout_seconds = timeout_of(chosen.timeout_seconds);
         const cachain::CertificateSet no_pool;
         auto found = cachain::discover_with_sources(inputs->set, pool ? pool->set : no_pool, options,
                                                     static_cast<std::int64_t>(std::time(nullptr)));

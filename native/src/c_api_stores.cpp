@@ -26,6 +26,7 @@ namespace {
 using cachain::capi::fail;
 using cachain::capi::guarded;
 using cachain::capi::missing_argument;
+using cachain::capi::unknown_version;
 
 cachain::StoreKind kind_of(cachain_store_name name) {
     return name == CACHAIN_STORE_ROOT ? cachain::StoreKind::Root : cachain::StoreKind::CA;
@@ -79,6 +80,8 @@ cachain_status cachain_store_open_callbacks(const cachain_store_callbacks* callb
                                             const char* ca_location, cachain_store** store) {
     return guarded([&] {
         if (!callbacks) return missing_argument("callbacks");
+        if (callbacks->version != CACHAIN_STORE_CALLBACKS_VERSION)
+            return unknown_version("cachain_store_callbacks", callbacks->version, CACHAIN_STORE_CALLBACKS_VERSION);
         if (!root_location || !ca_location) return missing_argument("root_location/ca_location");
         if (!store) return missing_argument("store");
         *store = nullptr;

@@ -138,3 +138,25 @@ Describe 'Completing Remove-CaChain -Thumbprint' {
         Test-Path "$TestDrive/nothing" | Should -BeFalse
     }
 }
+
+Describe 'Importing cmdlets built for another version of the native library' {
+    BeforeAll {
+        # The staged module, its CaChain.dll swapped for the same cmdlets
+        # built as 9.8.7 (tests/module/CMakeLists.txt): the real library
+        # reports this build's version, and the assembly expects another.
+        Copy-Item $env:CACHAIN_MODULE "$TestDrive/CaChain" -Recurse
+        Copy-Item $env:CACHAIN_OTHER_VERSION_CMDLETS "$TestDrive/CaChain/CaChain.dll" -Force
+        $library = [System.IO.Path]::GetFullPath("$TestDrive/CaChain/linux-x64/libcachain.so")
+        # Another process: this one has CaChain.dll loaded already.
+        $script = "try { Import-Module '$TestDrive/CaChain' -ErrorAction Stop; 'imported' } catch { `$_.Exception.Message; (Get-Command -Module CaChain).Count }"
+        $outcome = & $env:PWSH -NoProfile -NonInteractive -Command $script
+    }
+
+    It 'refuses the import, naming both versions and the library' {
+        $outcome[0] | Should -BeExactly "CaChain 9.8.7 cannot use the native library '$library': it is version $env:CACHAIN_VERSION. Reinstall the module, so that CaChain.dll and its native library come from the same build."
+    }
+
+    It 'leaves no cmdlet behind' {
+        $outcome[1] | Should -Be '0'
+    }
+}

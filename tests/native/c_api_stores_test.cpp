@@ -317,7 +317,7 @@ struct MemoryStore {
             if (key.first == name) cachain_set_add_bytes(into, der.data(), der.size(), "memory", nullptr);
         return CACHAIN_OK;
     }
-    cachain_store_callbacks callbacks() { return {this, contains, add, remove, list}; }
+    cachain_store_callbacks callbacks() { return {CACHAIN_STORE_CALLBACKS_VERSION, this, contains, add, remove, list}; }
 };
 
 TEST_F(CApiStores, AppliesTheRuleToAStoreTheCallerReachesThroughCallbacks) {
@@ -339,6 +339,18 @@ TEST_F(CApiStores, RollsBackThroughCallbacksWhenTheCallersStoreRefusesAWrite) {
     EXPECT_EQ(placement_, nullptr);
     EXPECT_TRUE(memory.entries.empty()) << "the root added first was not taken back";
     EXPECT_NE(std::string(cachain_last_error()).find("CurrentUser\\CA"), std::string::npos) << cachain_last_error();
+}
+
+TEST_F(CApiStores, RefusesCallbacksOfAnUnknownVersion) {
+    MemoryStore memory;
+    cachain_store_callbacks callbacks = memory.callbacks();
+    callbacks.version = CACHAIN_STORE_CALLBACKS_VERSION + 1;
+    EXPECT_EQ(cachain_store_open_callbacks(&callbacks, "CurrentUser\\Root", "CurrentUser\\CA", &store_), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(store_, nullptr);
+    EXPECT_STREQ(cachain_last_error(), "cachain_store_callbacks version 2 is not one this library knows (it knows 1): "
+                                       "start from the header's _INIT macro");
+    const cachain_store_callbacks zeroed = {};
+    EXPECT_EQ(cachain_store_open_callbacks(&zeroed, "CurrentUser\\Root", "CurrentUser\\CA", &store_), CACHAIN_E_ARGUMENT);
 }
 
 TEST_F(CApiStores, RefusesBadArgumentsWithoutCrashing) {

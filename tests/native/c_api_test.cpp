@@ -169,6 +169,26 @@ TEST_F(CApi, RefusesNullArgumentsWithoutCrashing) {
     cachain_export_free(nullptr);
 }
 
+TEST_F(CApi, DiscoversWithTheOptionsStructAndRefusesAnUnknownVersion) {
+    const auto der = make_seed_pki().root.der();
+    ASSERT_EQ(cachain_set_add_bytes(inputs_, der.data(), der.size(), "root", nullptr), CACHAIN_OK);
+    cachain_discover_options options = CACHAIN_DISCOVER_OPTIONS_INIT;
+    options.flags = CACHAIN_DISCOVER_OFFLINE;
+    ASSERT_EQ(cachain_discover_with_options(inputs_, nullptr, &options, &chains_), CACHAIN_OK) << cachain_last_error();
+    EXPECT_EQ(cachain_chains_count(chains_), 1u);
+    cachain_chains_free(chains_);
+    chains_ = nullptr;
+
+    // A struct from a later header: its fields may not be where this library reads them.
+    options.version = CACHAIN_DISCOVER_OPTIONS_VERSION + 1;
+    EXPECT_EQ(cachain_discover_with_options(inputs_, nullptr, &options, &chains_), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(chains_, nullptr);
+    EXPECT_STREQ(cachain_last_error(), "cachain_discover_options version 2 is not one this library knows (it knows 1): "
+                                       "start from the header's _INIT macro");
+    options.version = 0;  // never initialised: memset to zero
+    EXPECT_EQ(cachain_discover_with_options(inputs_, nullptr, &options, &chains_), CACHAIN_E_ARGUMENT);
+}
+
 TEST_F(CApi, RejectsAnUnknownExportFormat) {
     const auto der = make_seed_pki().root.der();
     ASSERT_EQ(cachain_set_add_bytes(inputs_, der.data(), der.size(), "root", nullptr), CACHAIN_OK);
@@ -217,5 +237,12 @@ TEST(CApiEndpoints, ParsesWhatAnAdministratorTypesWithTheCallersDefaultPort) {
 }
 
 TEST(CApiVersion, ReportsTheLibraryVersion) { EXPECT_STREQ(cachain_version(), CACHAIN_TEST_EXPECTED_VERSION); }
+
+// The header's macros are typed by hand: this keeps them the project's version.
+TEST(CApiVersion, HeaderMacrosAreTheProjectVersion) {
+    const std::string header = std::to_string(CACHAIN_VERSION_MAJOR) + "." + std::to_string(CACHAIN_VERSION_MINOR) + "." +
+                               std::to_string(CACHAIN_VERSION_PATCH);
+    EXPECT_EQ(header, CACHAIN_TEST_EXPECTED_VERSION);
+}
 
 }  // namespace

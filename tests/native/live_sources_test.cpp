@@ -457,7 +457,10 @@ TEST_F(LiveSources, TheCInterfaceShowsWhatTheServerSentAndWhatWasDownloaded) {
 
     for (const bool offline : {true, false}) {
         cachain_chains* chains = nullptr;
-        ASSERT_EQ(cachain_discover_ex(target, pool, offline ? CACHAIN_DISCOVER_OFFLINE : 0, 2, &chains), CACHAIN_OK);
+        cachain_discover_options options = CACHAIN_DISCOVER_OPTIONS_INIT;
+        options.flags = offline ? CACHAIN_DISCOVER_OFFLINE : 0;
+        options.timeout_seconds = 2;
+        ASSERT_EQ(cachain_discover_with_options(target, pool, &options, &chains), CACHAIN_OK);
         const cachain_chain* best = cachain_chains_get(chains, 0);
         if (offline) {
             EXPECT_EQ(cachain_chain_number(best, CACHAIN_CHAIN_FIELD_STATUS), CACHAIN_CHAIN_MISSING_ISSUER);

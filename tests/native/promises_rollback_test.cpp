@@ -49,7 +49,7 @@ struct FailingStore {
             if (key.first == name) cachain_set_add_bytes(into, der.data(), der.size(), "memory", nullptr);
         return CACHAIN_OK;
     }
-    cachain_store_callbacks callbacks() { return {this, contains, add, remove, list}; }
+    cachain_store_callbacks callbacks() { return {CACHAIN_STORE_CALLBACKS_VERSION, this, contains, add, remove, list}; }
 };
 
 class FailedImportsRollBack : public ::testing::Test {

@@ -93,6 +93,14 @@ typedef CACHAIN_ENUM(cachain_status) {
  * succeeded. Borrowed: valid until the next cachain_* call on this thread. */
 CACHAIN_API const char* cachain_last_error(void);
 
+/* The version of this header, the same as the project's (CMakeLists.txt;
+ * test CApiVersion.HeaderMacrosAreTheProjectVersion keeps them equal). A
+ * program built against one header can compare it with cachain_version(),
+ * the version of the library it loaded. */
+#define CACHAIN_VERSION_MAJOR 0
+#define CACHAIN_VERSION_MINOR 1
+#define CACHAIN_VERSION_PATCH 0
+
 /* The library version, "MAJOR.MINOR.PATCH". Borrowed, static. */
 CACHAIN_API const char* cachain_version(void);
 
@@ -211,7 +219,7 @@ typedef CACHAIN_ENUM(cachain_validity) {
     CACHAIN_VALIDITY_NOT_YET_VALID = 2
 } cachain_validity;
 
-/* Finds chains, offline: cachain_discover_ex with CACHAIN_DISCOVER_OFFLINE.
+/* Finds chains, offline: cachain_discover_with_options with CACHAIN_DISCOVER_OFFLINE.
  * Each certificate of inputs that issued no other certificate
  * of inputs is a target (so a .p7b holding a whole chain yields one target,
  * its leaf). Issuer candidates are inputs plus pool (pool may be NULL).
@@ -224,11 +232,31 @@ CACHAIN_API cachain_status cachain_discover(const cachain_set* inputs, const cac
 
 #define CACHAIN_DISCOVER_OFFLINE 0x1u /* never download missing issuers */
 
+/* Options that later versions may extend, as one struct: the caller starts
+ * from CACHAIN_DISCOVER_OPTIONS_INIT (which sets version) and changes the
+ * fields it needs. A library refuses, with CACHAIN_E_ARGUMENT, a version it
+ * does not know; fields a later version adds go after these ones. */
+typedef struct cachain_discover_options {
+    unsigned int version;     /* CACHAIN_DISCOVER_OPTIONS_VERSION */
+    uint32_t flags;           /* CACHAIN_DISCOVER_* */
+    uint32_t timeout_seconds; /* per download; 0: 10, at most 600 */
+} cachain_discover_options;
+
+#define CACHAIN_DISCOVER_OPTIONS_VERSION 1
+#define CACHAIN_DISCOVER_OPTIONS_INIT {CACHAIN_DISCOVER_OPTIONS_VERSION, 0, 0}
+
 /* Like cachain_discover, and, unless CACHAIN_DISCOVER_OFFLINE, downloads
  * each missing issuer whose certificate names an AIA caIssuers http:// URL
- * and searches again. Downloads are bounded: timeout_seconds each (0: 10,
- * at most 600), 64 KiB, 3 redirects, 8 per call, http only, never through
- * a proxy. A failed download is explained in the chain's summary. */
+ * and searches again. Downloads are bounded: timeout_seconds each, 64 KiB,
+ * 3 redirects, 8 per call, http only, never through a proxy. A failed
+ * download is explained in the chain's summary. options NULL: the defaults
+ * (CACHAIN_DISCOVER_OPTIONS_INIT). */
+CACHAIN_API cachain_status cachain_discover_with_options(const cachain_set* inputs, const cachain_set* pool,
+                                                         const cachain_discover_options* options,
+                                                         cachain_chains** chains);
+
+/* cachain_discover_with_options with those two options: kept for the
+ * callers written before the options struct. */
 CACHAIN_API cachain_status cachain_discover_ex(const cachain_set* inputs, const cachain_set* pool, uint32_t flags,
                                                uint32_t timeout_seconds, cachain_chains** chains);
 CACHAIN_API void cachain_chains_free(cachain_chains* chains);
@@ -390,8 +418,10 @@ CACHAIN_API void cachain_store_free(cachain_store* store);
  * X509Store outside Windows). The library still applies the rule and the
  * transaction. Every callback returns CACHAIN_OK or a failure status, which
  * aborts (and rolls back) the operation. context is passed back unchanged.
+ * A version the library does not know is refused with CACHAIN_E_ARGUMENT.
  * list adds the store's certificates to into with cachain_set_add_bytes. */
 typedef struct cachain_store_callbacks {
+    unsigned int version; /* CACHAIN_STORE_CALLBACKS_VERSION */
     void* context;
     cachain_status (*contains)(void* context, cachain_store_name name, const char* thumbprint, int* present);
     cachain_status (*add)(void* context, cachain_store_name name, const uint8_t* der, size_t length,
@@ -399,6 +429,10 @@ typedef struct cachain_store_callbacks {
     cachain_status (*remove)(void* context, cachain_store_name name, const char* thumbprint, int* removed);
     cachain_status (*list)(void* context, cachain_store_name name, cachain_set* into);
 } cachain_store_callbacks;
+
+#define CACHAIN_STORE_CALLBACKS_VERSION 1
+/* Start from this, then set context and the four functions. */
+#define CACHAIN_STORE_CALLBACKS_INIT {CACHAIN_STORE_CALLBACKS_VERSION, NULL, NULL, NULL, NULL, NULL}
 
 /* root_location and ca_location name the two stores in results, e.g.
  * "CurrentUser\Root". callbacks is copied; its functions must stay callable
