@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <random>
 #include <vector>
 
@@ -11,8 +10,6 @@
 #include <thread>
 
 #include <windows.h>
-
-#include "windows_error_text.h"
 #else
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -20,6 +17,7 @@
 #endif
 
 #include "error.h"
+#include "io_failure.h"
 #include "utf8_path.h"
 #include "whole_file.h"
 
@@ -52,12 +50,6 @@ Failure refused_overwrite(const fs::path& path) {
 }
 
 #ifndef _WIN32
-Failure io_failure(const fs::path& path, const std::string& doing, int error_number) {
-    const bool denied = error_number == EACCES || error_number == EPERM || error_number == EROFS;
-    return Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(path),
-                   "cannot " + doing + " (" + std::strerror(error_number) + ")");
-}
-
 // The temporary file: created exclusively beside the target, written and
 // flushed. Removed again by its destructor unless released.
 class TemporaryFile {
@@ -107,14 +99,6 @@ void publish_replacing(TemporaryFile& temporary, const fs::path& path) {
     temporary.release();
 }
 #else
-Failure io_failure(const fs::path& path, const std::string& doing, DWORD error) {
-    if (error == ERROR_SHARING_VIOLATION)
-        return Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot " + doing + ": another program has the file open");
-    const bool denied = error == ERROR_ACCESS_DENIED || error == ERROR_WRITE_PROTECT;
-    return Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(path),
-                   "cannot " + doing + " (" + windows_error_text_or_code(error) + ")");
-}
-
 // The temporary file: created new beside the target under a random name,
 // written and flushed. Deleted again by its destructor unless released.
 class TemporaryFile {

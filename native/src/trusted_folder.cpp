@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <string>
 
 #ifndef _WIN32
@@ -15,6 +14,7 @@
 #endif
 
 #include "failure.h"
+#include "io_failure.h"
 #include "utf8_path.h"
 
 namespace cachain {
@@ -29,12 +29,6 @@ Failure symlink_refused(const fs::path& path, const std::string& doing) {
 
 #ifndef _WIN32
 constexpr mode_t folder_mode = 0755;
-
-Failure folder_failure(const fs::path& path, const std::string& doing, int error_number) {
-    const bool denied = error_number == EACCES || error_number == EPERM || error_number == EROFS;
-    return Failure(denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO, utf8_from_path(path),
-                   "cannot " + doing + " (" + std::strerror(error_number) + ")");
-}
 
 std::string octal(mode_t mode) {
     char text[8];
@@ -66,14 +60,14 @@ void check_no_one_else_can_write(const fs::path& path, const struct stat& status
 // resolves them: a symbolic link on the way is judged by where it leads.
 void check_up_to_the_root(const fs::path& existing) {
     char* real = realpath(existing.c_str(), nullptr);
-    if (real == nullptr) throw folder_failure(existing, "resolve the folder", errno);
+    if (real == nullptr) throw io_failure(existing, "resolve the folder", errno);
     const fs::path resolved(real);
     std::free(real);
     fs::path walked;
     for (const auto& part : resolved) {
         walked /= part;
         struct stat status {};
-        if (stat(walked.c_str(), &status) != 0) throw folder_failure(walked, "inspect the folder", errno);
+        if (stat(walked.c_str(), &status) != 0) throw io_failure(walked, "inspect the folder", errno);
         check_no_one_else_can_write(walked, status);
     }
 }
@@ -83,17 +77,17 @@ void check_up_to_the_root(const fs::path& existing) {
 // certificates from services), so fchmod sets them after.
 void create_own_folder(const fs::path& path) {
     const bool created = mkdir(path.c_str(), folder_mode) == 0;
-    if (!created && errno != EEXIST) throw folder_failure(path, "create the folder", errno);
+    if (!created && errno != EEXIST) throw io_failure(path, "create the folder", errno);
     // O_NOFOLLOW: something made in its place since we looked is not followed.
     const int fd = open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ELOOP || errno == ENOTDIR) throw symlink_refused(path, "place trust");
-        throw folder_failure(path, "open the folder", errno);
+        throw io_failure(path, "open the folder", errno);
     }
     const auto close_folder = gsl::finally([fd] { close(fd); });
-    if (created && fchmod(fd, folder_mode) != 0) throw folder_failure(path, "set the folder's mode", errno);
+    if (created && fchmod(fd, folder_mode) != 0) throw io_failure(path, "set the folder's mode", errno);
     struct stat status {};
-    if (fstat(fd, &status) != 0) throw folder_failure(path, "inspect the folder", errno);
+    if (fstat(fd, &status) != 0) throw io_failure(path, "inspect the folder", errno);
     check_no_one_else_can_write(path, status);
 }
 
@@ -113,7 +107,7 @@ void make_trusted_folder(const fs::path& folder) {
     fs::path existing = target;
     struct stat status {};
     while (lstat(existing.c_str(), &status) != 0) {
-        if (errno != ENOENT) throw folder_failure(existing, "inspect the folder", errno);
+        if (errno != ENOENT) throw io_failure(existing, "inspect the folder", errno);
         existing = existing.parent_path();
     }
     if (existing == target && S_ISLNK(status.st_mode)) throw symlink_refused(target, "place trust");
