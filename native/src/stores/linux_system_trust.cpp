@@ -107,6 +107,10 @@ fs::path LinuxSystemTrust::file_for(StoreKind kind, const std::string& thumbprin
     return kind == StoreKind::Root ? layout_.anchors / (thumbprint + ".crt") : layout_.intermediates / (thumbprint + ".pem");
 }
 
+// The CA store's certificates in one file, beside their folder, for tools
+// that take an untrusted chain file.
+fs::path LinuxSystemTrust::intermediates_file() const { return layout_.intermediates.parent_path() / "intermediates.pem"; }
+
 // The folders kind's files go in, from the top: CaChain's intermediates
 // folder sits in a cachain folder of its own, which must be as safe.
 std::vector<fs::path> LinuxSystemTrust::own_folders(StoreKind kind) const {
@@ -136,7 +140,7 @@ const std::set<std::string>& LinuxSystemTrust::bundle_thumbprints() {
 }
 
 const std::set<std::string>& LinuxSystemTrust::offered_intermediates() {
-    if (!offered_intermediates_) offered_intermediates_ = thumbprints_in(layout_.intermediates.parent_path() / "intermediates.pem");
+    if (!offered_intermediates_) offered_intermediates_ = thumbprints_in(intermediates_file());
     return *offered_intermediates_;
 }
 
@@ -348,7 +352,7 @@ void LinuxSystemTrust::rewrite_intermediates_bundle() {
         const auto pem = encode_pem(*parse_certificates(stored.der, stored.thumbprint, nullptr).at(0));
         bundle.insert(bundle.end(), pem.begin(), pem.end());
     }
-    const fs::path file = layout_.intermediates.parent_path() / "intermediates.pem";
+    const fs::path file = intermediates_file();
     std::error_code error;
     if (!intermediates_file_was_there_) intermediates_file_was_there_ = fs::exists(file, error);
     // But an import undone leaves none where there was none.

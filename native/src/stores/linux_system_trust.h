@@ -40,6 +40,7 @@ public:
 private:
     std::filesystem::path file_for(StoreKind kind, const std::string& thumbprint) const;
     std::vector<std::filesystem::path> own_folders(StoreKind kind) const;
+    std::filesystem::path intermediates_file() const;
     const std::set<std::string>& bundle_thumbprints();
     const std::set<std::string>& offered_intermediates();
     bool taken_in(StoreKind kind, const std::string& thumbprint);
