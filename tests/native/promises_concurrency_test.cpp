@@ -12,6 +12,7 @@
 #include "cachain/cachain.h"
 #include "child_process.h"
 #include "promise_support.h"
+#include "system_import_support.h"
 #include "temp_folder.h"
 #include "test_pki.h"
 
@@ -21,17 +22,7 @@ using namespace cachain::testing;
 namespace fs = std::filesystem;
 
 int place_all(const fs::path& folder, const std::string& pem) {
-    cachain_set* set = nullptr;
-    cachain_store* store = nullptr;
-    cachain_placement* placement = nullptr;
-    cachain_set_new(&set);
-    cachain_status status = cachain_set_add_bytes(set, reinterpret_cast<const uint8_t*>(pem.data()), pem.size(), "chain.pem", nullptr);
-    if (status == CACHAIN_OK) status = cachain_store_open(CACHAIN_LOCATION_DIRECTORY, folder.c_str(), &store);
-    if (status == CACHAIN_OK) status = cachain_place(store, set, 0, &placement);
-    cachain_placement_free(placement);
-    cachain_store_free(store);
-    cachain_set_free(set);
-    return status;
+    return place_pem(CACHAIN_LOCATION_DIRECTORY, folder, pem);
 }
 
 // Thumbprints of the certificates in the store's name folder, one per file.

@@ -1,6 +1,7 @@
-// What the system-trust fault tests share: an import, a removal and a trust
-// test through the C interface the cmdlets use (Import-, Remove- and
-// Test-CaChain -SystemRoot), and the files an import leaves in a system root.
+// What the placement tests share: an import, a removal and a trust test
+// through the C interface the cmdlets use (Import-, Remove- and
+// Test-CaChain -SystemRoot or -StorePath), and the files an import leaves in
+// a system root.
 #pragma once
 
 #include <filesystem>
@@ -27,16 +28,17 @@ inline void PrintTo(const PlacedAction& placed, std::ostream* out) {
     *out << "{store " << placed.store << ", " << placed.thumbprint << ", action " << placed.action << "}";
 }
 
-// Import-CaChain -SystemRoot system_root of the certificates in pem.
-// Returns the status; actions (if given) receives each result.
-inline cachain_status import_into(const std::filesystem::path& system_root, const std::string& pem,
-                                  std::vector<PlacedAction>* actions = nullptr) {
+// Import-CaChain of the certificates in pem into the store at location
+// (folder: -StorePath or -SystemRoot). Returns the status; actions (if
+// given) receives each result.
+inline cachain_status place_pem(cachain_store_location location, const std::filesystem::path& folder,
+                                const std::string& pem, std::vector<PlacedAction>* actions = nullptr) {
     cachain_set* set = nullptr;
     cachain_store* store = nullptr;
     cachain_placement* placement = nullptr;
     cachain_set_new(&set);
     cachain_status status = cachain_set_add_bytes(set, reinterpret_cast<const uint8_t*>(pem.data()), pem.size(), "chain.pem", nullptr);
-    if (status == CACHAIN_OK) status = cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, system_root.c_str(), &store);
+    if (status == CACHAIN_OK) status = cachain_store_open(location, folder.c_str(), &store);
     if (status == CACHAIN_OK) status = cachain_place(store, set, 0, &placement);
     for (std::size_t i = 0; actions && i < cachain_placement_count(placement); ++i)
         actions->push_back({static_cast<cachain_store_name>(cachain_placement_number(placement, i, CACHAIN_PLACEMENT_STORE)),
@@ -46,6 +48,12 @@ inline cachain_status import_into(const std::filesystem::path& system_root, cons
     cachain_store_free(store);
     cachain_set_free(set);
     return status;
+}
+
+// Import-CaChain -SystemRoot system_root of the certificates in pem.
+inline cachain_status import_into(const std::filesystem::path& system_root, const std::string& pem,
+                                  std::vector<PlacedAction>* actions = nullptr) {
+    return place_pem(CACHAIN_LOCATION_LOCAL_MACHINE, system_root, pem, actions);
 }
 
 // Remove-CaChain -SystemRoot system_root of these thumbprints, from both stores.

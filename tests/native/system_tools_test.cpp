@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "certificate_parser.h"
+#include "environment_for_the_test.h"
 #include "placement.h"
 #include "process_runner.h"
 #include "stores/linux_system_trust.h"
@@ -33,25 +33,6 @@ void write_script(const fs::path& path, const std::string& text) {
     fs::permissions(path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                               fs::perms::others_read | fs::perms::others_exec);
 }
-
-// Sets an environment variable for one test, and puts back what was there.
-class ScopedVariable {
-public:
-    ScopedVariable(const char* name, const std::string& value) : name_(name) {
-        if (const char* old = getenv(name)) old_ = old;
-        setenv(name, value.c_str(), 1);
-    }
-    ~ScopedVariable() {
-        if (old_) setenv(name_, old_->c_str(), 1);
-        else unsetenv(name_);
-    }
-    ScopedVariable(const ScopedVariable&) = delete;
-    ScopedVariable& operator=(const ScopedVariable&) = delete;
-
-private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
 
 class SystemToolsTest : public ::testing::Test {
 protected:
@@ -77,7 +58,7 @@ protected:
 TEST_F(SystemToolsTest, RunsTheSystemsOwnToolNotALookAlikeFirstOnTheCallersPath) {
     const fs::path marker = callers_folder_ / "look-alike-ran";
     write_script(callers_folder_ / "update-ca-certificates", "#!/bin/sh\ntouch '" + marker.string() + "'\n");
-    const ScopedVariable path("PATH", callers_folder_.path().string() + ":" + getenv("PATH"));
+    const EnvironmentForTheTest path({{"PATH", callers_folder_.path().string() + ":" + getenv("PATH")}});
     LinuxSystemTrust trust(layout_);
     for (const auto& result : place(trust, {load(pki_->root)}, {})) EXPECT_EQ(result.action, PlacementAction::Added);
     EXPECT_FALSE(fs::exists(marker)) << "the caller's look-alike ran";
@@ -88,10 +69,10 @@ TEST_F(SystemToolsTest, GivesTheToolAFixedPathAndNoneOfTheCallersVariables) {
     // The system's own env, run as the trust tools are, prints exactly what
     // it was given. A preloaded library that was passed on would also make
     // the loader complain on its output (it does not exist).
-    const ScopedVariable preload("LD_PRELOAD", "/nonexistent/libcachain-hostile.so");
-    const ScopedVariable libraries("LD_LIBRARY_PATH", callers_folder_.path().string());
-    const ScopedVariable hostile("CACHAIN_HOSTILE_VARIABLE", "1");
-    const ScopedVariable path("PATH", callers_folder_.path().string() + ":" + getenv("PATH"));
+    const EnvironmentForTheTest hostile({{"LD_PRELOAD", "/nonexistent/libcachain-hostile.so"},
+                                         {"LD_LIBRARY_PATH", callers_folder_.path().string()},
+                                         {"CACHAIN_HOSTILE_VARIABLE", "1"},
+                                         {"PATH", callers_folder_.path().string() + ":" + getenv("PATH")}});
     const ProcessResult result = run_system_tool({"env"});
     EXPECT_EQ(result.exit_code, 0);
     EXPECT_EQ(result.output, "PATH=/usr/sbin:/usr/bin:/sbin:/bin\nLANG=C\n");
