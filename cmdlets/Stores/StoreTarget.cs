@@ -67,7 +67,7 @@ namespace CaChain.Stores
             return new CertificateSet(certs);
         }
 
-                public string Location(CaChainStoreName name) => Utf8.FromNative(NativeMethods.cachain_store_location_text(Handle, (int)name));
+        public string Location(CaChainStoreName name) => Utf8.FromNative(NativeMethods.cachain_store_location_text(Handle, (int)name));
 
         // A failed call's exception, with .NET's own words when the .NET store failed.
         public CaChainException Failure(Status status)
