@@ -358,7 +358,7 @@ void LinuxSystemTrust::rewrite_intermediates_bundle() {
     // But an import undone leaves none where there was none.
     if (bundle.empty() && !*intermediates_file_was_there_) {
         fs::remove(file, error);
-        if (error) throw permission_failure(Failure(CACHAIN_E_IO, utf8_from_path(file), "cannot remove the file (" + error.message() + ")"));
+        if (error) throw Failure(CACHAIN_E_IO, utf8_from_path(file), "cannot remove the file (" + error.message() + ")");
         offered_intermediates_.reset();
         intermediates_changed_ = false;
         return;
