@@ -39,32 +39,78 @@ void add_extension(X509* cert, X509* issuer, int nid, const std::string& value) 
     X509_EXTENSION_free(extension);
 }
 
+// An OID under a private enterprise arc that no verifier implements.
+constexpr const char* unknown_extension_oid = "1.3.6.1.4.1.55555.1.1";
+
+void add_unknown_extension(X509* cert, bool critical) {
+    X509V3_CTX context;
+    X509V3_set_ctx(&context, nullptr, cert, nullptr, nullptr, 0);
+    // DER:05:00 is an ASN.1 NULL: a well-formed value of an unknown type.
+    X509_EXTENSION* extension =
+        X509V3_EXT_conf(nullptr, &context, unknown_extension_oid, critical ? "critical,DER:05:00" : "DER:05:00");
+    check(extension != nullptr, "unknown extension");
+    X509_add_ext(cert, extension, -1);
+    X509_EXTENSION_free(extension);
+}
+
+std::string default_key_usage(const CertSpec& spec) {
+    const bool sign_certs = spec.ca && spec.key_cert_sign;
+    return sign_certs ? "critical,digitalSignature,keyCertSign,cRLSign" : "critical,digitalSignature";
+}
+
+std::string default_subject_alt_names(const CertSpec& spec) {
+    if (spec.ca || spec.subject.parts.empty()) return "";
+    std::string names = "DNS:" + spec.subject.parts.back().second;
+    for (int i = 0; i < spec.extra_dns_names; ++i) names += ",DNS:padding" + std::to_string(i) + ".schertz.lab";
+    return names;
+}
+
 void add_extensions(X509* cert, X509* issuer, const CertSpec& spec) {
-    if (spec.ca) {
-        std::string constraints = "critical,CA:TRUE";
-        if (spec.path_length >= 0) constraints += ",pathlen:" + std::to_string(spec.path_length);
+    if (spec.basic_constraints) {
+        std::string constraints = spec.ca ? "critical,CA:TRUE" : "critical,CA:FALSE";
+        if (spec.ca && spec.path_length >= 0) constraints += ",pathlen:" + std::to_string(spec.path_length);
         add_extension(cert, issuer, NID_basic_constraints, constraints);
-    } else {
-        add_extension(cert, issuer, NID_basic_constraints, "critical,CA:FALSE");
     }
-    if (spec.key_usage) {
-        const bool sign_certs = spec.ca && spec.key_cert_sign;
-        add_extension(cert, issuer, NID_key_usage,
-                      sign_certs ? "critical,digitalSignature,keyCertSign,cRLSign" : "critical,digitalSignature");
-    }
+    if (spec.key_usage) add_extension(cert, issuer, NID_key_usage, spec.key_usage_value.value_or(default_key_usage(spec)));
     if (spec.subject_key_id) {
         const std::string value = spec.subject_key_id_value.empty() ? "hash" : spec.subject_key_id_value;
         add_extension(cert, issuer, NID_subject_key_identifier, value);
     }
     if (spec.authority_key_id) add_extension(cert, issuer, NID_authority_key_identifier, "keyid:always");
-    if (!spec.ca && !spec.subject.parts.empty()) {
-        std::string names = "DNS:" + spec.subject.parts.back().second;
-        for (int i = 0; i < spec.extra_dns_names; ++i) names += ",DNS:padding" + std::to_string(i) + ".schertz.lab";
-        add_extension(cert, issuer, NID_subject_alt_name, names);
-    }
-    if (!spec.ca) add_extension(cert, issuer, NID_ext_key_usage, "serverAuth,clientAuth");
+    const std::string names = spec.subject_alt_names.value_or(default_subject_alt_names(spec));
+    if (!names.empty()) add_extension(cert, issuer, NID_subject_alt_name, names);
+    const std::string usages = spec.extended_key_usage_value.value_or(spec.ca ? "" : "serverAuth,clientAuth");
+    if (!usages.empty()) add_extension(cert, issuer, NID_ext_key_usage, usages);
+    if (!spec.name_constraints.empty()) add_extension(cert, issuer, NID_name_constraints, spec.name_constraints);
+    if (spec.unknown_extension) add_unknown_extension(cert, spec.unknown_extension_critical);
     if (!spec.ca_issuers_url.empty())
         add_extension(cert, issuer, NID_info_access, "caIssuers;URI:" + spec.ca_issuers_url);
+}
+
+void set_validity(X509* cert, const CertSpec& spec) {
+    if (spec.not_before_at)
+        check(ASN1_TIME_set(X509_getm_notBefore(cert), *spec.not_before_at) != nullptr, "notBefore");
+    else
+        check(X509_gmtime_adj(X509_getm_notBefore(cert), spec.not_before_days * 86400L) != nullptr, "notBefore");
+    if (spec.not_after_at)
+        check(ASN1_TIME_set(X509_getm_notAfter(cert), *spec.not_after_at) != nullptr, "notAfter");
+    else
+        check(X509_gmtime_adj(X509_getm_notAfter(cert), spec.not_after_days * 86400L) != nullptr, "notAfter");
+}
+
+// The signature value is the last field of a certificate's DER, so flipping
+// the encoding's last byte breaks the signature and nothing else: the
+// certificate still parses, and its issuer is still found by name and key id.
+ossl::X509Ptr with_broken_signature(const X509* cert) {
+    unsigned char* buffer = nullptr;
+    const int length = i2d_X509(cert, &buffer);
+    check(length > 0, "DER");
+    const ossl::OpenSslMemoryPtr owner(buffer);
+    buffer[length - 1] ^= 0x01;
+    const unsigned char* cursor = buffer;
+    ossl::X509Ptr broken(d2i_X509(nullptr, &cursor, length));
+    check(broken != nullptr, "re-reading the certificate with a broken signature");
+    return broken;
 }
 
 // issuer == nullptr: self-signed with key.
@@ -74,8 +120,7 @@ Issued make_certificate(const Issued* issuer, const CertSpec& spec, ossl::EvpPke
     ossl::BignumPtr serial(BN_new());
     check(BN_rand(serial.get(), 63, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1, "serial");
     check(BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())) != nullptr, "serial");
-    check(X509_gmtime_adj(X509_getm_notBefore(cert.get()), spec.not_before_days * 86400L) != nullptr, "notBefore");
-    check(X509_gmtime_adj(X509_getm_notAfter(cert.get()), spec.not_after_days * 86400L) != nullptr, "notAfter");
+    set_validity(cert.get(), spec);
     const auto subject = build_name(spec.subject);
     check(X509_set_subject_name(cert.get(), subject.get()) == 1, "subject");
     if (spec.issuer_name) {
@@ -89,6 +134,7 @@ Issued make_certificate(const Issued* issuer, const CertSpec& spec, ossl::EvpPke
     add_extensions(cert.get(), issuer_cert, spec);
     EVP_PKEY* signing_key = issuer ? issuer->key.get() : key.get();
     check(X509_sign(cert.get(), signing_key, EVP_sha256()) > 0, "sign");
+    if (spec.broken_signature) cert = with_broken_signature(cert.get());
     return Issued{std::move(cert), std::move(key)};
 }
 
