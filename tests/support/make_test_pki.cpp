@@ -6,10 +6,16 @@
 // With --aia, each certificate names where its issuer is published
 // (<base>/issuing.cer, <base>/policy.cer, <base>/root.cer), so a test can
 // serve the folder over HTTP and let Get-CaChain chase the missing issuers.
+//
+//   cachain-test-pki --corpus <folder>
+//
+// writes the trust corpus instead (trust_corpus_folder.h describes its
+// layout): labelled cases of what a client's verifier decides.
 #include <cstdio>
 #include <string>
 
 #include "test_pki.h"
+#include "trust_corpus_folder.h"
 
 using namespace cachain::testing;
 
@@ -53,8 +59,13 @@ void write_one_tier(const std::filesystem::path& folder) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 3 && std::string(argv[1]) == "--corpus") {
+        write_trust_corpus(argv[2], build_trust_corpus());
+        return 0;
+    }
     if (argc != 2 && !(argc == 4 && std::string(argv[2]) == "--aia")) {
-        std::fprintf(stderr, "usage: cachain-test-pki <folder> [--aia <http base URL>]\n");
+        std::fprintf(stderr, "usage: cachain-test-pki <folder> [--aia <http base URL>]\n"
+                             "       cachain-test-pki --corpus <folder>\n");
         return 2;
     }
     const std::filesystem::path folder = argv[1];
