@@ -71,7 +71,8 @@ void add_extensions(X509* cert, X509* issuer, const CertSpec& spec) {
         if (spec.ca && spec.path_length >= 0) constraints += ",pathlen:" + std::to_string(spec.path_length);
         add_extension(cert, issuer, NID_basic_constraints, constraints);
     }
-    if (spec.key_usage) add_extension(cert, issuer, NID_key_usage, spec.key_usage_value.value_or(default_key_usage(spec)));
+    if (spec.key_usage)
+        add_extension(cert, issuer, NID_key_usage, spec.key_usage_value.value_or(default_key_usage(spec)));
     if (spec.subject_key_id) {
         const std::string value = spec.subject_key_id_value.empty() ? "hash" : spec.subject_key_id_value;
         add_extension(cert, issuer, NID_subject_key_identifier, value);

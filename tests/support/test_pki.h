@@ -46,13 +46,17 @@ struct CertSpec {
     std::optional<std::time_t> not_before_at;  // exact second, instead of not_before_days
     std::optional<std::time_t> not_after_at;   // exact second, instead of not_after_days
     bool basic_constraints = true;             // false: no basicConstraints at all
-    std::optional<std::string> key_usage_value;           // keyUsage as OpenSSL's config text, e.g. "critical,keyCertSign"
-    std::optional<std::string> extended_key_usage_value;  // "" none; unset: serverAuth,clientAuth on leaves, none on CAs
-    std::optional<std::string> subject_alt_names;  // "" none; e.g. "DNS:*.schertz.lab,IP:127.0.0.1"; unset: DNS:<CN> on leaves
-    std::string name_constraints;   // e.g. "critical,permitted;DNS:.schertz.lab", "" for none
+    // keyUsage as OpenSSL's configuration text, e.g. "critical,keyCertSign";
+    // unset: the default for a CA or a leaf.
+    std::optional<std::string> key_usage_value;
+    // "" none; unset: serverAuth,clientAuth on leaves, none on CAs.
+    std::optional<std::string> extended_key_usage_value;
+    // "" none; e.g. "DNS:*.schertz.lab,IP:127.0.0.1"; unset: DNS:<CN> on leaves.
+    std::optional<std::string> subject_alt_names;
+    std::string name_constraints;              // e.g. "critical,permitted;DNS:schertz.lab", "" for none
     bool unknown_extension = false;            // an extension of a private OID no verifier knows
     bool unknown_extension_critical = true;
-    bool broken_signature = false;  // the signature's last byte flipped after signing
+    bool broken_signature = false;             // the signature's last byte flipped after signing
 };
 
 CertSpec ca_spec(const std::string& common_name, KeyType key = KeyType::EcP256);

@@ -90,10 +90,6 @@ private:
     std::vector<TrustCase> cases_;
 };
 
-}  // namespace
-
-namespace {
-
 // Missing and extra intermediates, input order, cross-signs, loops, length.
 void add_path_building(std::vector<TrustCase>& corpus, std::time_t now) {
     Category cases("path-building", now);
@@ -105,7 +101,8 @@ void add_path_building(std::vector<TrustCase>& corpus, std::time_t now) {
     cases.add("extra-and-repeated-intermediates-sent", leaf,
               {other.issuing, lab.issuing, other.policy, lab.policy, lab.issuing}, {lab.root}, trusted());
     cases.add("root-sent-too", leaf, {lab.issuing, lab.policy, lab.root}, {lab.root}, trusted());
-    cases.add("leaf-only-sent", leaf, {}, {lab.root}, refused(X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, "issuer-missing"));
+    cases.add("leaf-only-sent", leaf, {}, {lab.root},
+              refused(X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, "issuer-missing"));
     cases.add("policy-ca-missing", leaf, {lab.issuing}, {lab.root},
               refused(X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, "issuer-missing"));
     // The CA store's certificates are given to the verifier as untrusted
@@ -140,7 +137,8 @@ void add_path_building(std::vector<TrustCase>& corpus, std::time_t now) {
     // Ten CAs below the root.
     const auto long_anchor = shared(self_signed(ca_spec("LongRootCA")));
     std::vector<CorpusCertificate> long_cas{shared(issue(*long_anchor, ca_spec("LongCA1")))};
-    for (int i = 2; i <= 10; ++i) long_cas.push_back(shared(issue(*long_cas.back(), ca_spec("LongCA" + std::to_string(i)))));
+    for (int i = 2; i <= 10; ++i)
+        long_cas.push_back(shared(issue(*long_cas.back(), ca_spec("LongCA" + std::to_string(i)))));
     const auto long_leaf = leaf_of(long_cas.back(), server_spec("long.schertz.lab"));
     cases.add("long-chain-all-sent", long_leaf, long_cas, {long_anchor}, trusted());
     auto with_gap = long_cas;
@@ -206,6 +204,9 @@ void add_ca_constraints(std::vector<TrustCase>& corpus, std::time_t now) {
     const auto lab = issued_by(ca_spec("ConstraintsPolicyCA"));
     auto signing_leaf = server_spec("certsign.schertz.lab");
     signing_leaf.key_usage_value = "critical,digitalSignature,keyCertSign";
+    // OpenSSL accepts a leaf (CA:FALSE) that asserts keyCertSign unless
+    // X509_V_FLAG_X509_STRICT is set (-x509_strict), which refuses it with
+    // X509_V_ERR_KU_KEY_CERT_SIGN_INVALID_FOR_NON_CA (82).
     cases.add("leaf-not-a-ca-asserting-key-cert-sign", leaf_of(lab.front(), signing_leaf), lab, {root}, trusted());
 
     auto agreement_only = server_spec("nonrepudiation.schertz.lab");
@@ -234,7 +235,8 @@ void add_bad_signatures(std::vector<TrustCase>& corpus, std::time_t now) {
     broken_root_spec.broken_signature = true;
     const auto broken_root = shared(self_signed(broken_root_spec));
     // OpenSSL does not check a trust anchor's own signature (unless
-    // X509_V_FLAG_CHECK_SS_SIGNATURE): the anchor is trusted as stored.
+    // X509_V_FLAG_CHECK_SS_SIGNATURE, -check_ss_sig, which gives 7): the
+    // anchor is trusted as stored.
     cases.add("root-self-signature-broken", leaf_of(broken_root, server_spec("brokenroot.schertz.lab")), {},
               {broken_root}, trusted());
     cases.move_into(corpus);
@@ -313,7 +315,9 @@ void add_anchors(std::vector<TrustCase>& corpus, std::time_t now) {
     cases.add("self-signed-root-anchored", leaf, lab.intermediates(), {lab.root}, trusted());
     cases.add("intermediate-and-root-anchored", leaf, {lab.issuing}, {lab.policy, lab.root}, trusted());
     // Without X509_V_FLAG_PARTIAL_CHAIN OpenSSL does not stop at a trusted
-    // certificate that is not self-signed: it looks for the anchor's issuer.
+    // certificate that is not self-signed: it looks for the anchor's issuer
+    // and reports X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT (2, not 20). With
+    // -partial_chain, the three refused cases below are trusted.
     cases.add("intermediate-anchored-root-absent", leaf, {lab.issuing}, {lab.policy},
               refused(X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT, "anchor-not-self-signed"));
     cases.add("issuing-ca-anchored-leaf-only-sent", leaf, {}, {lab.issuing},
@@ -360,7 +364,8 @@ void add_host_names(std::vector<TrustCase>& corpus, std::time_t now) {
     add("common-name-only-no-subject-alt-name", cn_only, HostKind::DnsName, "cnonly.schertz.lab", trusted());
     auto san_elsewhere = server_spec("cn.schertz.lab");
     san_elsewhere.subject_alt_names = "DNS:san.schertz.lab";
-    add("common-name-ignored-beside-a-subject-alt-name", san_elsewhere, HostKind::DnsName, "cn.schertz.lab", mismatch());
+    add("common-name-ignored-beside-a-subject-alt-name", san_elsewhere, HostKind::DnsName, "cn.schertz.lab",
+        mismatch());
     cases.move_into(corpus);
 }
 
@@ -368,7 +373,8 @@ void add_host_names(std::vector<TrustCase>& corpus, std::time_t now) {
 void add_extended_key_usage(std::vector<TrustCase>& corpus, std::time_t now) {
     Category cases("extended-key-usage", now);
     const Lab lab = make_lab("UsageLab");
-    const auto add = [&](const std::string& name, const std::string& usages, Purpose purpose, ExpectedVerdict expected) {
+    const auto add = [&](const std::string& name, const std::string& usages, Purpose purpose,
+                         ExpectedVerdict expected) {
         auto spec = server_spec(name + ".schertz.lab");
         spec.extended_key_usage_value = usages;
         cases.add(name, leaf_of(lab.issuing, spec), lab.intermediates(), {lab.root}, std::move(expected)).purpose =
