@@ -12,8 +12,6 @@ using CaChain.Native;
 
 namespace CaChain.Commands
 {
-    public enum CaChainProtocol { Auto = 0, Tls = 1, Smtp = 2, Ldap = 3 }
-
     // The inputs Get-CaChain, Export-CaChain and Test-CaChain share: files and
     // folders, certificates from the pipeline, TLS endpoints, and extra issuers.
     // Each pipeline item becomes one SourceItem; a bad item writes an error and

@@ -6,8 +6,6 @@ using CaChain.Native;
 
 namespace CaChain.Commands
 {
-    public enum CaChainFormat { Der = 0, Pem = 1, P7b = 2 }
-
     // Export-CaChain: writes the CA certificates of each chain (the leaf only
     // with -IncludeLeaf) as DER .cer files (the MMC wizard's default), PEM, or
     // one .p7b, atomically; never a private key. Its output pipes into

@@ -4,10 +4,6 @@ using CaChain.Native;
 
 namespace CaChain.Stores
 {
-    public enum CaChainStoreLocation { LocalMachine = 0, CurrentUser = 1, Directory = 2 }
-
-    public enum CaChainStoreName { Root = 0, CA = 1 }
-
     // Which stores a cmdlet works on: the system's (LocalMachine or
     // CurrentUser) or a directory store, opened as one libcachain store.
     internal sealed class StoreTarget : IDisposable
