@@ -154,8 +154,8 @@ namespace CaChain.Commands
         {
             var problems = set.Problems.Skip(problemsBefore).ToList();
             foreach (CaChainException problem in problems)
-                WriteError(problem.ToErrorRecord(ErrorIdPrefix, extraIssuers ? problem.TargetOrItem(target) : problem.TargetFor(target)));
-            if (problems.Count == 0 && failure != null) WriteError(failure.ToErrorRecord(ErrorIdPrefix, target));
+                WriteError(CommandErrors.Record(this, problem, extraIssuers ? problem.TargetOrItem(target) : problem.TargetFor(target)));
+            if (problems.Count == 0 && failure != null) WriteError(CommandErrors.Record(this, failure, target));
             return Math.Max(problems.Count, failure != null ? 1 : 0);
         }
 
@@ -250,7 +250,7 @@ namespace CaChain.Commands
             }
         }
 
-        private IEnumerable<string> ResolvePath(string path, bool literal) => ProviderPaths.Resolve(this, path, literal, ErrorIdPrefix);
+        private IEnumerable<string> ResolvePath(string path, bool literal) => ProviderPaths.Resolve(this, path, literal);
 
         private void ReadFile(string path) =>
             Gather(path, path, inputs =>
@@ -265,8 +265,8 @@ namespace CaChain.Commands
             if (strings == null) strings = new PipelineStrings(this);
             strings.Take(text, ReadFile, ReadText, neither =>
             {
-                WriteError(new ErrorRecord(new ArgumentException(PipelineStrings.NeitherMessage(neither)),
-                    ErrorIdPrefix + "NotFileOrCertificate", ErrorCategory.InvalidArgument, neither));
+                WriteError(CommandErrors.Record(this, new ArgumentException(PipelineStrings.NeitherMessage(neither)),
+                    "NotFileOrCertificate", ErrorCategory.InvalidArgument, neither));
                 OnItemFailed(neither);
             });
         }
@@ -287,7 +287,7 @@ namespace CaChain.Commands
             }
             catch (CaChainException error)
             {
-                WriteError(error.ToErrorRecord(ErrorIdPrefix, name));
+                WriteError(CommandErrors.Record(this, error, name));
                 OnItemFailed(name);
                 return null;
             }
@@ -295,7 +295,7 @@ namespace CaChain.Commands
             CaChainException failure = CaChainException.Capture(() =>
             {
                 WriteVerbose($"Connecting to {endpoint} ({Protocol}, {TimeoutSec} s) for the chain it presents");
-                CaChainException.ThrowIfFailed(NativeMethods.cachain_fetch_endpoint(Utf8.ToNative(endpoint), (int)Protocol, (uint)TimeoutSec, item.Inputs.Handle, item.Pool.Handle));
+                item.Inputs.AddEndpoint(endpoint, Protocol, TimeoutSec, item.Pool);
             });
             ReportNew(item.Inputs, 0, failure, name);
             if (item.Inputs.Count > 0) AddIssuers(item);
@@ -315,30 +315,31 @@ namespace CaChain.Commands
             }
             if (SkipLocalStores) return;
             CaChainException localFailure = CaChainException.Capture(() => item.Pool.AddSet(LocalIssuers()));
-            if (localFailure != null) WriteError(localFailure.ToErrorRecord(ErrorIdPrefix, item.Target));
+            if (localFailure != null) WriteError(CommandErrors.Record(this, localFailure, item.Target));
         }
-
-        protected string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";
 
         private string PlainPassword() => Password == null ? null : new NetworkCredential(string.Empty, Password).Password;
 
         // Chains for the loaded item, or null after writing why there are none.
-        private protected ChainsHandle Discover(SourceItem item)
+        private protected DiscoveredChains Discover(SourceItem item)
         {
             if (item.Inputs.Count == 0) return null;
             WriteVerbose($"Discovering chains for {item.Label}{(Offline ? " (offline)" : string.Empty)}");
-            var options = new DiscoverOptions { Version = DiscoverOptions.CurrentVersion, Flags = DiscoverFlags, TimeoutSeconds = (uint)TimeoutSec };
-            Status status = NativeMethods.cachain_discover_with_options(item.Inputs.Handle, item.Pool.Handle, ref options, out ChainsHandle chains);
-            if (status == Status.Ok) return chains;
-            WriteError(new CaChainException(status, NativeMethods.LastError()).ToErrorRecord(ErrorIdPrefix, item.Target));
-            return null;
+            try
+            {
+                return DiscoveredChains.Discover(item.Inputs, item.Pool, DiscoverFlags, TimeoutSec);
+            }
+            catch (CaChainException error)
+            {
+                WriteError(CommandErrors.Record(this, error, item.Target));
+                return null;
+            }
         }
 
         // Tells the user, without stopping, that a chain does not reach a root.
-        private protected void WarnIfIncomplete(IntPtr chain, string target)
+        private protected void WarnIfIncomplete(Chain chain, string target)
         {
-            if (NativeMethods.cachain_chain_number(chain, ChainNumber.Status) != 0)
-                WriteWarning($"{target}: {Utf8.FromNative(NativeMethods.cachain_chain_text(chain, ChainText.Summary))}");
+            if (chain.Status != ChainStatus.Complete) WriteWarning($"{target}: {chain.Text(ChainText.Summary)}");
         }
     }
 

@@ -83,12 +83,10 @@ namespace CaChain.Commands
         [Parameter]
         public SwitchParameter ExcludeRootFromCA { get; set; }
 
-        private string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";
-
         protected override void BeginProcessing()
         {
             CaChainStoreLocation? location = MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) ? StoreLocation : (CaChainStoreLocation?)null;
-            ErrorRecord conflict = StoreTargetConflict.Find(location, StorePath, SystemRoot, ErrorIdPrefix);
+            ErrorRecord conflict = StoreTargetConflict.Find(this, location, StorePath, SystemRoot);
             if (conflict != null) ThrowTerminatingError(conflict);
         }
 
@@ -96,8 +94,8 @@ namespace CaChain.Commands
         {
             switch (ParameterSetName)
             {
-                case PathSet: foreach (string path in Path) foreach (string file in ProviderPaths.Resolve(this, path, false, ErrorIdPrefix)) AddFile(file); break;
-                case LiteralPathSet: foreach (string path in LiteralPath) foreach (string file in ProviderPaths.Resolve(this, path, true, ErrorIdPrefix)) AddPipedPath(file); break;
+                case PathSet: foreach (string path in Path) foreach (string file in ProviderPaths.Resolve(this, path, false)) AddFile(file); break;
+                case LiteralPathSet: foreach (string path in LiteralPath) foreach (string file in ProviderPaths.Resolve(this, path, true)) AddPipedPath(file); break;
                 case CertificateSet: foreach (X509Certificate2 certificate in InputObject) Add(certificate, () => collected.AddBytes(certificate.RawData, certificate.Subject)); break;
                 case RawDataSet when ChainRole == "Leaf" && !Force:
                     WriteVerbose("Leaving out the chain's leaf: a server's own certificate belongs in no trust store (use -Force to trust it directly).");
@@ -115,8 +113,8 @@ namespace CaChain.Commands
         {
             if (strings == null) strings = new PipelineStrings(this);
             strings.Take(text, AddFile, AddText, neither =>
-                WriteError(new ErrorRecord(new ArgumentException(PipelineStrings.NeitherMessage(neither)),
-                    ErrorIdPrefix + "NotFileOrCertificate", ErrorCategory.InvalidArgument, neither)));
+                WriteError(CommandErrors.Record(this, new ArgumentException(PipelineStrings.NeitherMessage(neither)),
+                    "NotFileOrCertificate", ErrorCategory.InvalidArgument, neither)));
         }
 
         private void AddText(string text) => AddNumbered("text", label => collected.AddText(text, label));
@@ -175,7 +173,7 @@ namespace CaChain.Commands
             var problems = collected.Problems.Skip(problemsBefore).ToList();
             if (problems.Count == 0 && failure != null) problems.Add(failure);
             // A bad file of a folder is named itself, not the folder.
-            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, problem.TargetFor(target)));
+            foreach (CaChainException problem in problems) WriteError(CommandErrors.Record(this, problem, problem.TargetFor(target)));
         }
 
         protected override void EndProcessing()
@@ -202,51 +200,40 @@ namespace CaChain.Commands
         // confirmed writes are made in one transaction, the declined ones left out.
         private void PlaceHere()
         {
-            StoreTarget target;
-            try
-            {
-                target = StoreTarget.Open(SessionState, StoreLocation, StorePath, SystemRoot);
-            }
-            catch (CaChainException error)
-            {
-                ThrowTerminatingError(error.ToErrorRecord(ErrorIdPrefix, (object)StorePath ?? StoreLocation));
-                return;
-            }
+            StoreTarget target = StoreOpening.Open(this, StoreLocation, StorePath, SystemRoot, ThrowTerminatingError);
             using (target)
             {
-                List<PlacementEntry> planned = Place(target, RuleFlags | Flags.PlaceDryRun, new List<CaChainPlacement>());
+                List<PlacementEntry> planned = Place(target, RuleFlags | Flags.PlaceDryRun, new List<PlacementEntry>());
                 if (planned == null) return;
-                var writes = planned.Where(e => e.Result.Action == "WouldAdd").Select(e => e.Result).ToList();
+                var writes = planned.Where(e => e.Action == PlacementAction.WouldAdd).ToList();
                 if (writes.Count == 0)
                 {
                     WriteEntries(planned);  // nothing to change: the plan is the result, even under -WhatIf
                     return;
                 }
-                var declined = writes.Where(w => !ShouldProcess(w.Location, $"Add the {w.Role} certificate '{w.Subject}' ({w.Thumbprint})")).ToList();
+                var declined = writes.Where(w => !ShouldProcess(w.Result.Location, $"Add the {w.Result.Role} certificate '{w.Result.Subject}' ({w.Result.Thumbprint})")).ToList();
                 if (declined.Count == writes.Count) return;
                 List<PlacementEntry> placed = Place(target, RuleFlags, declined);
                 if (placed != null) WriteEntries(placed);
             }
         }
 
-        private List<PlacementEntry> Place(StoreTarget target, uint flags, List<CaChainPlacement> declined)
+        // The placement's entries, or null after writing why the store was not changed.
+        private List<PlacementEntry> Place(StoreTarget target, uint flags, List<PlacementEntry> declined)
         {
             WriteVerbose($"{((flags & Flags.PlaceDryRun) != 0 ? "Planning" : "Placing")} {collected.Count} certificate(s) in {target.Location(CaChainStoreName.Root)} and {target.Location(CaChainStoreName.CA)}");
-            int[] names = declined.Select(d => (int)Enum.Parse(typeof(CaChainStoreName), d.Store)).ToArray();
-            using (var thumbprints = new NativeStrings(declined.Select(d => d.Thumbprint)))
+            Placement placement;
+            try
             {
-                Status status = NativeMethods.cachain_place_except(target.Handle, collected.Handle, flags, names, thumbprints.Pointers, (UIntPtr)names.Length, out PlacementHandle result);
-                using (result)
-                {
-                    if (status == Status.Ok)
-                    {
-                        foreach (string warning in PlacementReader.Warnings(result)) WriteWarning(warning);
-                        return PlacementReader.Read(result, target);
-                    }
-                    WriteError(target.Failure(status).ToErrorRecord(ErrorIdPrefix, target.Location(CaChainStoreName.Root)));
-                    return null;
-                }
+                placement = target.Place(collected, flags, declined.Select(d => (d.Store, d.Result.Thumbprint)).ToList());
             }
+            catch (CaChainException error)
+            {
+                WriteError(CommandErrors.Record(this, error, target.Location(CaChainStoreName.Root)));
+                return null;
+            }
+            foreach (string warning in placement.Warnings) WriteWarning(warning);
+            return placement.Entries;
         }
 
         private void WriteEntries(List<PlacementEntry> entries)
@@ -254,9 +241,8 @@ namespace CaChain.Commands
             foreach (PlacementEntry entry in entries)
             {
                 // Declined at -Confirm, or a leaf that came in a bundle with its chain: notes, not errors.
-                if (entry.Status == Status.Cancelled || (entry.Result.Action == "Skipped" && entry.Status == Status.Ok)) WriteVerbose(entry.Result.Message);
-                else if (entry.Result.Action == "Skipped")
-                    WriteError(new CaChainException(entry.Status, entry.Result.Message).ToErrorRecord(ErrorIdPrefix, entry.Result.Subject));
+                if (entry.Declined || (entry.Action == PlacementAction.Skipped && entry.Status == Status.Ok)) WriteVerbose(entry.Result.Message);
+                else if (entry.Action == PlacementAction.Skipped) WriteError(CommandErrors.Record(this, entry.Failure, entry.Result.Subject));
                 WriteObject(entry.Result);
             }
         }
