@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace CaChain.Native
 {
     // Values of the C enums and flags the cmdlets use (cachain.h); the public
-    // enums (CaChainStoreLocation, CaChainFormat...) mirror the others.
+    // enums in Model/ (CaChainStoreLocation, CaChainFormat...) mirror the others.
     // tests/module/NativeTypes.Tests.ps1 checks every enum against the header.
     internal enum Status
     {
