@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.IO;
 using System.Management.Automation;
-using System.Net;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Security.Cryptography;
@@ -16,10 +15,9 @@ namespace CaChain.Commands
     // folders, certificates from the pipeline, TLS endpoints, and extra issuers.
     // Each pipeline item becomes one SourceItem; a bad item writes an error and
     // the rest go on.
-    public abstract class ChainSourceCommand : PSCmdlet
+    public abstract class ChainSourceCommand : CertificateInputCommand
     {
-        protected const string PathSet = "Path", LiteralPathSet = "LiteralPath", CertificateSet = "Certificate",
-            EndpointSet = "ComputerName", ElementSet = "RawData";
+        protected const string EndpointSet = "ComputerName";
 
         [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [SupportsWildcards]
@@ -105,7 +103,6 @@ namespace CaChain.Commands
         private SourceItem given;
         private bool givenOnlyChainElements = true;
         private int textCount, elementCount;
-        private PipelineStrings strings;
         private bool pathFromCommandLine;
 
         protected override void BeginProcessing() => pathFromCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Path));
@@ -114,7 +111,7 @@ namespace CaChain.Commands
         // issuers; none when no good certificate came.
         protected IEnumerable<SourceItem> ReadGathered()
         {
-            string openBlock = strings?.Flush();
+            string openBlock = FlushStrings();
             if (openBlock != null) ReadText(openBlock);
             if (given == null) yield break;
             SourceItem item = given;
@@ -145,19 +142,6 @@ namespace CaChain.Commands
         }
 
         private const string GatheredLabel = "the certificates given";
-
-        // Writes the set's problems since problemsBefore (or failure when the
-        // set recorded none: a failed read is usually both), and counts them.
-        // Each error names the bad file (of a folder, of -IssuerPath), not
-        // the item it came with.
-        private int ReportNew(CertificateSet set, int problemsBefore, CaChainException failure, object target, bool extraIssuers = false)
-        {
-            var problems = set.Problems.Skip(problemsBefore).ToList();
-            foreach (CaChainException problem in problems)
-                WriteError(CommandErrors.Record(this, problem, extraIssuers ? problem.TargetOrItem(target) : problem.TargetFor(target)));
-            if (problems.Count == 0 && failure != null) WriteError(CommandErrors.Record(this, failure, target));
-            return Math.Max(problems.Count, failure != null ? 1 : 0);
-        }
 
         // Where an item could not be read: Test-CaChain -Quiet answers $false for it.
         private protected virtual void OnItemFailed(object target) { }
@@ -250,26 +234,11 @@ namespace CaChain.Commands
             }
         }
 
-        private IEnumerable<string> ResolvePath(string path, bool literal) => ProviderPaths.Resolve(this, path, literal);
-
         private void ReadFile(string path) =>
-            Gather(path, path, inputs =>
-            {
-                WriteVerbose($"Reading {path}");
-                inputs.AddPath(path, PlainPassword());
-            });
+            Gather(path, path, inputs => ReadPath(inputs, path));
 
         // A piped string: a path, certificate text, or an error naming it.
-        private void ReadString(string text)
-        {
-            if (strings == null) strings = new PipelineStrings(this);
-            strings.Take(text, ReadFile, ReadText, neither =>
-            {
-                WriteError(CommandErrors.Record(this, new ArgumentException(PipelineStrings.NeitherMessage(neither)),
-                    "NotFileOrCertificate", ErrorCategory.InvalidArgument, neither));
-                OnItemFailed(neither);
-            });
-        }
+        private void ReadString(string text) => TakeString(text, ReadFile, ReadText, OnItemFailed);
 
         private void ReadText(string text)
         {
@@ -318,7 +287,7 @@ namespace CaChain.Commands
             if (localFailure != null) WriteError(CommandErrors.Record(this, localFailure, item.Target));
         }
 
-        private string PlainPassword() => Password == null ? null : new NetworkCredential(string.Empty, Password).Password;
+        private protected override SecureString FilePassword => Password;
 
         // Chains for the loaded item, or null after writing why there are none.
         private protected DiscoveredChains Discover(SourceItem item)

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using System.Net;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using CaChain.Native;
@@ -16,9 +15,9 @@ namespace CaChain.Commands
     // one all-or-nothing transaction, here or on remote machines (-Session).
     [Cmdlet(VerbsData.Import, "CaChain", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CaChainPlacement))]
-    public sealed class ImportCaChainCommand : PSCmdlet
+    public sealed class ImportCaChainCommand : CertificateInputCommand
     {
-        private const string PathSet = "Path", LiteralPathSet = "LiteralPath", CertificateSet = "Certificate", RawDataSet = "RawData", TextSet = "Text";
+        private const string TextSet = "Text";
 
         private readonly CertificateSet collected = new CertificateSet();
         private int itemCount;
@@ -37,7 +36,7 @@ namespace CaChain.Commands
 
         // Get-CaChain output, X509Certificate2 and their deserialized copies;
         // Get-CaChain output read back with Import-Csv, by its Base64.
-        [Parameter(ParameterSetName = RawDataSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ElementSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Base64")]
         [Base64Bytes]
         public byte[] RawData { get; set; }
@@ -94,28 +93,20 @@ namespace CaChain.Commands
         {
             switch (ParameterSetName)
             {
-                case PathSet: foreach (string path in Path) foreach (string file in ProviderPaths.Resolve(this, path, false)) AddFile(file); break;
-                case LiteralPathSet: foreach (string path in LiteralPath) foreach (string file in ProviderPaths.Resolve(this, path, true)) AddPipedPath(file); break;
+                case PathSet: foreach (string path in Path) foreach (string file in ResolvePath(path, false)) AddFile(file); break;
+                case LiteralPathSet: foreach (string path in LiteralPath) foreach (string file in ResolvePath(path, true)) AddPipedPath(file); break;
                 case CertificateSet: foreach (X509Certificate2 certificate in InputObject) Add(certificate, () => collected.AddBytes(certificate.RawData, certificate.Subject)); break;
-                case RawDataSet when ChainRole == "Leaf" && !Force:
+                case ElementSet when ChainRole == "Leaf" && !Force:
                     WriteVerbose("Leaving out the chain's leaf: a server's own certificate belongs in no trust store (use -Force to trust it directly).");
                     break;
-                case RawDataSet: AddNumbered("pipeline object", label => collected.AddBytes(RawData, label)); break;
+                case ElementSet: AddNumbered("pipeline object", label => collected.AddBytes(RawData, label)); break;
                 case TextSet: foreach (string text in EncodedCertificate) AddString(text); break;
             }
         }
 
-        private PipelineStrings strings;
-
         // A string: a path (a file, a folder, a wildcard that matches), PEM or
         // base64 text, or an error naming it.
-        private void AddString(string text)
-        {
-            if (strings == null) strings = new PipelineStrings(this);
-            strings.Take(text, AddFile, AddText, neither =>
-                WriteError(CommandErrors.Record(this, new ArgumentException(PipelineStrings.NeitherMessage(neither)),
-                    "NotFileOrCertificate", ErrorCategory.InvalidArgument, neither)));
-        }
+        private void AddString(string text) => TakeString(text, AddFile, AddText, neither => { });
 
         private void AddText(string text) => AddNumbered("text", label => collected.AddText(text, label));
 
@@ -155,11 +146,9 @@ namespace CaChain.Commands
             }
         }
 
-        private void AddFile(string path) => Add(path, () =>
-        {
-            WriteVerbose($"Reading {path}");
-            collected.AddPath(path, Password == null ? null : new NetworkCredential(string.Empty, Password).Password);
-        });
+        private void AddFile(string path) => Add(path, () => ReadPath(collected, path));
+
+        private protected override SecureString FilePassword => Password;
 
         // Reads one item; a bad one writes its error and the rest go on.
         private void Add(object target, Action read)
@@ -167,18 +156,13 @@ namespace CaChain.Commands
             itemCount++;
             if (progress == null) progress = new PipelineProgress(this, "Import-CaChain: reading the certificates");
             progress.Next(target.ToString());
-            int problemsBefore = collected.Problems.Count;
-            CaChainException failure = CaChainException.Capture(read);
-            // A failed read is usually also recorded as the set's problem: report it once.
-            var problems = collected.Problems.Skip(problemsBefore).ToList();
-            if (problems.Count == 0 && failure != null) problems.Add(failure);
-            // A bad file of a folder is named itself, not the folder.
-            foreach (CaChainException problem in problems) WriteError(CommandErrors.Record(this, problem, problem.TargetFor(target)));
+            int problemsBefore = collected.ProblemCount;
+            ReportNew(collected, problemsBefore, CaChainException.Capture(read), target);
         }
 
         protected override void EndProcessing()
         {
-            string openBlock = strings?.Flush();
+            string openBlock = FlushStrings();
             if (openBlock != null) AddText(openBlock);  // a block without its END line: reported as truncated
             AddPipedFolders();
             progress?.Complete();
