@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.IO;
 using System.Management.Automation;
-using System.Net;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Security.Cryptography;
@@ -12,16 +11,13 @@ using CaChain.Native;
 
 namespace CaChain.Commands
 {
-    public enum CaChainProtocol { Auto = 0, Tls = 1, Smtp = 2, Ldap = 3 }
-
     // The inputs Get-CaChain, Export-CaChain and Test-CaChain share: files and
     // folders, certificates from the pipeline, TLS endpoints, and extra issuers.
     // Each pipeline item becomes one SourceItem; a bad item writes an error and
     // the rest go on.
-    public abstract class ChainSourceCommand : PSCmdlet
+    public abstract class ChainSourceCommand : CertificateInputCommand
     {
-        protected const string PathSet = "Path", LiteralPathSet = "LiteralPath", CertificateSet = "Certificate",
-            EndpointSet = "ComputerName", ElementSet = "RawData";
+        protected const string EndpointSet = "ComputerName";
 
         [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [SupportsWildcards]
@@ -107,7 +103,6 @@ namespace CaChain.Commands
         private SourceItem given;
         private bool givenOnlyChainElements = true;
         private int textCount, elementCount;
-        private PipelineStrings strings;
         private bool pathFromCommandLine;
 
         protected override void BeginProcessing() => pathFromCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Path));
@@ -116,7 +111,7 @@ namespace CaChain.Commands
         // issuers; none when no good certificate came.
         protected IEnumerable<SourceItem> ReadGathered()
         {
-            string openBlock = strings?.Flush();
+            string openBlock = FlushStrings();
             if (openBlock != null) ReadText(openBlock);
             if (given == null) yield break;
             SourceItem item = given;
@@ -147,19 +142,6 @@ namespace CaChain.Commands
         }
 
         private const string GatheredLabel = "the certificates given";
-
-        // Writes the set's problems since problemsBefore (or failure when the
-        // set recorded none: a failed read is usually both), and counts them.
-        // Each error names the bad file (of a folder, of -IssuerPath), not
-        // the item it came with.
-        private int ReportNew(CertificateSet set, int problemsBefore, CaChainException failure, object target, bool extraIssuers = false)
-        {
-            var problems = set.Problems.Skip(problemsBefore).ToList();
-            foreach (CaChainException problem in problems)
-                WriteError(problem.ToErrorRecord(ErrorIdPrefix, extraIssuers ? problem.TargetOrItem(target) : problem.TargetFor(target)));
-            if (problems.Count == 0 && failure != null) WriteError(failure.ToErrorRecord(ErrorIdPrefix, target));
-            return Math.Max(problems.Count, failure != null ? 1 : 0);
-        }
 
         // Where an item could not be read: Test-CaChain -Quiet answers $false for it.
         private protected virtual void OnItemFailed(object target) { }
@@ -252,26 +234,11 @@ namespace CaChain.Commands
             }
         }
 
-        private IEnumerable<string> ResolvePath(string path, bool literal) => ProviderPaths.Resolve(this, path, literal, ErrorIdPrefix);
-
         private void ReadFile(string path) =>
-            Gather(path, path, inputs =>
-            {
-                WriteVerbose($"Reading {path}");
-                inputs.AddPath(path, PlainPassword());
-            });
+            Gather(path, path, inputs => ReadPath(inputs, path));
 
         // A piped string: a path, certificate text, or an error naming it.
-        private void ReadString(string text)
-        {
-            if (strings == null) strings = new PipelineStrings(this);
-            strings.Take(text, ReadFile, ReadText, neither =>
-            {
-                WriteError(new ErrorRecord(new ArgumentException(PipelineStrings.NeitherMessage(neither)),
-                    ErrorIdPrefix + "NotFileOrCertificate", ErrorCategory.InvalidArgument, neither));
-                OnItemFailed(neither);
-            });
-        }
+        private void ReadString(string text) => TakeString(text, ReadFile, ReadText, OnItemFailed);
 
         private void ReadText(string text)
         {
@@ -289,7 +256,7 @@ namespace CaChain.Commands
             }
             catch (CaChainException error)
             {
-                WriteError(error.ToErrorRecord(ErrorIdPrefix, name));
+                WriteError(CommandErrors.Record(this, error, name));
                 OnItemFailed(name);
                 return null;
             }
@@ -297,7 +264,7 @@ namespace CaChain.Commands
             CaChainException failure = CaChainException.Capture(() =>
             {
                 WriteVerbose($"Connecting to {endpoint} ({Protocol}, {TimeoutSec} s) for the chain it presents");
-                CaChainException.ThrowIfFailed(NativeMethods.cachain_fetch_endpoint(Utf8.ToNative(endpoint), (int)Protocol, (uint)TimeoutSec, item.Inputs.Handle, item.Pool.Handle));
+                item.Inputs.AddEndpoint(endpoint, Protocol, TimeoutSec, item.Pool);
             });
             ReportNew(item.Inputs, 0, failure, name);
             if (item.Inputs.Count > 0) AddIssuers(item);
@@ -317,30 +284,31 @@ namespace CaChain.Commands
             }
             if (SkipLocalStores) return;
             CaChainException localFailure = CaChainException.Capture(() => item.Pool.AddSet(LocalIssuers()));
-            if (localFailure != null) WriteError(localFailure.ToErrorRecord(ErrorIdPrefix, item.Target));
+            if (localFailure != null) WriteError(CommandErrors.Record(this, localFailure, item.Target));
         }
 
-        protected string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";
-
-        private string PlainPassword() => Password == null ? null : new NetworkCredential(string.Empty, Password).Password;
+        private protected override SecureString FilePassword => Password;
 
         // Chains for the loaded item, or null after writing why there are none.
-        private protected ChainsHandle Discover(SourceItem item)
+        private protected DiscoveredChains Discover(SourceItem item)
         {
             if (item.Inputs.Count == 0) return null;
             WriteVerbose($"Discovering chains for {item.Label}{(Offline ? " (offline)" : string.Empty)}");
-            var options = new DiscoverOptions { Version = DiscoverOptions.CurrentVersion, Flags = DiscoverFlags, TimeoutSeconds = (uint)TimeoutSec };
-            Status status = NativeMethods.cachain_discover_with_options(item.Inputs.Handle, item.Pool.Handle, ref options, out ChainsHandle chains);
-            if (status == Status.Ok) return chains;
-            WriteError(new CaChainException(status, NativeMethods.LastError()).ToErrorRecord(ErrorIdPrefix, item.Target));
-            return null;
+            try
+            {
+                return DiscoveredChains.Discover(item.Inputs, item.Pool, DiscoverFlags, TimeoutSec);
+            }
+            catch (CaChainException error)
+            {
+                WriteError(CommandErrors.Record(this, error, item.Target));
+                return null;
+            }
         }
 
         // Tells the user, without stopping, that a chain does not reach a root.
-        private protected void WarnIfIncomplete(IntPtr chain, string target)
+        private protected void WarnIfIncomplete(Chain chain, string target)
         {
-            if (NativeMethods.cachain_chain_number(chain, ChainNumber.Status) != 0)
-                WriteWarning($"{target}: {Utf8.FromNative(NativeMethods.cachain_chain_text(chain, ChainText.Summary))}");
+            if (chain.Status != ChainStatus.Complete) WriteWarning($"{target}: {chain.Text(ChainText.Summary)}");
         }
     }
 

@@ -6,8 +6,6 @@ using CaChain.Native;
 
 namespace CaChain.Commands
 {
-    public enum CaChainFormat { Der = 0, Pem = 1, P7b = 2 }
-
     // Export-CaChain: writes the CA certificates of each chain (the leaf only
     // with -IncludeLeaf) as DER .cer files (the MMC wizard's default), PEM, or
     // one .p7b, atomically; never a private key. Its output pipes into
@@ -16,7 +14,6 @@ namespace CaChain.Commands
     [OutputType(typeof(CaChainFile))]
     public sealed class ExportCaChainCommand : ChainSourceCommand
     {
-        private static readonly string[] Actions = { "Written", "Unchanged", "Replaced", "WouldWrite", "Failed" };
         [Parameter(Mandatory = true)]
         [Alias("DestinationPath", "Folder")]
         [ValidateNotNullOrEmpty]
@@ -42,20 +39,18 @@ namespace CaChain.Commands
         // Get-CaChain output piped on: it has warned about an incomplete chain already.
         private protected override void Answer(SourceItem item)
         {
-            using (ChainsHandle chains = Discover(item))
+            using (DiscoveredChains chains = Discover(item))
             {
                 if (chains != null) ExportBestChains(chains, item.Target, warn: item.Endpoint != null || !GatheredFromChainElements);
             }
         }
 
-        private void ExportBestChains(ChainsHandle chains, object target, bool warn)
+        private void ExportBestChains(DiscoveredChains chains, object target, bool warn)
         {
-            ulong count = NativeMethods.cachain_chains_count(chains).ToUInt64();
-            for (ulong i = 0; i < count; i++)
+            foreach (Chain chain in chains)
             {
-                IntPtr chain = NativeMethods.cachain_chains_get(chains, (UIntPtr)i);
-                if (NativeMethods.cachain_chain_number(chain, ChainNumber.Rank) != 0) continue;
-                string name = NativeCertificate.Name(NativeMethods.cachain_chain_cert(chain, UIntPtr.Zero));
+                if (chain.Rank != 0) continue;
+                string name = chain.TargetName;
                 if (warn) WarnIfIncomplete(chain, name);
                 ExportChain(chain, name, target);
             }
@@ -63,64 +58,65 @@ namespace CaChain.Commands
 
         // Decides the files first (a dry run), asks once per file, and writes
         // the chain only when every file of it is confirmed.
-        private void ExportChain(IntPtr chain, string name, object target)
+        private void ExportChain(Chain chain, string name, object target)
         {
             uint flags = (IncludeLeaf ? Flags.ExportIncludeLeaf : 0) | (Force ? Flags.ExportForce : 0);
-            List<CaChainFile> planned = Run(chain, name, flags | Flags.ExportDryRun, target);
+            List<ExportedFile> planned = Run(chain, flags | Flags.ExportDryRun, target);
             if (planned == null) return;
             bool confirmed = true;
-            foreach (CaChainFile file in planned)
+            foreach (ExportedFile file in planned)
             {
-                if (file.Action == "Unchanged") continue;
+                if (file.Action == FileAction.Unchanged) continue;
                 if (!answers.TryGetValue(file.Path, out bool answer))  // two targets of the same CAs: asked once
-                    answers[file.Path] = answer = ShouldProcess(file.Path, $"Write the {file.Role} certificate '{file.Subject}' as {Format}");
+                    answers[file.Path] = answer = ShouldProcess(file.Path, $"Write the {RoleOf(file)} certificate '{SubjectOf(file, name)}' as {Format}");
                 confirmed &= answer;
             }
             if (!confirmed) return;
-            List<CaChainFile> written = Run(chain, name, flags, target);
+            List<ExportedFile> written = Run(chain, flags, target);
             if (written == null) return;
             // Two targets of the same CAs share their files: each is reported once per call.
-            WriteObject(written.Where(file => handled.Add(file.Path)), enumerateCollection: true);
+            WriteObject(written.Where(file => handled.Add(file.Path)).Select(file => Output(file, name)), enumerateCollection: true);
         }
 
         private readonly HashSet<string> handled = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<string, bool> answers = new Dictionary<string, bool>(StringComparer.Ordinal);
 
-        private List<CaChainFile> Run(IntPtr chain, string name, uint flags, object target)
+        // The files of one run, or null after writing why there are none.
+        private List<ExportedFile> Run(Chain chain, uint flags, object target)
         {
-            Status status = NativeMethods.cachain_export_chain(chain, Utf8.ToNative(destinationFolder), (int)Format, flags, out ExportHandle result);
-            string failure = status == Status.Ok ? null : NativeMethods.LastError();  // before any other call replaces it
-            using (result)
+            ChainExport export = chain.Export(destinationFolder, Format, flags);
+            var files = new List<ExportedFile>();
+            bool fileFailed = false;
+            foreach (ExportedFile file in export.Files)
             {
-                var files = new List<CaChainFile>();
-                bool fileFailed = false;
-                ulong count = result.IsInvalid ? 0 : NativeMethods.cachain_export_count(result).ToUInt64();
-                for (ulong i = 0; i < count; i++)
+                if (file.Action == FileAction.Failed)
                 {
-                    NativeMethods.cachain_export_file(result, (UIntPtr)i, out IntPtr path, out int action, out Status fileStatus, out IntPtr message);
-                    if (action == 4)
-                    {
-                        fileFailed = true;
-                        if ((flags & Flags.ExportDryRun) == 0)  // the real run reports it
-                            WriteError(new CaChainException(fileStatus, Utf8.FromNative(message)).ToErrorRecord(ErrorIdPrefix, Utf8.FromNative(path)));
-                        continue;
-                    }
-                    IntPtr cert = NativeMethods.cachain_export_cert(result, (UIntPtr)i);
-                    files.Add(new CaChainFile
-                    {
-                        Path = Utf8.FromNative(path),
-                        Action = Actions[action],
-                        Format = Format.ToString(),
-                        Role = cert == IntPtr.Zero ? "Chain" : NativeCertificate.Role((int)NativeMethods.cachain_cert_number(cert, CertNumber.Role)),
-                        Subject = cert == IntPtr.Zero ? name : NativeCertificate.Text(cert, CertText.Subject),
-                        Thumbprint = cert == IntPtr.Zero ? string.Empty : NativeCertificate.Text(cert, CertText.Thumbprint),
-                        Target = name,
-                    });
+                    fileFailed = true;
+                    if ((flags & Flags.ExportDryRun) == 0)  // the real run reports it
+                        WriteError(CommandErrors.Record(this, file.Failure, file.Path));
+                    continue;
                 }
-                if (status == Status.Ok || fileFailed) return files;  // failed files report their own errors
-                WriteError(new CaChainException(status, failure).ToErrorRecord(ErrorIdPrefix, target));
-                return null;
+                files.Add(file);
             }
+            if (export.Failure == null || fileFailed) return files;  // failed files report their own errors
+            WriteError(CommandErrors.Record(this, export.Failure, target));
+            return null;
         }
+
+        private CaChainFile Output(ExportedFile file, string name) => new CaChainFile
+        {
+            Path = file.Path,
+            Action = file.Action.ToString(),
+            Format = Format.ToString(),
+            Role = RoleOf(file),
+            Subject = SubjectOf(file, name),
+            Thumbprint = file.Thumbprint,
+            Target = name,
+        };
+
+        // A .p7b holds the whole chain, named after its target.
+        private static string RoleOf(ExportedFile file) => file.HoldsChain ? "Chain" : file.Role.ToString();
+
+        private static string SubjectOf(ExportedFile file, string name) => file.HoldsChain ? name : file.Subject;
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using CaChain.Native;
 
@@ -17,21 +16,19 @@ namespace CaChain.Commands
 
         private protected override void Answer(SourceItem item)
         {
-            using (ChainsHandle chains = Discover(item))
+            using (DiscoveredChains chains = Discover(item))
             {
                 if (chains != null) WriteChains(chains, item);
             }
         }
 
-        private void WriteChains(ChainsHandle chains, SourceItem item)
+        private void WriteChains(DiscoveredChains chains, SourceItem item)
         {
-            ulong count = NativeMethods.cachain_chains_count(chains).ToUInt64();
-            for (ulong i = 0; i < count; i++)
+            foreach (Chain chain in chains)
             {
-                IntPtr chain = NativeMethods.cachain_chains_get(chains, (UIntPtr)i);
-                if (!All && NativeMethods.cachain_chain_number(chain, ChainNumber.Rank) != 0) continue;
-                var elements = ChainReader.Elements(chain, item.Endpoint);
-                if (NativeMethods.cachain_chain_number(chain, ChainNumber.Rank) == 0) WarnIfIncomplete(chain, elements[elements.Count - 1].Target);
+                if (!All && chain.Rank != 0) continue;
+                var elements = chain.Elements(item.Endpoint);
+                if (chain.Rank == 0) WarnIfIncomplete(chain, elements[elements.Count - 1].Target);
                 foreach (CaChainElement element in elements) WriteObject(element);
             }
         }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using System.Net;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using CaChain.Native;
@@ -16,9 +15,9 @@ namespace CaChain.Commands
     // one all-or-nothing transaction, here or on remote machines (-Session).
     [Cmdlet(VerbsData.Import, "CaChain", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CaChainPlacement))]
-    public sealed class ImportCaChainCommand : PSCmdlet
+    public sealed class ImportCaChainCommand : CertificateInputCommand
     {
-        private const string PathSet = "Path", LiteralPathSet = "LiteralPath", CertificateSet = "Certificate", RawDataSet = "RawData", TextSet = "Text";
+        private const string TextSet = "Text";
 
         private readonly CertificateSet collected = new CertificateSet();
         private int itemCount;
@@ -37,7 +36,7 @@ namespace CaChain.Commands
 
         // Get-CaChain output, X509Certificate2 and their deserialized copies;
         // Get-CaChain output read back with Import-Csv, by its Base64.
-        [Parameter(ParameterSetName = RawDataSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ElementSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Base64")]
         [Base64Bytes]
         public byte[] RawData { get; set; }
@@ -83,12 +82,10 @@ namespace CaChain.Commands
         [Parameter]
         public SwitchParameter ExcludeRootFromCA { get; set; }
 
-        private string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";
-
         protected override void BeginProcessing()
         {
             CaChainStoreLocation? location = MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) ? StoreLocation : (CaChainStoreLocation?)null;
-            ErrorRecord conflict = StoreTargetConflict.Find(location, StorePath, SystemRoot, ErrorIdPrefix);
+            ErrorRecord conflict = StoreTargetConflict.Find(this, location, StorePath, SystemRoot);
             if (conflict != null) ThrowTerminatingError(conflict);
         }
 
@@ -96,28 +93,20 @@ namespace CaChain.Commands
         {
             switch (ParameterSetName)
             {
-                case PathSet: foreach (string path in Path) foreach (string file in ProviderPaths.Resolve(this, path, false, ErrorIdPrefix)) AddFile(file); break;
-                case LiteralPathSet: foreach (string path in LiteralPath) foreach (string file in ProviderPaths.Resolve(this, path, true, ErrorIdPrefix)) AddPipedPath(file); break;
+                case PathSet: foreach (string path in Path) foreach (string file in ResolvePath(path, false)) AddFile(file); break;
+                case LiteralPathSet: foreach (string path in LiteralPath) foreach (string file in ResolvePath(path, true)) AddPipedPath(file); break;
                 case CertificateSet: foreach (X509Certificate2 certificate in InputObject) Add(certificate, () => collected.AddBytes(certificate.RawData, certificate.Subject)); break;
-                case RawDataSet when ChainRole == "Leaf" && !Force:
+                case ElementSet when ChainRole == "Leaf" && !Force:
                     WriteVerbose("Leaving out the chain's leaf: a server's own certificate belongs in no trust store (use -Force to trust it directly).");
                     break;
-                case RawDataSet: AddNumbered("pipeline object", label => collected.AddBytes(RawData, label)); break;
+                case ElementSet: AddNumbered("pipeline object", label => collected.AddBytes(RawData, label)); break;
                 case TextSet: foreach (string text in EncodedCertificate) AddString(text); break;
             }
         }
 
-        private PipelineStrings strings;
-
         // A string: a path (a file, a folder, a wildcard that matches), PEM or
         // base64 text, or an error naming it.
-        private void AddString(string text)
-        {
-            if (strings == null) strings = new PipelineStrings(this);
-            strings.Take(text, AddFile, AddText, neither =>
-                WriteError(new ErrorRecord(new ArgumentException(PipelineStrings.NeitherMessage(neither)),
-                    ErrorIdPrefix + "NotFileOrCertificate", ErrorCategory.InvalidArgument, neither)));
-        }
+        private void AddString(string text) => TakeString(text, AddFile, AddText, neither => { });
 
         private void AddText(string text) => AddNumbered("text", label => collected.AddText(text, label));
 
@@ -157,11 +146,9 @@ namespace CaChain.Commands
             }
         }
 
-        private void AddFile(string path) => Add(path, () =>
-        {
-            WriteVerbose($"Reading {path}");
-            collected.AddPath(path, Password == null ? null : new NetworkCredential(string.Empty, Password).Password);
-        });
+        private void AddFile(string path) => Add(path, () => ReadPath(collected, path));
+
+        private protected override SecureString FilePassword => Password;
 
         // Reads one item; a bad one writes its error and the rest go on.
         private void Add(object target, Action read)
@@ -169,18 +156,13 @@ namespace CaChain.Commands
             itemCount++;
             if (progress == null) progress = new PipelineProgress(this, "Import-CaChain: reading the certificates");
             progress.Next(target.ToString());
-            int problemsBefore = collected.Problems.Count;
-            CaChainException failure = CaChainException.Capture(read);
-            // A failed read is usually also recorded as the set's problem: report it once.
-            var problems = collected.Problems.Skip(problemsBefore).ToList();
-            if (problems.Count == 0 && failure != null) problems.Add(failure);
-            // A bad file of a folder is named itself, not the folder.
-            foreach (CaChainException problem in problems) WriteError(problem.ToErrorRecord(ErrorIdPrefix, problem.TargetFor(target)));
+            int problemsBefore = collected.ProblemCount;
+            ReportNew(collected, problemsBefore, CaChainException.Capture(read), target);
         }
 
         protected override void EndProcessing()
         {
-            string openBlock = strings?.Flush();
+            string openBlock = FlushStrings();
             if (openBlock != null) AddText(openBlock);  // a block without its END line: reported as truncated
             AddPipedFolders();
             progress?.Complete();
@@ -202,51 +184,40 @@ namespace CaChain.Commands
         // confirmed writes are made in one transaction, the declined ones left out.
         private void PlaceHere()
         {
-            StoreTarget target;
-            try
-            {
-                target = StoreTarget.Open(SessionState, StoreLocation, StorePath, SystemRoot);
-            }
-            catch (CaChainException error)
-            {
-                ThrowTerminatingError(error.ToErrorRecord(ErrorIdPrefix, (object)StorePath ?? StoreLocation));
-                return;
-            }
+            StoreTarget target = StoreOpening.Open(this, StoreLocation, StorePath, SystemRoot, ThrowTerminatingError);
             using (target)
             {
-                List<PlacementEntry> planned = Place(target, RuleFlags | Flags.PlaceDryRun, new List<CaChainPlacement>());
+                List<PlacementEntry> planned = Place(target, RuleFlags | Flags.PlaceDryRun, new List<PlacementEntry>());
                 if (planned == null) return;
-                var writes = planned.Where(e => e.Result.Action == "WouldAdd").Select(e => e.Result).ToList();
+                var writes = planned.Where(e => e.Action == PlacementAction.WouldAdd).ToList();
                 if (writes.Count == 0)
                 {
                     WriteEntries(planned);  // nothing to change: the plan is the result, even under -WhatIf
                     return;
                 }
-                var declined = writes.Where(w => !ShouldProcess(w.Location, $"Add the {w.Role} certificate '{w.Subject}' ({w.Thumbprint})")).ToList();
+                var declined = writes.Where(w => !ShouldProcess(w.Result.Location, $"Add the {w.Result.Role} certificate '{w.Result.Subject}' ({w.Result.Thumbprint})")).ToList();
                 if (declined.Count == writes.Count) return;
                 List<PlacementEntry> placed = Place(target, RuleFlags, declined);
                 if (placed != null) WriteEntries(placed);
             }
         }
 
-        private List<PlacementEntry> Place(StoreTarget target, uint flags, List<CaChainPlacement> declined)
+        // The placement's entries, or null after writing why the store was not changed.
+        private List<PlacementEntry> Place(StoreTarget target, uint flags, List<PlacementEntry> declined)
         {
             WriteVerbose($"{((flags & Flags.PlaceDryRun) != 0 ? "Planning" : "Placing")} {collected.Count} certificate(s) in {target.Location(CaChainStoreName.Root)} and {target.Location(CaChainStoreName.CA)}");
-            int[] names = declined.Select(d => (int)Enum.Parse(typeof(CaChainStoreName), d.Store)).ToArray();
-            using (var thumbprints = new NativeStrings(declined.Select(d => d.Thumbprint)))
+            Placement placement;
+            try
             {
-                Status status = NativeMethods.cachain_place_except(target.Handle, collected.Handle, flags, names, thumbprints.Pointers, (UIntPtr)names.Length, out PlacementHandle result);
-                using (result)
-                {
-                    if (status == Status.Ok)
-                    {
-                        foreach (string warning in PlacementReader.Warnings(result)) WriteWarning(warning);
-                        return PlacementReader.Read(result, target);
-                    }
-                    WriteError(target.Failure(status).ToErrorRecord(ErrorIdPrefix, target.Location(CaChainStoreName.Root)));
-                    return null;
-                }
+                placement = target.Place(collected, flags, declined.Select(d => (d.Store, d.Result.Thumbprint)).ToList());
             }
+            catch (CaChainException error)
+            {
+                WriteError(CommandErrors.Record(this, error, target.Location(CaChainStoreName.Root)));
+                return null;
+            }
+            foreach (string warning in placement.Warnings) WriteWarning(warning);
+            return placement.Entries;
         }
 
         private void WriteEntries(List<PlacementEntry> entries)
@@ -254,9 +225,8 @@ namespace CaChain.Commands
             foreach (PlacementEntry entry in entries)
             {
                 // Declined at -Confirm, or a leaf that came in a bundle with its chain: notes, not errors.
-                if (entry.Status == Status.Cancelled || (entry.Result.Action == "Skipped" && entry.Status == Status.Ok)) WriteVerbose(entry.Result.Message);
-                else if (entry.Result.Action == "Skipped")
-                    WriteError(new CaChainException(entry.Status, entry.Result.Message).ToErrorRecord(ErrorIdPrefix, entry.Result.Subject));
+                if (entry.Declined || (entry.Action == PlacementAction.Skipped && entry.Status == Status.Ok)) WriteVerbose(entry.Result.Message);
+                else if (entry.Action == PlacementAction.Skipped) WriteError(CommandErrors.Record(this, entry.Failure, entry.Result.Subject));
                 WriteObject(entry.Result);
             }
         }

@@ -10,7 +10,7 @@ namespace CaChain.Commands
     // writes an error naming it, and the other paths go on.
     internal static class ProviderPaths
     {
-        public static IEnumerable<string> Resolve(PSCmdlet cmdlet, string path, bool literal, string errorIdPrefix)
+        public static IEnumerable<string> Resolve(PSCmdlet cmdlet, string path, bool literal)
         {
             try
             {
@@ -20,25 +20,25 @@ namespace CaChain.Commands
                     : cmdlet.GetResolvedProviderPathFromPSPath(path, out provider);
                 if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
                 {
-                    cmdlet.WriteError(new ErrorRecord(new ArgumentException($"{path}: not a file-system path ({provider.Name})"),
-                        errorIdPrefix + "NotFileSystem", ErrorCategory.InvalidArgument, path));
+                    cmdlet.WriteError(CommandErrors.Record(cmdlet, new ArgumentException($"{path}: not a file-system path ({provider.Name})"),
+                        "NotFileSystem", ErrorCategory.InvalidArgument, path));
                     return Array.Empty<string>();
                 }
                 if (!literal && !resolved.Any())
                 {
-                    cmdlet.WriteError(new ErrorRecord(new ItemNotFoundException($"{path}: no file matches"),
-                        errorIdPrefix + "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                    cmdlet.WriteError(CommandErrors.Record(cmdlet, new ItemNotFoundException($"{path}: no file matches"),
+                        "PathNotFound", ErrorCategory.ObjectNotFound, path));
                 }
                 return resolved;
             }
             catch (Exception error) when (error is ItemNotFoundException || error is DriveNotFoundException || error is ProviderNotFoundException)
             {
-                cmdlet.WriteError(new ErrorRecord(error, errorIdPrefix + "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                cmdlet.WriteError(CommandErrors.Record(cmdlet, error, "PathNotFound", ErrorCategory.ObjectNotFound, path));
                 return Array.Empty<string>();
             }
             catch (Exception error) when (error is SessionStateException || error is PSInvalidOperationException || error is NotSupportedException)
             {
-                cmdlet.WriteError(new ErrorRecord(error, errorIdPrefix + "BadPath", ErrorCategory.InvalidArgument, path));
+                cmdlet.WriteError(CommandErrors.Record(cmdlet, error, "BadPath", ErrorCategory.InvalidArgument, path));
                 return Array.Empty<string>();
             }
         }

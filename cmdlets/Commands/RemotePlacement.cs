@@ -26,7 +26,7 @@ $Certificates | ForEach-Object { [pscustomobject]@{ RawData = $_ } } | Import-Ca
         public static void Run(ImportCaChainCommand command, CertificateSet certificates, PSSession[] sessions)
         {
             var ders = new byte[certificates.Count][];
-            for (int i = 0; i < ders.Length; i++) ders[i] = NativeCertificate.Der(certificates[i]);
+            for (int i = 0; i < ders.Length; i++) ders[i] = certificates[i].Der();
             bool whatIf = command.MyInvocation.BoundParameters.TryGetValue("WhatIf", out object value) && ((SwitchParameter)value).IsPresent;
 
             var targets = new List<PSSession>();

@@ -15,8 +15,8 @@ namespace CaChain.Commands
     [OutputType(typeof(CaChainPlacement))]
     public sealed class RemoveCaChainCommand : PSCmdlet
     {
-        private readonly Dictionary<(CaChainStoreLocation, string, string), List<(int store, string thumbprint)>> requests =
-            new Dictionary<(CaChainStoreLocation, string, string), List<(int, string)>>();
+        private readonly Dictionary<(CaChainStoreLocation, string, string), List<(CaChainStoreName store, string thumbprint)>> requests =
+            new Dictionary<(CaChainStoreLocation, string, string), List<(CaChainStoreName, string)>>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ThumbprintTransformation]
@@ -47,25 +47,23 @@ namespace CaChain.Commands
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         public string PlacedOn { get; set; }
 
-        private string ErrorIdPrefix => MyInvocation.MyCommand.Name + ".";
-
         protected override void ProcessRecord()
         {
             if (!string.IsNullOrEmpty(PlacedOn) && !string.Equals(PlacedOn, Environment.MachineName, StringComparison.OrdinalIgnoreCase))
             {
-                WriteError(new ErrorRecord(
+                WriteError(CommandErrors.Record(this,
                     new InvalidOperationException($"{string.Join(", ", Thumbprint)} was placed on {PlacedOn}, not on this machine: undo it there, for example with Invoke-Command -Session <its session> {{ $using:results | Remove-CaChain }}."),
-                    ErrorIdPrefix + "OtherComputer", ErrorCategory.InvalidOperation, PlacedOn));
+                    "OtherComputer", ErrorCategory.InvalidOperation, PlacedOn));
                 return;
             }
-            if (!string.IsNullOrEmpty(PlacementAction) && PlacementAction != "Added")
+            if (!string.IsNullOrEmpty(PlacementAction) && PlacementAction != nameof(Native.PlacementAction.Added))
             {
                 WriteVerbose($"Leaving {string.Join(", ", Thumbprint)} alone: the import reported it {PlacementAction}, so it did not add it.");
                 return;
             }
             // Bound per pipeline object too: a conflicting object is refused, the others go on.
             CaChainStoreLocation? given = MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) ? StoreLocation : (CaChainStoreLocation?)null;
-            ErrorRecord conflict = StoreTargetConflict.Find(given, NullIfEmpty(StorePath), NullIfEmpty(SystemRoot), ErrorIdPrefix);
+            ErrorRecord conflict = StoreTargetConflict.Find(this, given, NullIfEmpty(StorePath), NullIfEmpty(SystemRoot));
             if (conflict != null)
             {
                 WriteError(conflict);
@@ -73,10 +71,10 @@ namespace CaChain.Commands
             }
             var location = string.IsNullOrEmpty(StorePath) ? StoreLocation : CaChainStoreLocation.Directory;
             var key = (location, NullIfEmpty(StorePath), NullIfEmpty(SystemRoot));
-            if (!requests.TryGetValue(key, out var list)) requests[key] = list = new List<(int, string)>();
+            if (!requests.TryGetValue(key, out var list)) requests[key] = list = new List<(CaChainStoreName, string)>();
             foreach (string thumbprint in Thumbprint)
                 foreach (CaChainStoreName store in Store ?? new[] { CaChainStoreName.Root, CaChainStoreName.CA })
-                    if (!list.Contains(((int)store, thumbprint.ToUpperInvariant()))) list.Add(((int)store, thumbprint.ToUpperInvariant()));
+                    if (!list.Contains((store, thumbprint.ToUpperInvariant()))) list.Add((store, thumbprint.ToUpperInvariant()));
         }
 
         private static string NullIfEmpty(string text) => string.IsNullOrEmpty(text) ? null : text;
@@ -88,27 +86,19 @@ namespace CaChain.Commands
 
         // A dry run finds what is there; each removal is confirmed; the
         // confirmed ones are removed in one transaction.
-        private void RemoveFrom(CaChainStoreLocation location, string storePath, string systemRoot, List<(int store, string thumbprint)> entries)
+        private void RemoveFrom(CaChainStoreLocation location, string storePath, string systemRoot, List<(CaChainStoreName store, string thumbprint)> entries)
         {
-            StoreTarget target;
-            try
-            {
-                target = StoreTarget.Open(SessionState, location, storePath, systemRoot);
-            }
-            catch (CaChainException error)
-            {
-                WriteError(error.ToErrorRecord(ErrorIdPrefix, (object)storePath ?? location));
-                return;
-            }
+            StoreTarget target = StoreOpening.Open(this, location, storePath, systemRoot, WriteError);
+            if (target == null) return;
             using (target)
             {
                 List<PlacementEntry> planned = Unplace(target, entries, Flags.PlaceDryRun);
                 if (planned == null) return;
                 var confirmed = planned
-                    .Where(e => e.Result.Action == "WouldRemove" && ShouldProcess(e.Result.Location, $"Remove the certificate '{e.Result.Subject}' ({e.Result.Thumbprint})"))
-                    .Select(e => ((int)Enum.Parse(typeof(CaChainStoreName), e.Result.Store), e.Result.Thumbprint))
+                    .Where(e => e.Action == Native.PlacementAction.WouldRemove && ShouldProcess(e.Result.Location, $"Remove the certificate '{e.Result.Subject}' ({e.Result.Thumbprint})"))
+                    .Select(e => (e.Store, e.Result.Thumbprint))
                     .ToList();
-                foreach (PlacementEntry absent in planned.Where(e => e.Result.Action == "NotPresent")) ReportAbsent(absent.Result);
+                foreach (PlacementEntry absent in planned.Where(e => e.Action == Native.PlacementAction.NotPresent)) ReportAbsent(absent.Result);
                 if (confirmed.Count == 0) return;
                 List<PlacementEntry> removed = Unplace(target, confirmed, 0);
                 if (removed != null) WriteObject(removed.Select(e => e.Result), enumerateCollection: true);
@@ -126,23 +116,21 @@ namespace CaChain.Commands
         private bool VerboseRequested =>
             MyInvocation.BoundParameters.TryGetValue("Verbose", out object verbose) && ((SwitchParameter)verbose).IsPresent;
 
-        private List<PlacementEntry> Unplace(StoreTarget target, List<(int store, string thumbprint)> entries, uint flags)
+        // The removal's entries, or null after writing why the store was not changed.
+        private List<PlacementEntry> Unplace(StoreTarget target, List<(CaChainStoreName store, string thumbprint)> entries, uint flags)
         {
-            var names = entries.Select(e => e.store).ToArray();
-            using (var thumbprints = new NativeStrings(entries.Select(e => e.thumbprint)))
+            Placement removal;
+            try
             {
-                Status status = NativeMethods.cachain_unplace(target.Handle, names, thumbprints.Pointers, (UIntPtr)entries.Count, flags, out PlacementHandle result);
-                using (result)
-                {
-                    if (status == Status.Ok)
-                    {
-                        foreach (string warning in PlacementReader.Warnings(result)) WriteWarning(warning);
-                        return PlacementReader.Read(result, target);
-                    }
-                    WriteError(target.Failure(status).ToErrorRecord(ErrorIdPrefix, target.Location(CaChainStoreName.Root)));
-                    return null;
-                }
+                removal = target.Unplace(entries, flags);
             }
+            catch (CaChainException error)
+            {
+                WriteError(CommandErrors.Record(this, error, target.Location(CaChainStoreName.Root)));
+                return null;
+            }
+            foreach (string warning in removal.Warnings) WriteWarning(warning);
+            return removal.Entries;
         }
     }
 }

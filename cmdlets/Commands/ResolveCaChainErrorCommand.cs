@@ -34,7 +34,7 @@ namespace CaChain.Commands
                 }
                 catch (CaChainException error)
                 {
-                    WriteError(error.ToErrorRecord(MyInvocation.MyCommand.Name + ".", code));
+                    WriteError(CommandErrors.Record(this, error, code));
                 }
             }
         }

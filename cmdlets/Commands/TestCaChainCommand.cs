@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
@@ -39,16 +38,9 @@ namespace CaChain.Commands
         {
             base.BeginProcessing();
             CaChainStoreLocation? location = MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) ? StoreLocation : (CaChainStoreLocation?)null;
-            ErrorRecord conflict = StoreTargetConflict.Find(location, StorePath, SystemRoot, ErrorIdPrefix);
+            ErrorRecord conflict = StoreTargetConflict.Find(this, location, StorePath, SystemRoot);
             if (conflict != null) ThrowTerminatingError(conflict);
-            try
-            {
-                store = StoreTarget.Open(SessionState, StoreLocation, StorePath, SystemRoot);
-            }
-            catch (CaChainException error)
-            {
-                ThrowTerminatingError(error.ToErrorRecord(ErrorIdPrefix, (object)StorePath ?? StoreLocation));
-            }
+            store = StoreOpening.Open(this, StoreLocation, StorePath, SystemRoot, ThrowTerminatingError);
         }
 
         private protected override void Answer(SourceItem item)
@@ -69,45 +61,41 @@ namespace CaChain.Commands
         {
             if (item.Inputs.Count == 0) return null;
             WriteVerbose($"Evaluating {item.Label} against {store.Location(CaChainStoreName.Root)}");
-            Status status = NativeMethods.cachain_evaluate(store.Handle, item.Inputs.Handle, item.Pool.Handle, out VerdictsHandle verdicts);
-            using (verdicts)
+            List<Verdict> verdicts;
+            try
             {
-                if (status != Status.Ok)
-                {
-                    // A store that does not exist is named itself: the item is not at fault.
-                    object target = status == Status.PathNotFound ? (object)store.StorePath ?? store.SystemRoot ?? item.Target : item.Target;
-                    WriteError(store.Failure(status).ToErrorRecord(ErrorIdPrefix, target));
-                    return null;
-                }
-                var results = new List<CaChainTestResult>();
-                ulong count = NativeMethods.cachain_verdicts_count(verdicts).ToUInt64();
-                for (ulong i = 0; i < count; i++) results.Add(Result(verdicts, (UIntPtr)i, item));
-                return results;
+                verdicts = store.Evaluate(item.Inputs, item.Pool, item.Endpoint);
             }
+            catch (CaChainException error)
+            {
+                // A store that does not exist is named itself: the item is not at fault.
+                object target = error.Status == Status.PathNotFound ? (object)store.StorePath ?? store.SystemRoot ?? item.Target : item.Target;
+                WriteError(CommandErrors.Record(this, error, target));
+                return null;
+            }
+            return verdicts.ConvertAll(verdict => Result(verdict, item.Endpoint));
         }
 
-        private CaChainTestResult Result(VerdictsHandle verdicts, UIntPtr index, SourceItem item)
+        private CaChainTestResult Result(Verdict verdict, string endpoint)
         {
-            IntPtr chain = NativeMethods.cachain_verdict_chain(verdicts, index);
-            string tlsError = ErrorCatalog.Hex(NativeMethods.cachain_verdict_number(verdicts, index, VerdictFields.TlsError));
-            string chainError = ErrorCatalog.Hex(NativeMethods.cachain_verdict_number(verdicts, index, VerdictFields.ChainError));
-            long openSslCode = NativeMethods.cachain_verdict_number(verdicts, index, VerdictFields.OpenSslCode);
-            string openSslError = openSslCode == 0 ? string.Empty : openSslCode.ToString(CultureInfo.InvariantCulture);
-            List<CaChainElement> elements = ChainReader.Elements(chain, item.Endpoint);
+            string tlsError = ErrorCatalog.Hex(verdict.TlsError);
+            string chainError = ErrorCatalog.Hex(verdict.ChainError);
+            string openSslError = verdict.OpenSslCode == 0 ? string.Empty : verdict.OpenSslCode.ToString(CultureInfo.InvariantCulture);
+            List<CaChainElement> elements = verdict.Elements;
             return new CaChainTestResult
             {
                 Target = elements[elements.Count - 1].Name,
-                Endpoint = item.Endpoint,
-                Trusted = NativeMethods.cachain_verdict_number(verdicts, index, VerdictFields.Trusted) == 1,
-                Reason = Utf8.FromNative(NativeMethods.cachain_verdict_text(verdicts, index, VerdictFields.Reason)),
-                Fix = Utf8.FromNative(NativeMethods.cachain_verdict_text(verdicts, index, VerdictFields.Fix)),
+                Endpoint = endpoint,
+                Trusted = verdict.Trusted,
+                Reason = verdict.Reason,
+                Fix = verdict.Fix,
                 TlsError = tlsError,
                 TlsErrorName = ErrorCatalog.NameOf(tlsError),
                 ChainError = chainError,
                 ChainErrorName = ErrorCatalog.NameOf(chainError),
                 OpenSslError = openSslError,
                 OpenSslErrorName = ErrorCatalog.NameOf(openSslError),
-                OpenSslErrorText = openSslCode == 0 ? string.Empty : Utf8.FromNative(NativeMethods.cachain_verdict_text(verdicts, index, VerdictFields.OpenSsl)),
+                OpenSslErrorText = verdict.OpenSslText,
                 Location = store.Location(CaChainStoreName.Root),
                 Chain = elements.ToArray(),
             };

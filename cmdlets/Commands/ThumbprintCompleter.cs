@@ -54,10 +54,10 @@ namespace CaChain.Commands
                     using (CertificateSet certs = target.List(name))
                         for (int i = 0; i < certs.Count; i++)
                         {
-                            string thumbprint = Utf8.FromNative(NativeMethods.cachain_cert_text(certs[i], CertText.Thumbprint));
+                            string thumbprint = certs[i].Thumbprint;
                             if (!stores.TryGetValue(thumbprint, out var held)) stores[thumbprint] = held = new List<string>();
                             held.Add(name.ToString());
-                            subjects[thumbprint] = Utf8.FromNative(NativeMethods.cachain_cert_text(certs[i], CertText.Subject));
+                            subjects[thumbprint] = certs[i].Subject;
                         }
             }
             return stores.ToDictionary(entry => entry.Key, entry => $"{string.Join(", ", entry.Value)}: {subjects[entry.Key]}");

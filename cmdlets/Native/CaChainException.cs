@@ -1,5 +1,4 @@
 using System;
-using System.Management.Automation;
 
 namespace CaChain.Native
 {
@@ -48,40 +47,6 @@ namespace CaChain.Native
             catch (System.Security.Cryptography.CryptographicException error)
             {
                 return new CaChainException(Status.NotCertificate, "the object holds no readable certificate: " + error.Message);
-            }
-        }
-
-        internal ErrorRecord ToErrorRecord(string errorIdPrefix, object target) =>
-            ToErrorRecord(this, Status, errorIdPrefix, target);
-
-        // One mapping from a status to what PowerShell users filter on: the
-        // category, and an error id per failure kind ("NotCertificate,Import-CaChain").
-        internal static ErrorRecord ToErrorRecord(Exception exception, Status status, string errorIdPrefix, object target) =>
-            new ErrorRecord(exception, errorIdPrefix + status, CategoryOf(status), target);
-
-        private static ErrorCategory CategoryOf(Status status)
-        {
-            switch (status)
-            {
-                case Status.Argument: return ErrorCategory.InvalidArgument;
-                case Status.Empty:
-                case Status.Truncated:
-                case Status.NotCertificate:
-                case Status.UnsupportedFormat: return ErrorCategory.InvalidData;
-                case Status.WrongPassword:
-                case Status.PasswordNeeded:
-                case Status.AccessDenied: return ErrorCategory.PermissionDenied;
-                case Status.IO: return ErrorCategory.ReadError;
-                case Status.PathNotFound:
-                case Status.HostNotFound: return ErrorCategory.ObjectNotFound;
-                case Status.ConnectionFailed: return ErrorCategory.ConnectionError;
-                case Status.TimedOut: return ErrorCategory.OperationTimeout;
-                case Status.Exists: return ErrorCategory.ResourceExists;
-                case Status.TooLarge: return ErrorCategory.LimitsExceeded;
-                case Status.Cancelled: return ErrorCategory.OperationStopped;
-                case Status.Refused: return ErrorCategory.SecurityError;
-                case Status.NotSupported: return ErrorCategory.NotImplemented;
-                default: return ErrorCategory.NotSpecified;
             }
         }
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace CaChain.Native
@@ -22,7 +21,7 @@ namespace CaChain.Native
 
         public int Count => (int)NativeMethods.cachain_set_count(Handle).ToUInt64();
 
-        public IntPtr this[int index] => NativeMethods.cachain_set_cert(Handle, (UIntPtr)index);
+        public Certificate this[int index] => new Certificate(NativeMethods.cachain_set_cert(Handle, (UIntPtr)index));
 
         // Reads a file or every file of a folder. Each bad file becomes one of
         // Problems and the good ones are still read; the call then throws with
@@ -35,6 +34,11 @@ namespace CaChain.Native
             CaChainException.ThrowIfFailed(NativeMethods.cachain_set_add_bytes(Handle, data, (UIntPtr)data.Length, Utf8.ToNative(item), Utf8.ToNative(password)));
 
         public void AddText(string text, string item) => AddBytes(Encoding.UTF8.GetBytes(text), item);
+
+        // What endpoint ("host:port") presents: its target here, the other
+        // certificates into pool. A failure is also one of Problems.
+        public void AddEndpoint(string endpoint, Commands.CaChainProtocol protocol, int timeoutSeconds, CertificateSet pool) =>
+            CaChainException.ThrowIfFailed(NativeMethods.cachain_fetch_endpoint(Utf8.ToNative(endpoint), (int)protocol, (uint)timeoutSeconds, Handle, pool.Handle));
 
         // The CA certificates the machine already holds (its Root, CA and
         // AuthRoot stores on Windows, the system trust on Linux; systemRoot: an
@@ -65,30 +69,5 @@ namespace CaChain.Native
         }
 
         public void Dispose() => Handle.Dispose();
-    }
-
-    // Reading one borrowed certificate.
-    internal static class NativeCertificate
-    {
-        public static string Text(IntPtr cert, CertText field) => Utf8.FromNative(NativeMethods.cachain_cert_text(cert, field));
-
-        public static DateTime Time(IntPtr cert, CertNumber field) =>
-            DateTimeOffset.FromUnixTimeSeconds(NativeMethods.cachain_cert_number(cert, field)).UtcDateTime;
-
-        public static byte[] Der(IntPtr cert)
-        {
-            CaChainException.ThrowIfFailed(NativeMethods.cachain_cert_der(cert, out IntPtr der, out UIntPtr length));
-            var bytes = new byte[(int)length.ToUInt64()];
-            Marshal.Copy(der, bytes, 0, bytes.Length);
-            return bytes;
-        }
-
-        public static string Role(int role) => role == 2 ? "Root" : role == 1 ? "Intermediate" : "Leaf";
-
-        public static string Name(IntPtr cert)
-        {
-            string commonName = Text(cert, CertText.CommonName);
-            return commonName.Length > 0 ? commonName : Text(cert, CertText.Subject);
-        }
     }
 }

@@ -7,42 +7,40 @@ namespace CaChain.Native
     // the target last, as the Certification Path tab lists them.
     internal static class ChainReader
     {
-        private static readonly string[] ValidityNames = { "Valid", "Expired", "NotYetValid" };
-        private static readonly string[] Outcome = { "Complete", "MissingIssuer", "LimitReached" };
-
-        public static List<CaChainElement> Elements(IntPtr chain, string endpoint)
+        public static List<CaChainElement> Elements(Chain chain, string endpoint)
         {
-            int length = (int)NativeMethods.cachain_chain_length(chain).ToUInt64();
-            string chainStatus = Outcome[Math.Min(2, (int)NativeMethods.cachain_chain_number(chain, ChainNumber.Status))];
-            int rank = (int)NativeMethods.cachain_chain_number(chain, ChainNumber.Rank);
-            string target = NativeCertificate.Name(NativeMethods.cachain_chain_cert(chain, UIntPtr.Zero));
-            string chainSource = Utf8.FromNative(NativeMethods.cachain_chain_source(chain, UIntPtr.Zero));
+            int length = chain.Length;
+            // A status the header may add later reads as the last one known, as before.
+            var chainStatus = (ChainStatus)Math.Min((int)ChainStatus.LimitReached, (int)chain.Status);
+            int rank = chain.Rank;
+            string target = chain.TargetName;
+            string chainSource = chain.SourceAt(0);
             var elements = new List<CaChainElement>();
             for (int depth = length - 1; depth >= 0; depth--)
             {
-                IntPtr cert = NativeMethods.cachain_chain_cert(chain, (UIntPtr)depth);
-                byte[] der = NativeCertificate.Der(cert);
+                Certificate cert = chain[depth];
+                byte[] der = cert.Der();
                 bool last = depth == length - 1;
                 elements.Add(new CaChainElement
                 {
                     Target = target,
                     Depth = depth,
                     ChainLength = length,
-                    Role = NativeCertificate.Role(NativeMethods.cachain_chain_role(chain, (UIntPtr)depth)),
-                    Name = NativeCertificate.Name(cert),
-                    Subject = NativeCertificate.Text(cert, CertText.Subject),
-                    Issuer = NativeCertificate.Text(cert, CertText.Issuer),
-                    Thumbprint = NativeCertificate.Text(cert, CertText.Thumbprint),
-                    Sha256 = NativeCertificate.Text(cert, CertText.Sha256),
-                    NotBefore = NativeCertificate.Time(cert, CertNumber.NotBefore),
-                    NotAfter = NativeCertificate.Time(cert, CertNumber.NotAfter),
-                    Validity = ValidityNames[Math.Min(2, NativeMethods.cachain_chain_validity(chain, (UIntPtr)depth))],
-                    ChainStatus = chainStatus,
+                    Role = chain.RoleAt(depth).ToString(),
+                    Name = cert.Name,
+                    Subject = cert.Subject,
+                    Issuer = cert.Text(CertText.Issuer),
+                    Thumbprint = cert.Thumbprint,
+                    Sha256 = cert.Text(CertText.Sha256),
+                    NotBefore = cert.Time(CertNumber.NotBefore),
+                    NotAfter = cert.Time(CertNumber.NotAfter),
+                    Validity = chain.ValidityAt(depth).ToString(),
+                    ChainStatus = chainStatus.ToString(),
                     ChainSource = chainSource,
                     Rank = rank,
-                    Source = Utf8.FromNative(NativeMethods.cachain_chain_source(chain, (UIntPtr)depth)),
-                    MissingIssuer = last ? Utf8.FromNative(NativeMethods.cachain_chain_text(chain, ChainText.MissingIssuer)) : string.Empty,
-                    MissingIssuerUrl = last ? Utf8.FromNative(NativeMethods.cachain_chain_text(chain, ChainText.MissingIssuerUrl)) : string.Empty,
+                    Source = chain.SourceAt(depth),
+                    MissingIssuer = last ? chain.Text(ChainText.MissingIssuer) : string.Empty,
+                    MissingIssuerUrl = last ? chain.Text(ChainText.MissingIssuerUrl) : string.Empty,
                     Endpoint = endpoint,
                     Base64 = Convert.ToBase64String(der),
                 });

@@ -19,7 +19,7 @@ namespace CaChain.Native
                 explanation.Dispose();
                 return string.Empty;
             }
-            using (explanation) return Utf8.FromNative(NativeMethods.cachain_explanation_text(explanation, ExplanationFields.Name));
+            using (explanation) return Utf8.FromNative(NativeMethods.cachain_explanation_text(explanation, (int)ExplanationText.Name));
         }
 
         // Throws CaChainException, naming the code, when libcachain does not know it.
@@ -52,16 +52,16 @@ namespace CaChain.Native
 
         private static CaChainErrorInfo Read(ExplanationHandle explanation)
         {
-            string Text(int field) => Utf8.FromNative(NativeMethods.cachain_explanation_text(explanation, field));
+            string Text(ExplanationText field) => Utf8.FromNative(NativeMethods.cachain_explanation_text(explanation, (int)field));
             return new CaChainErrorInfo
             {
-                Code = Text(ExplanationFields.Code),
+                Code = Text(ExplanationText.Code),
                 Value = NativeMethods.cachain_explanation_value(explanation),
-                Name = Text(ExplanationFields.Name),
-                Kind = Text(ExplanationFields.Kind),
-                Description = Text(ExplanationFields.Description),
-                LikelyCauses = Text(ExplanationFields.Causes).Split('\n').Where(line => line.Length > 0).ToArray(),
-                Fix = Text(ExplanationFields.Fix),
+                Name = Text(ExplanationText.Name),
+                Kind = Text(ExplanationText.Kind),
+                Description = Text(ExplanationText.Description),
+                LikelyCauses = Text(ExplanationText.Causes).Split('\n').Where(line => line.Length > 0).ToArray(),
+                Fix = Text(ExplanationText.Fix),
             };
         }
     }

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace CaChain.Native
 {
     // Values of the C enums and flags the cmdlets use (cachain.h); the public
-    // enums (CaChainStoreLocation, CaChainFormat...) mirror the others.
+    // enums in Model/ (CaChainStoreLocation, CaChainFormat...) mirror the others.
     // tests/module/NativeTypes.Tests.ps1 checks every enum against the header.
     internal enum Status
     {
@@ -33,22 +33,27 @@ namespace CaChain.Native
         public const uint PlaceDryRun = 0x1, PlaceForce = 0x2, PlaceRootNotInCA = 0x4;
     }
 
-    internal static class PlacementFields
-    {
-        public const int Store = 0, Action = 1, Status = 2;
-        public const int Thumbprint = 0, Location = 1, Message = 2;
-    }
+    internal enum PlacementNumber { Store = 0, Action = 1, Status = 2 }
 
-    internal static class VerdictFields
-    {
-        public const int Trusted = 0, ChainError = 1, TlsError = 2, OpenSslCode = 3;
-        public const int Reason = 0, Fix = 1, OpenSsl = 2;
-    }
+    internal enum PlacementText { Thumbprint = 0, Location = 1, Message = 2 }
 
-    internal static class ExplanationFields
-    {
-        public const int Code = 0, Name = 1, Kind = 2, Description = 3, Causes = 4, Fix = 5;
-    }
+    internal enum VerdictNumber { Trusted = 0, ChainError = 1, TlsError = 2, OpenSslCode = 3 }
+
+    internal enum VerdictText { Reason = 0, Fix = 1, OpenSsl = 2 }
+
+    internal enum ExplanationText { Code = 0, Name = 1, Kind = 2, Description = 3, Causes = 4, Fix = 5 }
+
+    // The decisions libcachain returns. Their names are what the output
+    // objects show (CaChainPlacement.Action "WouldAdd", CaChainElement.Role).
+    internal enum CertificateRole { Leaf = 0, Intermediate = 1, Root = 2 }
+
+    internal enum ChainStatus { Complete = 0, MissingIssuer = 1, LimitReached = 2 }
+
+    internal enum Validity { Valid = 0, Expired = 1, NotYetValid = 2 }
+
+    internal enum FileAction { Written = 0, Unchanged = 1, Replaced = 2, WouldWrite = 3, Failed = 4 }
+
+    internal enum PlacementAction { Added = 0, AlreadyPresent = 1, WouldAdd = 2, Skipped = 3, Removed = 4, NotPresent = 5, WouldRemove = 6 }
 
     // cachain_discover_options.
     [StructLayout(LayoutKind.Sequential)]

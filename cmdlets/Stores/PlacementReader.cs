@@ -4,45 +4,68 @@ using CaChain.Native;
 
 namespace CaChain.Stores
 {
-    // One entry of a libcachain placement result, with why it was skipped.
+    // One entry of a libcachain placement result: the output object, and
+    // the decision and store as enums for the cmdlet's own choices.
     internal sealed class PlacementEntry
     {
         public CaChainPlacement Result;
-        public Status Status;
+        public PlacementAction Action;
+        public CaChainStoreName Store;
+        // Why it was skipped (Cancelled: declined at -Confirm), Ok otherwise.
+        internal Status Status;
+
+        public bool Declined => Status == Status.Cancelled;
+
+        // A skipped entry's reason as the exception its error reports.
+        public CaChainException Failure => new CaChainException(Status, Result.Message);
+    }
+
+    // A placement or removal: its entries, and what the user must still do
+    // for the change to take effect (a command to run inside an image), as
+    // the library words it.
+    internal sealed class Placement
+    {
+        public List<PlacementEntry> Entries;
+        public List<string> Warnings;
     }
 
     // Turns a placement or removal result into output objects.
     internal static class PlacementReader
     {
-        private static readonly string[] Actions = { "Added", "AlreadyPresent", "WouldAdd", "Skipped", "Removed", "NotPresent", "WouldRemove" };
+        public static Placement Read(PlacementHandle result, StoreTarget target) =>
+            new Placement { Warnings = Warnings(result), Entries = Entries(result, target) };
 
-        public static List<PlacementEntry> Read(PlacementHandle result, StoreTarget target)
+        private static List<PlacementEntry> Entries(PlacementHandle result, StoreTarget target)
         {
             var entries = new List<PlacementEntry>();
             ulong count = result.IsInvalid ? 0 : NativeMethods.cachain_placement_count(result).ToUInt64();
             for (ulong i = 0; i < count; i++)
             {
                 var index = (UIntPtr)i;
-                IntPtr cert = NativeMethods.cachain_placement_cert(result, index);
-                int store = (int)NativeMethods.cachain_placement_number(result, index, PlacementFields.Store);
-                int action = (int)NativeMethods.cachain_placement_number(result, index, PlacementFields.Action);
-                var status = (Status)NativeMethods.cachain_placement_number(result, index, PlacementFields.Status);
-                bool inNoStore = action == 3 && status != Status.Cancelled;  // refused by the rule, not declined
+                long Number(PlacementNumber field) => NativeMethods.cachain_placement_number(result, index, (int)field);
+                string Text(PlacementText field) => Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, (int)field));
+                var cert = new Certificate(NativeMethods.cachain_placement_cert(result, index));
+                var store = (CaChainStoreName)Number(PlacementNumber.Store);
+                var action = (PlacementAction)Number(PlacementNumber.Action);
+                var status = (Status)Number(PlacementNumber.Status);
+                bool inNoStore = action == PlacementAction.Skipped && status != Status.Cancelled;  // refused by the rule, not declined
                 entries.Add(new PlacementEntry
                 {
+                    Action = action,
+                    Store = store,
                     Status = status,
                     Result = new CaChainPlacement
                     {
-                        Thumbprint = Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Thumbprint)),
-                        Subject = cert == IntPtr.Zero ? string.Empty : NativeCertificate.Text(cert, CertText.Subject),
-                        Role = cert == IntPtr.Zero ? string.Empty : NativeCertificate.Role((int)NativeMethods.cachain_cert_number(cert, CertNumber.Role)),
-                        Store = inNoStore ? string.Empty : ((CaChainStoreName)store).ToString(),
-                        Location = inNoStore ? string.Empty : Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Location)),
+                        Thumbprint = Text(PlacementText.Thumbprint),
+                        Subject = cert.IsNone ? string.Empty : cert.Subject,
+                        Role = cert.IsNone ? string.Empty : cert.Role.ToString(),
+                        Store = inNoStore ? string.Empty : store.ToString(),
+                        Location = inNoStore ? string.Empty : Text(PlacementText.Location),
                         StoreLocation = target.StoreLocation.ToString(),
                         StorePath = target.StorePath,
                         SystemRoot = target.SystemRoot,
-                        Action = Actions[action],
-                        Message = Utf8.FromNative(NativeMethods.cachain_placement_text(result, index, PlacementFields.Message)),
+                        Action = action.ToString(),
+                        Message = Text(PlacementText.Message),
                         PlacedOn = Environment.MachineName,
                     },
                 });
@@ -50,9 +73,7 @@ namespace CaChain.Stores
             return entries;
         }
 
-        // What the user must still do for the change to take effect (a
-        // command to run inside an image), as the library words it.
-        public static List<string> Warnings(PlacementHandle result)
+        private static List<string> Warnings(PlacementHandle result)
         {
             var warnings = new List<string>();
             ulong count = result.IsInvalid ? 0 : NativeMethods.cachain_placement_warning_count(result).ToUInt64();

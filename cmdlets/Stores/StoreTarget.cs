@@ -1,13 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.InteropServices;
 using CaChain.Native;
 
 namespace CaChain.Stores
 {
-    public enum CaChainStoreLocation { LocalMachine = 0, CurrentUser = 1, Directory = 2 }
-
-    public enum CaChainStoreName { Root = 0, CA = 1 }
-
     // Which stores a cmdlet works on: the system's (LocalMachine or
     // CurrentUser) or a directory store, opened as one libcachain store.
     internal sealed class StoreTarget : IDisposable
@@ -67,10 +65,57 @@ namespace CaChain.Stores
             return new CertificateSet(certs);
         }
 
+        // Places certs by the rule (flags: Flags.Place*), leaving out the
+        // entries in except (declined at -Confirm). Throws a CaChainException
+        // when the store could not be changed; nothing is then changed.
+        public Placement Place(CertificateSet certs, uint flags, IReadOnlyList<(CaChainStoreName store, string thumbprint)> except)
+        {
+            int[] names = except.Select(e => (int)e.store).ToArray();
+            using (var thumbprints = new NativeStrings(except.Select(e => e.thumbprint)))
+            {
+                Status status = NativeMethods.cachain_place_except(Handle, certs.Handle, flags, names, thumbprints.Pointers, (UIntPtr)names.Length, out PlacementHandle result);
+                return ReadPlacement(status, result);
+            }
+        }
+
+        // Removes each entry (a thumbprint from a store) in one transaction,
+        // or with Flags.PlaceDryRun tells what it would remove.
+        public Placement Unplace(IReadOnlyList<(CaChainStoreName store, string thumbprint)> entries, uint flags)
+        {
+            int[] names = entries.Select(e => (int)e.store).ToArray();
+            using (var thumbprints = new NativeStrings(entries.Select(e => e.thumbprint)))
+            {
+                Status status = NativeMethods.cachain_unplace(Handle, names, thumbprints.Pointers, (UIntPtr)entries.Count, flags, out PlacementHandle result);
+                return ReadPlacement(status, result);
+            }
+        }
+
+        private Placement ReadPlacement(Status status, PlacementHandle result)
+        {
+            using (result)
+            {
+                if (status != Status.Ok) throw Failure(status);
+                return PlacementReader.Read(result, this);
+            }
+        }
+
+        // Whether this store trusts each chain of inputs, built with issuers;
+        // endpoint tags the chains' elements. Throws a CaChainException when
+        // the store cannot be read.
+        public List<Verdict> Evaluate(CertificateSet inputs, CertificateSet issuers, string endpoint)
+        {
+            Status status = NativeMethods.cachain_evaluate(Handle, inputs.Handle, issuers.Handle, out VerdictsHandle verdicts);
+            using (verdicts)
+            {
+                if (status != Status.Ok) throw Failure(status);
+                return Verdict.ReadAll(verdicts, endpoint);
+            }
+        }
+
         public string Location(CaChainStoreName name) => Utf8.FromNative(NativeMethods.cachain_store_location_text(Handle, (int)name));
 
         // A failed call's exception, with .NET's own words when the .NET store failed.
-        public CaChainException Failure(Status status)
+        private CaChainException Failure(Status status)
         {
             string message = NativeMethods.LastError();
             if (userStore?.LastFailure != null) message += ": " + userStore.LastFailure.Message;

@@ -31,6 +31,16 @@ Describe 'The C# enum <Enum>' -ForEach @(
     @{ Enum = 'CaChain.Native.CertNumber'; Type = 'cachain_number_field'; Prefix = 'CACHAIN_NUMBER_' }
     @{ Enum = 'CaChain.Native.ChainNumber'; Type = 'cachain_chain_field'; Prefix = 'CACHAIN_CHAIN_FIELD_' }
     @{ Enum = 'CaChain.Native.ChainText'; Type = 'cachain_chain_text_field'; Prefix = 'CACHAIN_CHAIN_TEXT_' }
+    @{ Enum = 'CaChain.Native.PlacementNumber'; Type = 'cachain_placement_field'; Prefix = 'CACHAIN_PLACEMENT_' }
+    @{ Enum = 'CaChain.Native.PlacementText'; Type = 'cachain_placement_text_field'; Prefix = 'CACHAIN_PLACEMENT_TEXT_' }
+    @{ Enum = 'CaChain.Native.VerdictNumber'; Type = 'cachain_verdict_field'; Prefix = 'CACHAIN_VERDICT_' }
+    @{ Enum = 'CaChain.Native.VerdictText'; Type = 'cachain_verdict_text_field'; Prefix = 'CACHAIN_VERDICT_TEXT_' }
+    @{ Enum = 'CaChain.Native.ExplanationText'; Type = 'cachain_explanation_field'; Prefix = 'CACHAIN_EXPLANATION_' }
+    @{ Enum = 'CaChain.Native.CertificateRole'; Type = 'cachain_role'; Prefix = 'CACHAIN_ROLE_' }
+    @{ Enum = 'CaChain.Native.ChainStatus'; Type = 'cachain_chain_status'; Prefix = 'CACHAIN_CHAIN_' }
+    @{ Enum = 'CaChain.Native.Validity'; Type = 'cachain_validity'; Prefix = 'CACHAIN_VALIDITY_' }
+    @{ Enum = 'CaChain.Native.FileAction'; Type = 'cachain_file_action'; Prefix = 'CACHAIN_FILE_' }
+    @{ Enum = 'CaChain.Native.PlacementAction'; Type = 'cachain_placement_action'; Prefix = 'CACHAIN_ACTION_' }
     @{ Enum = 'CaChain.Commands.CaChainFormat'; Type = 'cachain_format'; Prefix = 'CACHAIN_FORMAT_' }
     @{ Enum = 'CaChain.Commands.CaChainProtocol'; Type = 'cachain_protocol'; Prefix = 'CACHAIN_PROTOCOL_' }
     @{ Enum = 'CaChain.Stores.CaChainStoreLocation'; Type = 'cachain_store_location'; Prefix = 'CACHAIN_LOCATION_' }

@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
+using CaChain.Stores;
 
-namespace CaChain.Stores
+namespace CaChain.Commands
 {
     // -StoreLocation, -StorePath and -SystemRoot each name a store; some of
     // them name different stores, and one silently winning would write where
@@ -14,27 +15,27 @@ namespace CaChain.Stores
         // The error for the first conflict, or null. location is null when
         // -StoreLocation was not given; storePath and systemRoot are null
         // when not given.
-        public static ErrorRecord Find(CaChainStoreLocation? location, string storePath, string systemRoot, string errorIdPrefix)
+        public static ErrorRecord Find(PSCmdlet cmdlet, CaChainStoreLocation? location, string storePath, string systemRoot)
         {
             if (storePath != null && systemRoot != null)
             {
-                return Refusal($"-StorePath '{storePath}' is a directory store and -SystemRoot '{systemRoot}' is the LocalMachine store of an image: give one of them, not both.",
-                    errorIdPrefix + "StorePathAndSystemRoot", storePath);
+                return Refusal(cmdlet, $"-StorePath '{storePath}' is a directory store and -SystemRoot '{systemRoot}' is the LocalMachine store of an image: give one of them, not both.",
+                    "StorePathAndSystemRoot", storePath);
             }
             if (storePath != null && location.HasValue && location != CaChainStoreLocation.Directory)
             {
-                return Refusal($"-StoreLocation {location} and -StorePath '{storePath}' (a directory store) name different stores: give one of them, not both.",
-                    errorIdPrefix + "StoreLocationAndPath", storePath);
+                return Refusal(cmdlet, $"-StoreLocation {location} and -StorePath '{storePath}' (a directory store) name different stores: give one of them, not both.",
+                    "StoreLocationAndPath", storePath);
             }
             if (systemRoot != null && location.HasValue && location != CaChainStoreLocation.LocalMachine)
             {
-                return Refusal($"-SystemRoot '{systemRoot}' applies to LocalMachine only, not to -StoreLocation {location}: give one of them, not both.",
-                    errorIdPrefix + "StoreLocationAndSystemRoot", systemRoot);
+                return Refusal(cmdlet, $"-SystemRoot '{systemRoot}' applies to LocalMachine only, not to -StoreLocation {location}: give one of them, not both.",
+                    "StoreLocationAndSystemRoot", systemRoot);
             }
             return null;
         }
 
-        private static ErrorRecord Refusal(string message, string errorId, string target) =>
-            new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+        private static ErrorRecord Refusal(PSCmdlet cmdlet, string message, string kind, string target) =>
+            CommandErrors.Record(cmdlet, new ArgumentException(message), kind, ErrorCategory.InvalidArgument, target);
     }
 }

@@ -1,0 +1,27 @@
+using System;
+using System.Management.Automation;
+using CaChain.Native;
+using CaChain.Stores;
+
+namespace CaChain.Commands
+{
+    // Opening the store that -StoreLocation, -StorePath and -SystemRoot name,
+    // for Import-, Remove- and Test-CaChain alike.
+    internal static class StoreOpening
+    {
+        // The store, or null after handing fail (WriteError, or
+        // ThrowTerminatingError) the error, which names the store as given.
+        public static StoreTarget Open(PSCmdlet cmdlet, CaChainStoreLocation location, string storePath, string systemRoot, Action<ErrorRecord> fail)
+        {
+            try
+            {
+                return StoreTarget.Open(cmdlet.SessionState, location, storePath, systemRoot);
+            }
+            catch (CaChainException error)
+            {
+                fail(CommandErrors.Record(cmdlet, error, (object)storePath ?? location));
+                return null;
+            }
+        }
+    }
+}

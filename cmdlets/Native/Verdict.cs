@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+
+namespace CaChain.Native
+{
+    // Whether a store trusts one chain, read from libcachain's verdicts
+    // before they are freed: the chain's elements, and for an untrusted one
+    // the reason, the fix and the codes each platform reports.
+    internal sealed class Verdict
+    {
+        public bool Trusted;
+        public long ChainError, TlsError, OpenSslCode;
+        public string Reason, Fix;
+        // OpenSSL's words for OpenSslCode, empty when it is 0.
+        public string OpenSslText;
+        public List<CaChainElement> Elements;
+
+        // Each verdict of the handle, its chain's elements tagged with endpoint.
+        internal static List<Verdict> ReadAll(VerdictsHandle verdicts, string endpoint)
+        {
+            var all = new List<Verdict>();
+            ulong count = NativeMethods.cachain_verdicts_count(verdicts).ToUInt64();
+            for (ulong i = 0; i < count; i++) all.Add(Read(verdicts, (UIntPtr)i, endpoint));
+            return all;
+        }
+
+        private static Verdict Read(VerdictsHandle verdicts, UIntPtr index, string endpoint)
+        {
+            long Number(VerdictNumber field) => NativeMethods.cachain_verdict_number(verdicts, index, (int)field);
+            string Text(VerdictText field) => Utf8.FromNative(NativeMethods.cachain_verdict_text(verdicts, index, (int)field));
+            long openSslCode = Number(VerdictNumber.OpenSslCode);
+            return new Verdict
+            {
+                Elements = new Chain(NativeMethods.cachain_verdict_chain(verdicts, index)).Elements(endpoint),
+                TlsError = Number(VerdictNumber.TlsError),
+                ChainError = Number(VerdictNumber.ChainError),
+                OpenSslCode = openSslCode,
+                Trusted = Number(VerdictNumber.Trusted) == 1,
+                Reason = Text(VerdictText.Reason),
+                Fix = Text(VerdictText.Fix),
+                OpenSslText = openSslCode == 0 ? string.Empty : Text(VerdictText.OpenSsl),
+            };
+        }
+    }
+}
