@@ -616,10 +616,12 @@ CACHAIN_API const cachain_chain* cachain_verdict_chain(const cachain_verdicts* v
 
 typedef CACHAIN_ENUM(cachain_verdict_field) {
     CACHAIN_VERDICT_TRUSTED = 0,       /* 1 when trusted */
-    CACHAIN_VERDICT_CHAIN_ERROR = 1,   /* CERT_E_* as CertGetCertificateChain reports it: 0x800B0109 untrusted
-                                          root, 0x800B010A chaining, 0x800B0101 expired; 0 when trusted */
+    CACHAIN_VERDICT_CHAIN_ERROR = 1,   /* CERT_E_* or TRUST_E_* as CertVerifyCertificateChainPolicy reports the
+                                          cause (see cachain_trust_cause): 0x800B0109 untrusted root, 0x800B010A
+                                          chaining, 0x800B0101 expired...; 0 when trusted */
     CACHAIN_VERDICT_TLS_ERROR = 2,     /* SEC_E_* as Schannel reports it: 0x80090325 SEC_E_UNTRUSTED_ROOT,
-                                          0x80090328 SEC_E_CERT_EXPIRED; 0 when trusted */
+                                          0x80090328 SEC_E_CERT_EXPIRED, 0x80090322 SEC_E_WRONG_PRINCIPAL...;
+                                          0 when trusted */
     CACHAIN_VERDICT_OPENSSL_CODE = 3,  /* X509_V_OK (0) or X509_V_ERR_*, from OpenSSL's X509_verify_cert */
     CACHAIN_VERDICT_CAUSE = 4          /* a cachain_trust_cause */
 } cachain_verdict_field;
