@@ -18,6 +18,25 @@ namespace {
 using cachain::capi::fail;
 using cachain::capi::guarded;
 using cachain::capi::missing_argument;
+using cachain::capi::unknown_version;
+
+bool known_purpose(cachain_purpose purpose) {
+    switch (purpose) {
+    case CACHAIN_PURPOSE_SERVER_AUTH:
+    case CACHAIN_PURPOSE_CLIENT_AUTH:
+    case CACHAIN_PURPOSE_ANY: return true;
+    }
+    return false;
+}
+
+cachain::EvaluationOptions options_of(const cachain_evaluate_options& given) {
+    cachain::EvaluationOptions options;
+    options.at = given.at != 0 ? given.at : static_cast<std::int64_t>(std::time(nullptr));
+    options.purpose = given.purpose;
+    options.dns_name = given.dns_name ? given.dns_name : "";
+    options.warn_within_days = given.warn_within_days;
+    return options;
+}
 
 const cachain::TrustVerdict* verdict_at(const cachain_verdicts* verdicts, size_t index) {
     return verdicts && index < verdicts->verdicts.size() ? &verdicts->verdicts[index] : nullptr;
@@ -29,19 +48,30 @@ extern "C" {
 
 cachain_status cachain_evaluate(cachain_store* store, const cachain_set* inputs, const cachain_set* issuers,
                                 cachain_verdicts** verdicts) {
+    return cachain_evaluate_with_options(store, inputs, issuers, nullptr, verdicts);
+}
+
+cachain_status cachain_evaluate_with_options(cachain_store* store, const cachain_set* inputs,
+                                             const cachain_set* issuers, const cachain_evaluate_options* given,
+                                             cachain_verdicts** verdicts) {
     return guarded([&] {
         if (!store) return missing_argument("store");
         if (!inputs) return missing_argument("inputs");
         if (!verdicts) return missing_argument("verdicts");
         *verdicts = nullptr;
+        const cachain_evaluate_options defaults = CACHAIN_EVALUATE_OPTIONS_INIT;
+        const cachain_evaluate_options& chosen = given ? *given : defaults;
+        if (chosen.version != CACHAIN_EVALUATE_OPTIONS_VERSION)
+            return unknown_version("cachain_evaluate_options", chosen.version, CACHAIN_EVALUATE_OPTIONS_VERSION);
+        if (!known_purpose(chosen.purpose))
+            return fail(CACHAIN_E_ARGUMENT, "unknown purpose " + std::to_string(chosen.purpose));
         // An absent store trusts nothing; saying "not trusted" would hide a mistyped folder.
         if (const std::string missing = store->store->missing_folder(); !missing.empty())
             return fail(CACHAIN_E_PATH_NOT_FOUND, missing + ": the store does not exist (no such folder)");
         const std::vector<cachain::CertificatePtr> none;
         auto result = std::make_unique<cachain_verdicts>();
         result->verdicts = cachain::evaluate_trust(*store->store, inputs->set.certificates(),
-                                                   issuers ? issuers->set.certificates() : none,
-                                                   static_cast<std::int64_t>(std::time(nullptr)));
+                                                   issuers ? issuers->set.certificates() : none, options_of(chosen));
         for (const auto& verdict : result->verdicts) result->chains.push_back(cachain_chain::wrap(verdict.chain));
         *verdicts = result.release();
         return CACHAIN_OK;
@@ -64,6 +94,7 @@ int64_t cachain_verdict_number(const cachain_verdicts* verdicts, size_t index, c
     case CACHAIN_VERDICT_CHAIN_ERROR: return verdict->chain_error;
     case CACHAIN_VERDICT_TLS_ERROR: return verdict->tls_error;
     case CACHAIN_VERDICT_OPENSSL_CODE: return verdict->openssl_verify_code;
+    case CACHAIN_VERDICT_CAUSE: return verdict->cause;
     }
     return 0;
 }
@@ -75,6 +106,7 @@ const char* cachain_verdict_text(const cachain_verdicts* verdicts, size_t index,
     case CACHAIN_VERDICT_TEXT_REASON: return verdict->reason.c_str();
     case CACHAIN_VERDICT_TEXT_FIX: return verdict->fix.c_str();
     case CACHAIN_VERDICT_TEXT_OPENSSL: return verdict->openssl_verify_text.c_str();
+    case CACHAIN_VERDICT_TEXT_WARNINGS: return verdict->warnings.c_str();
     }
     return nullptr;
 }

@@ -22,6 +22,9 @@ struct MissingIssuer {
     std::string key_id;  // the child's authority key identifier, "" if none
     std::string url;     // the child's AIA caIssuers URL, "" if none
     std::string why;     // what was found under that name and why it did not fit
+    // How many candidates under that name were turned away, and why, so a
+    // verdict can name the real cause (it is not "not supplied").
+    std::size_t wrong_key = 0, not_ca = 0, looping = 0, too_deep = 0;
 };
 
 struct Chain {

@@ -483,7 +483,9 @@ constexpr std::array rows = {
                import_chain},
     CatalogRow{20, openssl, "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "",
                "this machine lacks the internal root or issuing CA certificate\n"
-               "the CA certificates were copied but not added to the system trust (update-ca-certificates not run)",
+               "the CA certificates were copied but not added to the system trust (update-ca-certificates not run)\n"
+               "the server sends only its own certificate: Linux clients (curl, openssl s_client) read no "
+               "intermediate store, so the server must send its intermediate CA certificates",
                import_chain},
     CatalogRow{21, openssl, "X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE", "",
                "the server sends only its own certificate, and this machine lacks the CA that issued it",

@@ -63,7 +63,8 @@ void PathBuilder::extend(std::vector<CertificatePtr>& path) {
     if (limit_reached_) return record(path, CACHAIN_CHAIN_LIMIT_REACHED);
 
     MissingIssuer missing{current.issuer(), current.authority_key_id(),
-                          current.ca_issuers_urls().empty() ? std::string{} : current.ca_issuers_urls().front(), {}};
+                          current.ca_issuers_urls().empty() ? std::string{} : current.ca_issuers_urls().front(), {},
+                          wrong_key, not_ca, looping, too_deep};
     if (!candidates.empty()) {
         std::string why = plural(candidates.size(), "certificate") + " named '" + current.issuer() + "' found, but";
         std::vector<std::string> reasons;

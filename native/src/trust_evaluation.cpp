@@ -1,6 +1,5 @@
 #include "trust_evaluation.h"
 
-#include <algorithm>
 #include <set>
 
 #include <openssl/x509_vfy.h>
@@ -8,13 +7,11 @@
 #include "certificate_parser.h"
 #include "chain_discovery.h"
 #include "error.h"
+#include "trust_cause.h"
+#include "trust_explanation.h"
 
 namespace cachain {
 namespace {
-
-std::string quoted(const Certificate& cert) {
-    return "'" + (cert.common_name().empty() ? cert.subject() : cert.common_name()) + "'";
-}
 
 std::vector<CertificatePtr> load_stored(TrustStore& store, StoreKind kind) {
     std::vector<CertificatePtr> certs;
@@ -28,81 +25,50 @@ std::vector<CertificatePtr> load_stored(TrustStore& store, StoreKind kind) {
     return certs;
 }
 
-// What OpenSSL's own verifier says about target, with anchors as the only
-// trusted certificates: the code `openssl verify` and s_client would print.
-std::pair<int, std::string> openssl_verdict(const Certificate& target, const std::vector<CertificatePtr>& anchors,
-                                            const std::vector<CertificatePtr>& untrusted, std::int64_t now) {
-    using StorePtr = std::unique_ptr<X509_STORE, ossl::Deleter<X509_STORE_free>>;
-    using ContextPtr = std::unique_ptr<X509_STORE_CTX, ossl::Deleter<X509_STORE_CTX_free>>;
-    const StorePtr trusted(X509_STORE_new());
-    for (const auto& anchor : anchors) X509_STORE_add_cert(trusted.get(), anchor->x509());
-    const ossl::X509StackPtr chain(sk_X509_new_null());
-    for (const auto& cert : untrusted) {
-        X509_up_ref(cert->x509());
-        sk_X509_push(chain.get(), cert->x509());
-    }
-    const ContextPtr context(X509_STORE_CTX_new());
-    X509_STORE_CTX_init(context.get(), trusted.get(), target.x509(), chain.get());
-    X509_STORE_CTX_set_time(context.get(), 0, static_cast<time_t>(now));
-    const bool verified = X509_verify_cert(context.get()) == 1;
-    drain_openssl_errors();
-    const int code = verified ? X509_V_OK : X509_STORE_CTX_get_error(context.get());
-    return {code, X509_verify_cert_error_string(code)};
-}
-
-void explain(TrustVerdict& verdict, TrustStore& store, const std::set<std::string>& anchors) {
-    const Chain& chain = verdict.chain;
-    const Certificate& top = *chain.elements.back().certificate;
-    const auto expired = std::find_if(chain.elements.begin(), chain.elements.end(),
-                                      [](const ChainElement& e) { return e.validity != CACHAIN_VALIDITY_VALID; });
-    if (chain.status != CACHAIN_CHAIN_COMPLETE) {
-        verdict.reason = "the chain is incomplete: the issuer '" + chain.missing.name + "' of " + quoted(top) +
-                         " is in neither " + store.location(StoreKind::Root) + " nor " + store.location(StoreKind::CA) +
-                         ", and was not supplied";
-        if (!chain.missing.url.empty()) verdict.reason += " (it is published at " + chain.missing.url + ")";
-        verdict.fix = "export the whole CA chain on a machine that has it (Get-CaChain | Export-CaChain) and run "
-                      "Import-CaChain here";
-        verdict.chain_error = cert_e_chaining;
-        verdict.tls_error = sec_e_untrusted_root;
-    } else if (!anchors.count(top.thumbprint())) {
-        verdict.reason = "the root " + quoted(top) + " is not in " + store.location(StoreKind::Root);
-        verdict.fix = "run Import-CaChain with the chain's CA certificates";
-        verdict.chain_error = cert_e_untrusted_root;
-        verdict.tls_error = sec_e_untrusted_root;
-    } else if (expired != chain.elements.end()) {
-        const bool early = expired->validity == CACHAIN_VALIDITY_NOT_YET_VALID;
-        verdict.reason = quoted(*expired->certificate) + (early ? " is not valid yet" : " has expired");
-        verdict.fix = "renew the certificate " + quoted(*expired->certificate) + " (importing cannot fix this)";
-        verdict.chain_error = cert_e_expired;
-        verdict.tls_error = sec_e_cert_expired;
-    } else {
-        verdict.trusted = true;
-        verdict.reason = "trusted: the chain ends at the root " + quoted(top) + " in " + store.location(StoreKind::Root);
-    }
+std::set<std::string> thumbprints_of(const std::vector<CertificatePtr>& certs) {
+    std::set<std::string> thumbprints;
+    for (const auto& cert : certs) thumbprints.insert(cert->thumbprint());
+    return thumbprints;
 }
 
 }  // namespace
 
 std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<CertificatePtr>& inputs,
-                                         const std::vector<CertificatePtr>& extra_issuers, std::int64_t now) {
+                                         const std::vector<CertificatePtr>& extra_issuers,
+                                         const EvaluationOptions& options) {
+    const ClientModel client = client_model_of(store);
     const auto roots = load_stored(store, StoreKind::Root);
-    auto issuers = load_stored(store, StoreKind::CA);
+    const auto cas = load_stored(store, StoreKind::CA);
+    // CaChain's path may use all the store holds, so that on Linux its
+    // intermediates file can name what a server leaves out...
+    std::vector<CertificatePtr> issuers = cas;
     issuers.insert(issuers.end(), extra_issuers.begin(), extra_issuers.end());
     issuers.insert(issuers.end(), roots.begin(), roots.end());
-    std::set<std::string> anchors;
-    for (const auto& root : roots) anchors.insert(root->thumbprint());
-
+    // ...while the judge gets only what a client of this machine has.
     std::vector<CertificatePtr> untrusted = inputs;
-    untrusted.insert(untrusted.end(), issuers.begin(), issuers.end() - static_cast<std::ptrdiff_t>(roots.size()));
+    untrusted.insert(untrusted.end(), extra_issuers.begin(), extra_issuers.end());
+    if (client.reads_ca_store) untrusted.insert(untrusted.end(), cas.begin(), cas.end());
+    const auto anchors = thumbprints_of(roots);
+    const auto offered = thumbprints_of(untrusted);
 
     std::vector<TrustVerdict> verdicts;
-    for (auto& chain : discover_chains(inputs, issuers, now)) {
+    for (auto& chain : discover_chains(inputs, issuers, options.at)) {
         if (chain.rank != 0) continue;
         TrustVerdict verdict;
         verdict.chain = std::move(chain);
-        explain(verdict, store, anchors);
-        std::tie(verdict.openssl_verify_code, verdict.openssl_verify_text) =
-            openssl_verdict(*verdict.chain.elements.front().certificate, roots, untrusted, now);
+        const Judgement judgement = client.judge(*verdict.chain.elements.front().certificate, untrusted, roots, options);
+        const VerdictWords explanation = explain_verdict(
+            {judgement, verdict.chain, store, anchors, offered, client.reads_ca_store, options});
+        const WindowsCodes codes = windows_codes_of(explanation.cause);
+        verdict.trusted = judgement.code == X509_V_OK;
+        verdict.cause = explanation.cause;
+        verdict.reason = explanation.reason;
+        verdict.fix = explanation.fix;
+        verdict.chain_error = codes.chain_error;
+        verdict.tls_error = codes.tls_error;
+        verdict.openssl_verify_code = judgement.code;
+        verdict.openssl_verify_text = judgement.text;
+        verdict.warnings = expiry_warnings(verdict.chain, options);
         verdicts.push_back(std::move(verdict));
     }
     return verdicts;

@@ -9,32 +9,31 @@
 
 #include "chain.h"
 #include "stores/trust_store.h"
+#include "trust_judge.h"
 
 namespace cachain {
 
-// The codes the seed's users see. Windows reports chain problems as
-// CERT_E_* from CertGetCertificateChain, and TLS (Schannel) as SEC_E_*.
-constexpr std::uint32_t sec_e_untrusted_root = 0x80090325;
-constexpr std::uint32_t sec_e_cert_expired = 0x80090328;
-constexpr std::uint32_t cert_e_untrusted_root = 0x800B0109;
-constexpr std::uint32_t cert_e_chaining = 0x800B010A;
-constexpr std::uint32_t cert_e_expired = 0x800B0101;
-
 struct TrustVerdict {
-    bool trusted = false;
-    Chain chain;                   // the best chain, built with the store's certificates
-    std::string reason;            // the first broken link, or why it is trusted
-    std::string fix;               // what to run, "" when trusted
-    std::uint32_t chain_error = 0; // CERT_E_* (0 when trusted)
+    bool trusted = false;          // the platform judge's decision
+    Chain chain;                   // CaChain's best path, built with all the store holds
+    cachain_trust_cause cause = CACHAIN_CAUSE_NONE;
+    std::string reason;            // the failure, named at the certificate it is about; or why it is trusted
+    std::string fix;               // what can mend it, "" when trusted
+    std::uint32_t chain_error = 0; // CERT_E_*, TRUST_E_* (0 when trusted)
     std::uint32_t tls_error = 0;   // SEC_E_* (0 when trusted)
     int openssl_verify_code = 0;   // X509_V_OK (0) or X509_V_ERR_*, from X509_verify_cert itself
     std::string openssl_verify_text;
+    std::string warnings;          // CA certificates of the path that expire soon, one a line
 };
 
-// One verdict per target of inputs (as chain discovery picks them), built
-// with inputs, extra_issuers and the store's CA certificates as issuers and
-// the store's Root certificates as the only trust anchors.
+// One verdict per target of inputs (as chain discovery picks them): the
+// decision of the judge of the store's clients, with the store's Root
+// certificates as the only trust anchors and as untrusted certificates
+// inputs, extra_issuers and, where its clients read them, the store's CA
+// certificates. CaChain's own path, built with everything the store holds,
+// explains the decision.
 std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<CertificatePtr>& inputs,
-                                         const std::vector<CertificatePtr>& extra_issuers, std::int64_t now);
+                                         const std::vector<CertificatePtr>& extra_issuers,
+                                         const EvaluationOptions& options);
 
 }  // namespace cachain

@@ -17,6 +17,7 @@ int main(void) {
     /* The _INIT macros must be valid C initialisers too. */
     const cachain_discover_options discover_options = CACHAIN_DISCOVER_OPTIONS_INIT;
     const cachain_store_callbacks store_callbacks = CACHAIN_STORE_CALLBACKS_INIT;
+    const cachain_evaluate_options evaluate_options = CACHAIN_EVALUATE_OPTIONS_INIT;
 
     PRINT("cachain_status", CACHAIN_OK);
     PRINT("cachain_status", CACHAIN_E_ARGUMENT);
@@ -104,9 +105,32 @@ int main(void) {
     PRINT("cachain_verdict_field", CACHAIN_VERDICT_CHAIN_ERROR);
     PRINT("cachain_verdict_field", CACHAIN_VERDICT_TLS_ERROR);
     PRINT("cachain_verdict_field", CACHAIN_VERDICT_OPENSSL_CODE);
+    PRINT("cachain_verdict_field", CACHAIN_VERDICT_CAUSE);
     PRINT("cachain_verdict_text_field", CACHAIN_VERDICT_TEXT_REASON);
     PRINT("cachain_verdict_text_field", CACHAIN_VERDICT_TEXT_FIX);
     PRINT("cachain_verdict_text_field", CACHAIN_VERDICT_TEXT_OPENSSL);
+    PRINT("cachain_verdict_text_field", CACHAIN_VERDICT_TEXT_WARNINGS);
+    PRINT("cachain_purpose", CACHAIN_PURPOSE_SERVER_AUTH);
+    PRINT("cachain_purpose", CACHAIN_PURPOSE_CLIENT_AUTH);
+    PRINT("cachain_purpose", CACHAIN_PURPOSE_ANY);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_NONE);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_ISSUER_MISSING);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_SERVER_OMITS_INTERMEDIATES);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_ROOT_NOT_TRUSTED);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_ANCHOR_NOT_SELF_SIGNED);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_EXPIRED);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_NOT_YET_VALID);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_CRITICAL_EXTENSION);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_HOST_NAME_MISMATCH);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_WRONG_PURPOSE);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_NAME_CONSTRAINTS);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_INVALID_CA);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_PATH_LENGTH);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_CA_KEY_USAGE);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_BAD_SIGNATURE);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_PATH_LOOP);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_SEARCH_LIMIT);
+    PRINT("cachain_trust_cause", CACHAIN_CAUSE_OTHER);
     PRINT("cachain_explanation_field", CACHAIN_EXPLANATION_CODE);
     PRINT("cachain_explanation_field", CACHAIN_EXPLANATION_NAME);
     PRINT("cachain_explanation_field", CACHAIN_EXPLANATION_KIND);
@@ -122,9 +146,12 @@ int main(void) {
     PRINT("flags", CACHAIN_PLACE_ROOT_NOT_IN_CA);
     PRINT("version", CACHAIN_DISCOVER_OPTIONS_VERSION);
     PRINT("version", CACHAIN_STORE_CALLBACKS_VERSION);
+    PRINT("version", CACHAIN_EVALUATE_OPTIONS_VERSION);
     printf("version discover_options.version %u\n", discover_options.version);
     printf("version store_callbacks.version %u\n", store_callbacks.version);
+    printf("version evaluate_options.version %u\n", evaluate_options.version);
     PRINT("sizeof", sizeof(cachain_discover_options));
     PRINT("sizeof", sizeof(cachain_store_callbacks));
+    PRINT("sizeof", sizeof(cachain_evaluate_options));
     return 0;
 }

@@ -257,7 +257,10 @@ TEST_F(CApiStores, OpensTheLinuxSystemTrustUnderASystemRoot) {
     ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, utf8_from_path(folder_.path()).c_str(), &store_), CACHAIN_OK)
         << cachain_last_error();
     ASSERT_EQ(cachain_place(store_, cas_, 0, &placement_), CACHAIN_OK) << cachain_last_error();
-    EXPECT_EQ(cachain_verdict_number(evaluate(), 0, CACHAIN_VERDICT_TRUSTED), 1)
+    // With the chain's intermediates sent along: Linux clients never read
+    // CaChain's intermediates file (issue 16), so the leaf alone is not trusted.
+    ASSERT_EQ(cachain_evaluate(store_, server_, cas_, &verdicts_), CACHAIN_OK) << cachain_last_error();
+    EXPECT_EQ(cachain_verdict_number(verdicts_, 0, CACHAIN_VERDICT_TRUSTED), 1)
         << cachain_verdict_text(verdicts_, 0, CACHAIN_VERDICT_TEXT_REASON);
 }
 

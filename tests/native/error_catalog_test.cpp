@@ -3,6 +3,7 @@
 // number or OpenSSL's words), they get the same explanation and a fix that can
 // work; junk is refused with a message that quotes it.
 #include <algorithm>
+#include <cstdio>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include "cachain/cachain.h"
 #include "error_catalog.h"
 #include "error_code_parser.h"
+#include "trust_cause.h"
 
 namespace {
 
@@ -91,6 +93,32 @@ TEST(ErrorCatalog, OpenSslTwentyIsAMissingLocalIssuer) {
         EXPECT_EQ(explained.text(CACHAIN_EXPLANATION_DESCRIPTION), "unable to get local issuer certificate");
         EXPECT_EQ(explained.value(), 20);
         EXPECT_NE(explained.text(CACHAIN_EXPLANATION_FIX).find("Import-CaChain"), std::string::npos);
+        // Issue 16, case 5: what importing cannot mend on Linux.
+        EXPECT_NE(explained.text(CACHAIN_EXPLANATION_CAUSES).find(
+                      "the server sends only its own certificate: Linux clients (curl, openssl s_client) read no "
+                      "intermediate store, so the server must send its intermediate CA certificates"),
+                  std::string::npos);
+    }
+}
+
+// Resolve-CaChainError explains whatever code Test-CaChain's verdict gives.
+TEST(ErrorCatalog, KnowsEveryCodeATrustVerdictGives) {
+    for (int cause = CACHAIN_CAUSE_ISSUER_MISSING; cause <= CACHAIN_CAUSE_OTHER; ++cause) {
+        const cachain::WindowsCodes codes = cachain::windows_codes_of(static_cast<cachain_trust_cause>(cause));
+        for (const uint32_t code : {codes.chain_error, codes.tls_error}) {
+            char text[16];
+            std::snprintf(text, sizeof text, "0x%08X", static_cast<unsigned>(code));
+            SCOPED_TRACE(std::string("cause ") + std::to_string(cause) + ", code " + text);
+            const Explained explained(text);
+            EXPECT_EQ(explained.status(), CACHAIN_OK) << last_error();
+        }
+    }
+    // The OpenSSL codes the judge gives a cause of their own.
+    for (const int code : {2, 7, 9, 10, 18, 19, 20, 21, 22, 25, 26, 27, 32, 34, 37, 47, 48, 55, 62, 64, 79}) {
+        SCOPED_TRACE(code);
+        EXPECT_NE(cachain::cause_of_openssl_code(code), CACHAIN_CAUSE_OTHER);
+        const Explained explained(std::to_string(code).c_str());
+        EXPECT_EQ(explained.status(), CACHAIN_OK) << last_error();
     }
 }
 

@@ -536,6 +536,29 @@ CACHAIN_API const char* cachain_placement_warning(const cachain_placement* resul
 
 typedef struct cachain_verdicts cachain_verdicts;
 
+/* Why a chain is not trusted, one kind per failure; each has its own
+ * reason, fix and codes (CACHAIN_VERDICT_CHAIN_ERROR, _TLS_ERROR). */
+typedef CACHAIN_ENUM(cachain_trust_cause) {
+    CACHAIN_CAUSE_NONE = 0,                       /* trusted */
+    CACHAIN_CAUSE_ISSUER_MISSING = 1,             /* an issuer is nowhere: CERT_E_CHAINING */
+    CACHAIN_CAUSE_SERVER_OMITS_INTERMEDIATES = 2, /* only CaChain's intermediates file has them: CERT_E_CHAINING */
+    CACHAIN_CAUSE_ROOT_NOT_TRUSTED = 3,           /* the chain ends at a root not in Root: CERT_E_UNTRUSTEDROOT */
+    CACHAIN_CAUSE_ANCHOR_NOT_SELF_SIGNED = 4,     /* Root holds a CA that is not self-signed: CERT_E_CHAINING */
+    CACHAIN_CAUSE_EXPIRED = 5,                    /* CERT_E_EXPIRED */
+    CACHAIN_CAUSE_NOT_YET_VALID = 6,              /* CERT_E_EXPIRED */
+    CACHAIN_CAUSE_CRITICAL_EXTENSION = 7,         /* an unknown critical extension: CERT_E_CRITICAL */
+    CACHAIN_CAUSE_HOST_NAME_MISMATCH = 8,         /* CERT_E_CN_NO_MATCH, SEC_E_WRONG_PRINCIPAL */
+    CACHAIN_CAUSE_WRONG_PURPOSE = 9,              /* extended key usage: CERT_E_WRONG_USAGE */
+    CACHAIN_CAUSE_NAME_CONSTRAINTS = 10,          /* CERT_E_INVALID_NAME */
+    CACHAIN_CAUSE_INVALID_CA = 11,                /* an issuer that is not a CA: TRUST_E_BASIC_CONSTRAINTS */
+    CACHAIN_CAUSE_PATH_LENGTH = 12,               /* pathLenConstraint exceeded: TRUST_E_BASIC_CONSTRAINTS */
+    CACHAIN_CAUSE_CA_KEY_USAGE = 13,              /* a CA without keyCertSign: CERT_E_WRONG_USAGE */
+    CACHAIN_CAUSE_BAD_SIGNATURE = 14,             /* TRUST_E_CERT_SIGNATURE */
+    CACHAIN_CAUSE_PATH_LOOP = 15,                 /* the only issuers would close a loop: CERT_E_CHAINING */
+    CACHAIN_CAUSE_SEARCH_LIMIT = 16,              /* the search stopped at its work limit: CERT_E_CHAINING */
+    CACHAIN_CAUSE_OTHER = 17                      /* another OpenSSL code: see CACHAIN_VERDICT_TEXT_OPENSSL */
+} cachain_trust_cause;
+
 /* Builds each target's chain (targets as for cachain_discover) with inputs,
  * issuers (may be NULL) and the store's CA certificates, with the store's
  * Root certificates as the only trust anchors, and says whether it is
@@ -546,6 +569,45 @@ typedef struct cachain_verdicts cachain_verdicts;
  * *verdicts with cachain_verdicts_free. */
 CACHAIN_API cachain_status cachain_evaluate(cachain_store* store, const cachain_set* inputs,
                                             const cachain_set* issuers, cachain_verdicts** verdicts);
+
+/* What a client checks the chain for: TLS server authentication (the
+ * default, what curl and browsers check), TLS client authentication, or any
+ * purpose (no extended key usage check). */
+typedef CACHAIN_ENUM(cachain_purpose) {
+    CACHAIN_PURPOSE_SERVER_AUTH = 0,
+    CACHAIN_PURPOSE_CLIENT_AUTH = 1,
+    CACHAIN_PURPOSE_ANY = 2
+} cachain_purpose;
+
+/* Options that later versions may extend, as cachain_discover_options: start
+ * from CACHAIN_EVALUATE_OPTIONS_INIT. A version the library does not know,
+ * or a purpose it does not list, is refused with CACHAIN_E_ARGUMENT. */
+typedef struct cachain_evaluate_options {
+    unsigned int version;      /* CACHAIN_EVALUATE_OPTIONS_VERSION */
+    int64_t at;                /* evaluation time, seconds since 1970 UTC; 0: now */
+    cachain_purpose purpose;   /* CACHAIN_PURPOSE_SERVER_AUTH by default */
+    const char* dns_name;      /* the name the client connects with (a host name, or an IPv4/IPv6
+                                  literal); NULL or "": no name check */
+    uint32_t warn_within_days; /* warn about CA certificates of the path that expire within this many
+                                  days of at; 0: no warnings */
+} cachain_evaluate_options;
+
+#define CACHAIN_EVALUATE_OPTIONS_VERSION 1
+#define CACHAIN_EVALUATE_OPTIONS_INIT {CACHAIN_EVALUATE_OPTIONS_VERSION, 0, CACHAIN_PURPOSE_SERVER_AUTH, NULL, 0}
+
+/* Like cachain_evaluate, as a client of the store's machine decides at the
+ * given time, for the given purpose and name. The verdict is the platform
+ * judge's: on Linux and for directory stores OpenSSL's X509_verify_cert
+ * with the store's Root certificates as the only anchors and OpenSSL's
+ * default flags (as curl and openssl s_client). The certificates it may
+ * chain through are inputs, issuers, and the store's CA certificates only
+ * where clients read them (Windows's CA store and directory stores; never
+ * CaChain's intermediates file on Linux, which no TLS client reads).
+ * options NULL: the defaults (CACHAIN_EVALUATE_OPTIONS_INIT). */
+CACHAIN_API cachain_status cachain_evaluate_with_options(cachain_store* store, const cachain_set* inputs,
+                                                         const cachain_set* issuers,
+                                                         const cachain_evaluate_options* options,
+                                                         cachain_verdicts** verdicts);
 CACHAIN_API void cachain_verdicts_free(cachain_verdicts* verdicts);
 
 CACHAIN_API size_t cachain_verdicts_count(const cachain_verdicts* verdicts);
@@ -554,11 +616,14 @@ CACHAIN_API const cachain_chain* cachain_verdict_chain(const cachain_verdicts* v
 
 typedef CACHAIN_ENUM(cachain_verdict_field) {
     CACHAIN_VERDICT_TRUSTED = 0,       /* 1 when trusted */
-    CACHAIN_VERDICT_CHAIN_ERROR = 1,   /* CERT_E_* as CertGetCertificateChain reports it: 0x800B0109 untrusted
-                                          root, 0x800B010A chaining, 0x800B0101 expired; 0 when trusted */
+    CACHAIN_VERDICT_CHAIN_ERROR = 1,   /* CERT_E_* or TRUST_E_* as CertVerifyCertificateChainPolicy reports the
+                                          cause (see cachain_trust_cause): 0x800B0109 untrusted root, 0x800B010A
+                                          chaining, 0x800B0101 expired...; 0 when trusted */
     CACHAIN_VERDICT_TLS_ERROR = 2,     /* SEC_E_* as Schannel reports it: 0x80090325 SEC_E_UNTRUSTED_ROOT,
-                                          0x80090328 SEC_E_CERT_EXPIRED; 0 when trusted */
-    CACHAIN_VERDICT_OPENSSL_CODE = 3   /* X509_V_OK (0) or X509_V_ERR_*, from OpenSSL's X509_verify_cert */
+                                          0x80090328 SEC_E_CERT_EXPIRED, 0x80090322 SEC_E_WRONG_PRINCIPAL...;
+                                          0 when trusted */
+    CACHAIN_VERDICT_OPENSSL_CODE = 3,  /* X509_V_OK (0) or X509_V_ERR_*, from OpenSSL's X509_verify_cert */
+    CACHAIN_VERDICT_CAUSE = 4          /* a cachain_trust_cause */
 } cachain_verdict_field;
 CACHAIN_API int64_t cachain_verdict_number(const cachain_verdicts* verdicts, size_t index,
                                            cachain_verdict_field field);
@@ -566,7 +631,9 @@ CACHAIN_API int64_t cachain_verdict_number(const cachain_verdicts* verdicts, siz
 typedef CACHAIN_ENUM(cachain_verdict_text_field) {
     CACHAIN_VERDICT_TEXT_REASON = 0,  /* "the root 'SchertzLabRootCA' is not in LocalMachine\Root" */
     CACHAIN_VERDICT_TEXT_FIX = 1,     /* "run Import-CaChain ...", "" when trusted */
-    CACHAIN_VERDICT_TEXT_OPENSSL = 2  /* OpenSSL's words for its code */
+    CACHAIN_VERDICT_TEXT_OPENSSL = 2, /* OpenSSL's words for its code */
+    CACHAIN_VERDICT_TEXT_WARNINGS = 3 /* one line per CA certificate of the path that expires within
+                                         warn_within_days: "'Root CA' expires on 2027-03-01 (in 91 days)"; "" for none */
 } cachain_verdict_text_field;
 /* Borrowed: valid until the verdicts are freed. */
 CACHAIN_API const char* cachain_verdict_text(const cachain_verdicts* verdicts, size_t index,

@@ -1,0 +1,329 @@
+#include "trust_explanation.h"
+
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+#include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
+
+#include "path_builder.h"
+#include "trust_cause.h"
+
+namespace cachain {
+namespace {
+
+constexpr std::int64_t seconds_per_day = 86400;
+constexpr const char* cannot_import = " (importing CA certificates cannot fix this)";
+constexpr const char* ask_ca_administrator = "; the CA hierarchy itself is wrong, so ask its administrator";
+
+std::string quoted(const Certificate& cert) {
+    return "'" + (cert.common_name().empty() ? cert.subject() : cert.common_name()) + "'";
+}
+
+// "'A'", "'A' and 'B'", "'A', 'B' and 'C'".
+std::string listed(const std::vector<const Certificate*>& certs) {
+    std::string text;
+    for (std::size_t i = 0; i < certs.size(); ++i) {
+        if (i) text += i + 1 == certs.size() ? " and " : ", ";
+        text += quoted(*certs[i]);
+    }
+    return text;
+}
+
+std::string utc_date(std::int64_t seconds) {
+    using namespace std::chrono;
+    const year_month_day day{floor<days>(sys_seconds{std::chrono::seconds{seconds}})};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                  static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+    return text;
+}
+
+std::string utc_time(std::int64_t seconds) {
+    const std::int64_t of_day = ((seconds % seconds_per_day) + seconds_per_day) % seconds_per_day;
+    char text[16];
+    std::snprintf(text, sizeof text, "%02d:%02d:%02d", static_cast<int>(of_day / 3600),
+                  static_cast<int>(of_day / 60 % 60), static_cast<int>(of_day % 60));
+    return utc_date(seconds) + " " + text + " UTC";
+}
+
+std::string purpose_words(cachain_purpose purpose) {
+    return purpose == CACHAIN_PURPOSE_CLIENT_AUTH ? "TLS client authentication" : "TLS server authentication";
+}
+
+std::string usage_name(cachain_purpose purpose) {
+    return purpose == CACHAIN_PURPOSE_CLIENT_AUTH ? "Client Authentication" : "Server Authentication";
+}
+
+class Explainer {
+public:
+    explicit Explainer(const VerdictFacts& facts) : f_(facts), chain_(facts.judgement.chain) {}
+
+    VerdictWords explain() {
+        VerdictWords result;
+        result.cause = cause();
+        if (result.cause == CACHAIN_CAUSE_NONE) {
+            result.reason = trusted_reason();
+            return result;
+        }
+        words(result);
+        return result;
+    }
+
+private:
+    // The certificate the judge's code is about, and its neighbours in the judge's chain.
+    const Certificate& subject() const {
+        const int depth = f_.judgement.depth;
+        if (depth >= 0 && static_cast<std::size_t>(depth) < chain_.size()) return *chain_[depth];
+        return *f_.path.elements.front().certificate;
+    }
+    const Certificate* below() const {
+        const int depth = f_.judgement.depth;
+        return depth > 0 && static_cast<std::size_t>(depth) <= chain_.size() ? chain_[depth - 1].get() : nullptr;
+    }
+    const Certificate* above() const {
+        const auto next = static_cast<std::size_t>(f_.judgement.depth + 1);
+        return f_.judgement.depth >= 0 && next < chain_.size() ? chain_[next].get() : nullptr;
+    }
+    const Certificate& path_top() const { return *f_.path.elements.back().certificate; }
+    std::string root_store() const { return f_.store.location(StoreKind::Root); }
+    std::string ca_store() const { return f_.store.location(StoreKind::CA); }
+
+    bool path_reaches_anchor() const {
+        return f_.path.status == CACHAIN_CHAIN_COMPLETE && f_.anchors.count(path_top().thumbprint());
+    }
+
+    // The intermediates of CaChain's path that clients do not have: on Linux
+    // they came from CaChain's intermediates file, which clients never read.
+    std::vector<const Certificate*> left_out() const {
+        std::vector<const Certificate*> missing;
+        for (std::size_t i = 1; i + 1 < f_.path.elements.size(); ++i) {
+            const Certificate& cert = *f_.path.elements[i].certificate;
+            if (!f_.offered.count(cert.thumbprint()) && !f_.anchors.count(cert.thumbprint())) missing.push_back(&cert);
+        }
+        return missing;
+    }
+
+    cachain_trust_cause cause() const {
+        const cachain_trust_cause by_code = cause_of_openssl_code(f_.judgement.code);
+        if (by_code == CACHAIN_CAUSE_ISSUER_MISSING) return cause_of_missing_issuer();
+        // OpenSSL says "invalid CA certificate" both for a certificate that is
+        // not a CA and for a CA whose keyUsage forbids signing certificates.
+        if (by_code == CACHAIN_CAUSE_INVALID_CA && subject().is_ca() && subject().key_usage() >= 0 &&
+            !(subject().key_usage() & KU_KEY_CERT_SIGN))
+            return CACHAIN_CAUSE_CA_KEY_USAGE;
+        return by_code;
+    }
+
+    // OpenSSL found no issuer; CaChain's own path says why.
+    cachain_trust_cause cause_of_missing_issuer() const {
+        if (!chain_.empty() && f_.anchors.count(chain_.back()->thumbprint()) && !chain_.back()->self_signed())
+            return CACHAIN_CAUSE_ANCHOR_NOT_SELF_SIGNED;
+        if (!f_.clients_read_ca && path_reaches_anchor() && !left_out().empty())
+            return CACHAIN_CAUSE_SERVER_OMITS_INTERMEDIATES;
+        if (f_.path.status == CACHAIN_CHAIN_LIMIT_REACHED) return CACHAIN_CAUSE_SEARCH_LIMIT;
+        if (f_.path.status == CACHAIN_CHAIN_MISSING_ISSUER) {
+            const MissingIssuer& missing = f_.path.missing;
+            if (missing.too_deep) return CACHAIN_CAUSE_PATH_LENGTH;
+            if (missing.not_ca) return CACHAIN_CAUSE_INVALID_CA;
+            if (missing.looping) return CACHAIN_CAUSE_PATH_LOOP;
+        }
+        return CACHAIN_CAUSE_ISSUER_MISSING;
+    }
+
+    std::string trusted_reason() const {
+        const Certificate& root = chain_.empty() ? path_top() : *chain_.back();
+        std::string reason = "trusted: the chain ends at the root " + quoted(root) + " in " + root_store();
+        // The judge decides; a path of CaChain's that stops short is said, never hidden.
+        if (!path_reaches_anchor())
+            reason += " (CaChain's own path stops at " + quoted(path_top()) + ": " + f_.path.summary + ")";
+        return reason;
+    }
+
+    void words(VerdictWords& out) const {
+        const Certificate& cert = subject();
+        switch (out.cause) {
+        case CACHAIN_CAUSE_ISSUER_MISSING: return issuer_missing(out);
+        case CACHAIN_CAUSE_SERVER_OMITS_INTERMEDIATES: return server_omits(out);
+        case CACHAIN_CAUSE_ROOT_NOT_TRUSTED: return root_not_trusted(out);
+        case CACHAIN_CAUSE_ANCHOR_NOT_SELF_SIGNED: {
+            const Certificate& anchor = *chain_.back();
+            out.reason = quoted(anchor) + " is in " + root_store() + " but is not self-signed, and its issuer '" +
+                         anchor.issuer() + "' is not there: clients (OpenSSL, as curl and openssl s_client use it) "
+                         "trust a chain only when it ends at a self-signed root";
+            out.fix = "run Import-CaChain with the chain's CA certificates, its self-signed root among them";
+            return;
+        }
+        case CACHAIN_CAUSE_EXPIRED:
+            out.reason = quoted(cert) + " expired on " + utc_time(cert.not_after());
+            out.fix = "renew the certificate " + quoted(cert) + cannot_import;
+            return;
+        case CACHAIN_CAUSE_NOT_YET_VALID:
+            out.reason = quoted(cert) + " is not valid before " + utc_time(cert.not_before());
+            out.fix = "correct this machine's clock if it is wrong, or use " + quoted(cert) + " from " +
+                      utc_time(cert.not_before()) + " on" + cannot_import;
+            return;
+        case CACHAIN_CAUSE_CRITICAL_EXTENSION:
+            out.reason = quoted(cert) + " has a critical extension that clients do not know, so they must refuse it";
+            out.fix = "have " + quoted(cert) + " reissued without the unknown extension, or with it marked "
+                      "non-critical" + cannot_import;
+            return;
+        case CACHAIN_CAUSE_HOST_NAME_MISMATCH:
+            out.reason = "the name '" + f_.options.dns_name + "' is not one that " + quoted(cert) +
+                         " is issued for (its Subject Alternative Names)";
+            out.fix = "connect with a name that " + quoted(cert) + " lists in its Subject Alternative Names, or have "
+                      "it reissued for '" + f_.options.dns_name + "'" + cannot_import;
+            return;
+        case CACHAIN_CAUSE_WRONG_PURPOSE:
+            out.reason = quoted(cert) + " is not valid for " + purpose_words(f_.options.purpose) +
+                         ": its extended key usage does not allow it";
+            out.fix = "have " + quoted(cert) + " reissued with the " + usage_name(f_.options.purpose) +
+                      " extended key usage" + cannot_import;
+            return;
+        case CACHAIN_CAUSE_NAME_CONSTRAINTS:
+            out.reason = "a name of " + quoted(cert) + " is outside the name constraints of a CA above it";
+            out.fix = "have " + quoted(cert) + " reissued with a name the CA's name constraints permit, or the CA "
+                      "certificate reissued with constraints that permit it" + cannot_import;
+            return;
+        case CACHAIN_CAUSE_INVALID_CA: return invalid_ca(out);
+        case CACHAIN_CAUSE_PATH_LENGTH: return path_length(out);
+        case CACHAIN_CAUSE_CA_KEY_USAGE:
+            out.reason = quoted(cert) + " is a CA, but its keyUsage lacks keyCertSign, so it may not sign " +
+                         (below() ? quoted(*below()) : std::string("certificates")) + ask_ca_administrator;
+            out.fix = "have " + quoted(cert) + " reissued with keyUsage keyCertSign" + cannot_import;
+            return;
+        case CACHAIN_CAUSE_BAD_SIGNATURE:
+            out.reason = "the signature of " + quoted(cert) + " does not verify with the key of its issuer " +
+                         (above() ? quoted(*above()) : "'" + cert.issuer() + "'");
+            out.fix = "replace " + quoted(cert) + " with the certificate its CA issued: this one was altered, or "
+                      "signed by another key" + cannot_import;
+            return;
+        case CACHAIN_CAUSE_PATH_LOOP:
+            out.reason = "the only issuers found for " + quoted(path_top()) + " would close a loop" +
+                         (f_.path.missing.why.empty() ? "" : ": " + f_.path.missing.why);
+            out.fix = "supply the chain's self-signed root, or ask the CA's administrator: its CA certificates "
+                      "only cross-sign each other";
+            return;
+        case CACHAIN_CAUSE_SEARCH_LIMIT:
+            out.reason = "the search for the chain of " + quoted(*f_.path.elements.front().certificate) +
+                         " stopped at its limit before it reached a root, after " +
+                         std::to_string(f_.path.elements.size()) + " certificates (it follows at most " +
+                         std::to_string(SearchLimits{}.max_depth) + " deep, and a bounded number of candidate "
+                         "issuers)";
+            out.fix = "supply only the chain's own CA certificates; a chain deeper than " +
+                      std::to_string(SearchLimits{}.max_depth) + " certificates is itself too long, so ask the CA's "
+                      "administrator";
+            return;
+        case CACHAIN_CAUSE_NONE:
+        case CACHAIN_CAUSE_OTHER: break;
+        }
+        out.reason = "clients refuse " + quoted(cert) + ": " + f_.judgement.text + " (OpenSSL code " +
+                     std::to_string(f_.judgement.code) + ")";
+        out.fix = "see Resolve-CaChainError " + std::to_string(f_.judgement.code);
+    }
+
+    void issuer_missing(VerdictWords& out) const {
+        const MissingIssuer& missing = f_.path.missing;
+        const Certificate& child = f_.path.status == CACHAIN_CHAIN_MISSING_ISSUER ? path_top() : subject();
+        if (missing.wrong_key) {
+            // A renewed root: the name is there, the key is another.
+            out.reason = "the chain is incomplete: no certificate that signed " + quoted(child) + " is in " +
+                         root_store() + ", " + ca_store() + " or what was supplied; " + missing.why;
+            out.fix = "import the CA certificate that signed " + quoted(child) + ": when its CA was renewed with a "
+                      "new key, export the chain again on a machine that trusts the server (Get-CaChain | "
+                      "Export-CaChain) and run Import-CaChain here";
+            return;
+        }
+        const std::string name = missing.name.empty() ? child.issuer() : missing.name;
+        out.reason = "the chain is incomplete: the issuer '" + name + "' of " + quoted(child) + " is in neither " +
+                     root_store() + " nor " + ca_store() + ", and was not supplied";
+        if (!missing.url.empty()) out.reason += " (it is published at " + missing.url + ")";
+        out.fix = "export the whole CA chain on a machine that has it (Get-CaChain | Export-CaChain) and run "
+                  "Import-CaChain here";
+    }
+
+    void server_omits(VerdictWords& out) const {
+        const auto missing = left_out();
+        const bool one = missing.size() == 1;
+        out.reason = std::string("the server does not send its intermediate CA certificate") + (one ? " " : "s ") +
+                     listed(missing) + ": " + (one ? "it is" : "they are") + " only in CaChain's intermediates folder " + ca_store() +
+                     ", which TLS clients on Linux (curl, openssl s_client) never read, so they cannot build the "
+                     "chain to the root " + quoted(path_top());
+        out.fix = "configure the server to send its full chain: its certificate followed by " + listed(missing) +
+                  " (importing cannot fix this)";
+    }
+
+    void root_not_trusted(VerdictWords& out) const {
+        const Certificate& root = chain_.empty() ? path_top() : *chain_.back();
+        if (f_.judgement.code == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT) {
+            out.reason = "the self-signed certificate " + quoted(root) + " is not in " + root_store();
+            out.fix = "give the server a certificate from a CA, or, to trust this self-signed certificate on "
+                      "purpose, run Import-CaChain -Force with it";
+            return;
+        }
+        out.reason = "the root " + quoted(root) + " is not in " + root_store();
+        out.fix = "run Import-CaChain with the chain's CA certificates";
+    }
+
+    void invalid_ca(VerdictWords& out) const {
+        if (cause_of_openssl_code(f_.judgement.code) == CACHAIN_CAUSE_INVALID_CA) {
+            const Certificate& ca = subject();
+            out.reason = quoted(ca) + " is not a CA (its basicConstraints do not say CA:TRUE), yet it is the issuer "
+                         "of " + (below() ? quoted(*below()) : std::string("the certificate below it")) +
+                         ask_ca_administrator;
+            out.fix = "have " + quoted(ca) + " reissued as a CA (basicConstraints CA:TRUE), or the certificate "
+                      "below it issued by a real CA" + cannot_import;
+            return;
+        }
+        out.reason = "the issuing CA '" + f_.path.missing.name + "' of " + quoted(path_top()) + " was found, but " +
+                     "it may not issue certificates (it is not a CA, or its keyUsage lacks keyCertSign): " +
+                     f_.path.missing.why + ask_ca_administrator;
+        out.fix = "have '" + f_.path.missing.name + "' reissued as a CA (basicConstraints CA:TRUE, keyUsage "
+                  "keyCertSign)" + cannot_import;
+    }
+
+    void path_length(VerdictWords& out) const {
+        if (cause_of_openssl_code(f_.judgement.code) == CACHAIN_CAUSE_PATH_LENGTH) {
+            const Certificate& constrained = subject();
+            const std::int64_t allowed = constrained.path_length();
+            out.reason = "the issuing CA " + (below() ? quoted(*below()) : std::string("below it")) +
+                         " was found, but the pathLenConstraint " + std::to_string(allowed) + " of " +
+                         quoted(constrained) + " forbids " +
+                         (allowed == 0 ? std::string("a CA") : "more than " + std::to_string(allowed) + " CAs") +
+                         " below it" + ask_ca_administrator;
+            out.fix = "have " + quoted(constrained) + " reissued with a pathLenConstraint that allows the CA tiers "
+                      "below it" + cannot_import;
+            return;
+        }
+        out.reason = "the issuing CA '" + f_.path.missing.name + "' of " + quoted(path_top()) + " was found, but " +
+                     "its pathLenConstraint forbids a path this long: " + f_.path.missing.why + ask_ca_administrator;
+        out.fix = "have '" + f_.path.missing.name + "' reissued with a pathLenConstraint that allows the CA tiers "
+                  "below it" + cannot_import;
+    }
+
+    const VerdictFacts& f_;
+    const std::vector<CertificatePtr>& chain_;
+};
+
+}  // namespace
+
+VerdictWords explain_verdict(const VerdictFacts& facts) { return Explainer(facts).explain(); }
+
+std::string expiry_warnings(const Chain& path, const EvaluationOptions& options) {
+    if (options.warn_within_days == 0) return {};
+    const std::int64_t window = static_cast<std::int64_t>(options.warn_within_days) * seconds_per_day;
+    std::string warnings;
+    for (const auto& element : path.elements) {
+        const Certificate& cert = *element.certificate;
+        const std::int64_t left = cert.not_after() - options.at;
+        if (element.role == CACHAIN_ROLE_LEAF || left < 0 || left > window) continue;
+        const std::int64_t days = left / seconds_per_day;
+        if (!warnings.empty()) warnings += "\n";
+        warnings += quoted(cert) + " expires on " + utc_date(cert.not_after()) + " (in " + std::to_string(days) +
+                    (days == 1 ? " day)" : " days)");
+    }
+    return warnings;
+}
+
+}  // namespace cachain
