@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cachain/cachain.h"
+#include "utf8_path.h"
 #include "test_pki.h"
 
 namespace cachain::testing {
@@ -38,7 +39,7 @@ inline cachain_status place_pem(cachain_store_location location, const std::file
     cachain_placement* placement = nullptr;
     cachain_set_new(&set);
     cachain_status status = cachain_set_add_bytes(set, reinterpret_cast<const uint8_t*>(pem.data()), pem.size(), "chain.pem", nullptr);
-    if (status == CACHAIN_OK) status = cachain_store_open(location, folder.c_str(), &store);
+    if (status == CACHAIN_OK) status = cachain_store_open(location, cachain::utf8_from_path(folder).c_str(), &store);
     if (status == CACHAIN_OK) status = cachain_place(store, set, 0, &placement);
     for (std::size_t i = 0; actions && i < cachain_placement_count(placement); ++i)
         actions->push_back({static_cast<cachain_store_name>(cachain_placement_number(placement, i, CACHAIN_PLACEMENT_STORE)),
@@ -62,7 +63,7 @@ inline cachain_status remove_from(const std::filesystem::path& system_root, cons
     cachain_placement* placement = nullptr;
     std::vector<const char*> names;
     for (const auto& thumbprint : thumbprints) names.push_back(thumbprint.c_str());
-    cachain_status status = cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, system_root.c_str(), &store);
+    cachain_status status = cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, cachain::utf8_from_path(system_root).c_str(), &store);
     if (status == CACHAIN_OK) status = cachain_unplace(store, nullptr, names.data(), names.size(), 0, &placement);
     cachain_placement_free(placement);
     cachain_store_free(store);
@@ -83,7 +84,7 @@ inline int trusted_in(const std::filesystem::path& system_root, const Issued& le
     if (cachain_set_add_bytes(set, der.data(), der.size(), "leaf", nullptr) == CACHAIN_OK &&
         cachain_set_add_bytes(issuers, reinterpret_cast<const uint8_t*>(issuers_pem.data()), issuers_pem.size(), "chain.pem",
                               nullptr) == CACHAIN_OK &&
-        cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, system_root.c_str(), &store) == CACHAIN_OK &&
+        cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, cachain::utf8_from_path(system_root).c_str(), &store) == CACHAIN_OK &&
         cachain_evaluate(store, set, issuers, &verdicts) == CACHAIN_OK && cachain_verdicts_count(verdicts) == 1)
         trusted = static_cast<int>(cachain_verdict_number(verdicts, 0, CACHAIN_VERDICT_TRUSTED));
     cachain_verdicts_free(verdicts);
