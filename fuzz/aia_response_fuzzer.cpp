@@ -4,7 +4,7 @@
 #include <cstdint>
 
 #include "failure.h"
-#include "sources/aia_response.h"
+#include "aia_response.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {

@@ -12,7 +12,7 @@
 
 #include "certificate_parser.h"
 #include "process_runner.h"
-#include "stores/linux_trust_layout.h"
+#include "linux_trust_layout.h"
 #include "test_pki.h"
 
 namespace cachain::testing {

@@ -7,7 +7,7 @@
 #include "debian_system_root.h"
 #include "placement.h"
 #include "process_runner.h"
-#include "stores/linux_system_trust.h"
+#include "linux_system_trust.h"
 #include "temp_folder.h"
 #include "test_pki.h"
 

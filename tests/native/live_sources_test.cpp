@@ -19,8 +19,8 @@
 #endif
 #include "environment_for_the_test.h"
 #include "loopback_server.h"
-#include "sources/aia_discovery.h"
-#include "sources/tls_source.h"
+#include "aia_discovery.h"
+#include "tls_source.h"
 #include "temp_folder.h"
 #include "test_pki.h"
 

@@ -11,7 +11,7 @@
 #include "test_pki.h"
 
 #ifdef _WIN32
-#include "stores/windows_store.h"
+#include "windows_store.h"
 #include "promise_support.h"  // thumbprint_of
 #endif
 

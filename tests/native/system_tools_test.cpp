@@ -16,7 +16,7 @@
 #include "environment_for_the_test.h"
 #include "placement.h"
 #include "process_runner.h"
-#include "stores/linux_system_trust.h"
+#include "linux_system_trust.h"
 #include "temp_folder.h"
 #include "test_pki.h"
 

@@ -15,8 +15,8 @@
 
 #include "certificate_parser.h"
 #include "placement.h"
-#include "stores/directory_store.h"
-#include "stores/linux_system_trust.h"
+#include "directory_store.h"
+#include "linux_system_trust.h"
 #include "temp_folder.h"
 #include "test_pki.h"
 

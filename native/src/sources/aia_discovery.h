@@ -9,7 +9,7 @@
 
 #include "certificate_set.h"
 #include "chain.h"
-#include "sources/aia_fetcher.h"
+#include "aia_fetcher.h"
 
 namespace cachain {
 

@@ -1,4 +1,4 @@
-#include "sources/endpoint.h"
+#include "endpoint.h"
 
 #include <algorithm>
 

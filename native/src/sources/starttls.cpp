@@ -1,4 +1,4 @@
-#include "sources/starttls.h"
+#include "starttls.h"
 
 #include <algorithm>
 #include <array>

@@ -1,11 +1,11 @@
-#include "stores/windows_store.h"
+#include "windows_store.h"
 
 #include <array>
 #include <map>
 #include <set>
 
-#include "stores/windows_crypto_api.h"
-#include "stores/windows_store_failure.h"
+#include "windows_crypto_api.h"
+#include "windows_store_failure.h"
 #include "windows_error_text.h"
 
 namespace cachain {

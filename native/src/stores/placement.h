@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "certificate.h"
-#include "stores/trust_store.h"
+#include "trust_store.h"
 
 namespace cachain {
 

@@ -7,9 +7,9 @@
 
 #include "c_api_handles.h"
 #include "c_api_shell.h"
-#include "sources/aia_discovery.h"
-#include "sources/local_issuers.h"
-#include "sources/tls_source.h"
+#include "aia_discovery.h"
+#include "local_issuers.h"
+#include "tls_source.h"
 #include "utf8_path.h"
 
 struct cachain_endpoint {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "chain.h"
-#include "stores/trust_store.h"
+#include "trust_store.h"
 
 namespace cachain {
 

@@ -1,4 +1,4 @@
-#include "stores/callback_store.h"
+#include "callback_store.h"
 
 #include <memory>
 

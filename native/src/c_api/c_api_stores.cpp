@@ -12,8 +12,8 @@
 #include "certificate_parser.h"
 #include "placement.h"
 #include "placement_warnings.h"
-#include "stores/callback_store.h"
-#include "stores/store_factory.h"
+#include "callback_store.h"
+#include "store_factory.h"
 
 struct cachain_placement {
     std::vector<cachain::PlacementResult> results;

@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "stores/trust_store.h"
+#include "trust_store.h"
 
 struct cachain_store {
     std::unique_ptr<cachain::TrustStore> store;
