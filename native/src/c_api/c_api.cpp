@@ -2,31 +2,21 @@
 // turn every exception into a status code and a per-thread message.
 #include "cachain/cachain.h"
 
-#include <ctime>
-#include <deque>
-#include <new>
+#include <memory>
 #include <string>
 
-#include "certificate_parser.h"
-#include "chain_discovery.h"
-#include "chain_exporter.h"
-#include "path_loader.h"
 #include "c_api_handles.h"
 #include "c_api_shell.h"
+#include "certificate_parser.h"
+#include "chain_exporter.h"
+#include "path_loader.h"
 #include "utf8_path.h"
-
-struct cachain_export {
-    std::vector<cachain::ExportedFile> files;
-    std::vector<std::string> paths;
-    std::vector<cachain_cert> handles;
-};
 
 namespace {
 
 using cachain::capi::fail;
 using cachain::capi::guarded;
 using cachain::capi::missing_argument;
-
 
 const char* text_or_empty(const std::string& text) { return text.c_str(); }
 
@@ -205,6 +195,10 @@ cachain_role cachain_chain_role(const cachain_chain* chain, size_t depth) {
 cachain_validity cachain_chain_validity(const cachain_chain* chain, size_t depth) {
     return chain && depth < chain->chain.elements.size() ? chain->chain.elements[depth].validity
                                                          : CACHAIN_VALIDITY_VALID;
+}
+
+const char* cachain_chain_source(const cachain_chain* chain, size_t depth) {
+    return chain && depth < chain->chain.elements.size() ? chain->chain.elements[depth].source.c_str() : nullptr;
 }
 
 /* Export -------------------------------------------------------------- */

@@ -3,13 +3,10 @@
 #include <memory>
 #include <string>
 
+#include "c_api_handles.h"
 #include "c_api_shell.h"
 #include "error_catalog.h"
 #include "error_code_parser.h"
-
-struct cachain_explanation {
-    cachain::Explanation explanation;
-};
 
 namespace {
 

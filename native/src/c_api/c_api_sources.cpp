@@ -5,16 +5,12 @@
 #include <memory>
 #include <string>
 
+#include "aia_discovery.h"
 #include "c_api_handles.h"
 #include "c_api_shell.h"
-#include "aia_discovery.h"
 #include "local_issuers.h"
 #include "tls_source.h"
 #include "utf8_path.h"
-
-struct cachain_endpoint {
-    std::string text;
-};
 
 namespace {
 
@@ -117,12 +113,6 @@ cachain_status cachain_discover_with_options(const cachain_set* inputs, const ca
     });
 }
 
-const char* cachain_chain_source(const cachain_chain* chain, size_t depth) {
-    return chain && depth < chain->chain.elements.size() ? chain->chain.elements[depth].source.c_str() : nullptr;
-}
-
-}  // extern "C"
-
 cachain_status cachain_set_add_local_issuers(cachain_set* set, const char* system_root) {
     return guarded([&] {
         if (!set) return missing_argument("set");
@@ -131,3 +121,5 @@ cachain_status cachain_set_add_local_issuers(cachain_set* set, const char* syste
         return CACHAIN_OK;
     });
 }
+
+}  // extern "C"

@@ -5,21 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "bundled_leaves.h"
 #include "c_api_handles.h"
 #include "c_api_shell.h"
-#include "c_api_store_handle.h"
+#include "callback_store.h"
 #include "certificate_parser.h"
 #include "placement.h"
 #include "placement_warnings.h"
-#include "callback_store.h"
 #include "store_factory.h"
-
-struct cachain_placement {
-    std::vector<cachain::PlacementResult> results;
-    std::vector<cachain_cert> handles;
-    std::vector<std::string> warnings;
-};
 
 namespace {
 

@@ -5,13 +5,7 @@
 
 #include "c_api_handles.h"
 #include "c_api_shell.h"
-#include "c_api_store_handle.h"
 #include "trust_evaluation.h"
-
-struct cachain_verdicts {
-    std::vector<cachain::TrustVerdict> verdicts;
-    std::vector<cachain_chain> chains;
-};
 
 namespace {
 

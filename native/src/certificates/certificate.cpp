@@ -3,7 +3,7 @@
 #include <array>
 #include <chrono>
 
-#include "error.h"
+#include "openssl_error.h"
 
 namespace cachain {
 namespace {
@@ -164,6 +164,11 @@ bool Certificate::signed_child(const Certificate& child) const noexcept {
 bool Certificate::same_entity(const Certificate& other) const noexcept {
     return public_key_digest_ == other.public_key_digest_ && subject_hash_ == other.subject_hash_ &&
            X509_NAME_cmp(X509_get_subject_name(x509_.get()), X509_get_subject_name(other.x509_.get())) == 0;
+}
+
+cachain_role role_of(const Certificate& cert) noexcept {
+    if (!cert.may_issue_certificates()) return CACHAIN_ROLE_LEAF;
+    return cert.self_signed() ? CACHAIN_ROLE_ROOT : CACHAIN_ROLE_INTERMEDIATE;
 }
 
 }  // namespace cachain

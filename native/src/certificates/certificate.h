@@ -83,4 +83,8 @@ private:
 
 using CertificatePtr = std::shared_ptr<const Certificate>;
 
+// Roles come from the certificate itself, never from where it was found:
+// a self-signed CA is a root, any other CA an intermediate, the rest leaves.
+cachain_role role_of(const Certificate& cert) noexcept;
+
 }  // namespace cachain

@@ -1,6 +1,6 @@
 #include "certificate_encoding.h"
 
-#include "error.h"
+#include "openssl_error.h"
 
 namespace cachain {
 namespace {

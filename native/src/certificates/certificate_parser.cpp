@@ -8,7 +8,7 @@
 #include <openssl/asn1.h>
 #include <openssl/err.h>
 
-#include "error.h"
+#include "openssl_error.h"
 #include "pkcs12_reader.h"
 #include "text_encoding.h"
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "certificate.h"
-#include "error.h"
+#include "failure.h"
 #include "issuer_index.h"
 
 namespace cachain {

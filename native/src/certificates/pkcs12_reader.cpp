@@ -5,7 +5,7 @@
 
 #include <openssl/provider.h>
 
-#include "error.h"
+#include "openssl_error.h"
 #include "pkcs12_work_limit.h"
 
 namespace cachain {

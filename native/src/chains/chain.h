@@ -33,8 +33,4 @@ struct Chain {
     std::string summary;                 // one sentence for the user
 };
 
-// Roles come from the certificate itself, never from where it was found:
-// a self-signed CA is a root, any other CA an intermediate, the rest leaves.
-cachain_role role_of(const Certificate& cert) noexcept;
-
 }  // namespace cachain

@@ -12,7 +12,7 @@
 
 namespace cachain {
 
-enum class CodeKind { hresult, openssl };
+enum class CodeKind { HResult, OpenSsl };
 
 // One code the library knows. Plain data, so the whole table is constexpr.
 struct CatalogRow {

@@ -76,7 +76,7 @@ bool parse_whole(std::string_view digits, Number& number, int base) {
 std::optional<Code> parse_hex(std::string_view digits) {
     std::uint32_t value = 0;
     if (!parse_whole(digits, value, 16)) return std::nullopt;
-    return Code{CodeKind::hresult, value};
+    return Code{CodeKind::HResult, value};
 }
 
 // Decimal 0..199 is an OpenSSL verify code, larger or negative decimal an
@@ -85,11 +85,11 @@ std::optional<Code> parse_hex(std::string_view digits) {
 std::optional<Code> parse_decimal(std::string_view digits) {
     std::int64_t value = 0;
     if (!parse_whole(digits, value, 10)) return std::nullopt;
-    if (value >= 0 && value <= largest_openssl_code) return Code{CodeKind::openssl, static_cast<std::uint32_t>(value)};
+    if (value >= 0 && value <= largest_openssl_code) return Code{CodeKind::OpenSsl, static_cast<std::uint32_t>(value)};
     if (value < 0 && value >= std::numeric_limits<std::int32_t>::min())
-        return Code{CodeKind::hresult, static_cast<std::uint32_t>(static_cast<std::int32_t>(value))};
+        return Code{CodeKind::HResult, static_cast<std::uint32_t>(static_cast<std::int32_t>(value))};
     if (value > 0 && value <= std::numeric_limits<std::uint32_t>::max())
-        return Code{CodeKind::hresult, static_cast<std::uint32_t>(value)};
+        return Code{CodeKind::HResult, static_cast<std::uint32_t>(value)};
     return std::nullopt;
 }
 
@@ -115,7 +115,7 @@ const CatalogRow* find_name_or_text(std::string_view text) {
     if (const CatalogRow* named = find_row([&](const CatalogRow& row) { return same_text(row.name, text); }))
         return named;
     return find_row([&](const CatalogRow& row) {
-        return row.kind == CodeKind::openssl &&
+        return row.kind == CodeKind::OpenSsl &&
                same_text(X509_verify_cert_error_string(static_cast<long>(row.value)), text);
     });
 }

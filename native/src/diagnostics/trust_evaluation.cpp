@@ -7,7 +7,7 @@
 
 #include "certificate_parser.h"
 #include "chain_discovery.h"
-#include "error.h"
+#include "openssl_error.h"
 
 namespace cachain {
 namespace {

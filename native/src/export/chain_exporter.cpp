@@ -6,7 +6,7 @@
 
 #include "atomic_file.h"
 #include "certificate_encoding.h"
-#include "error.h"
+#include "failure.h"
 #include "file_names.h"
 #include "utf8_path.h"
 

@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "aia_fetcher.h"
 #include "certificate_set.h"
 #include "chain.h"
-#include "aia_fetcher.h"
 
 namespace cachain {
 

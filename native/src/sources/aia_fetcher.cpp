@@ -8,8 +8,8 @@
 #include <openssl/http.h>
 #include <openssl/httperr.h>
 
-#include "error.h"
 #include "aia_response.h"
+#include "openssl_error.h"
 #include "sigpipe_guard.h"
 
 namespace cachain {

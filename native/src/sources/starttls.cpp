@@ -7,7 +7,7 @@
 
 #include <openssl/asn1.h>
 
-#include "error.h"
+#include "openssl_error.h"
 
 namespace cachain {
 namespace {

@@ -12,7 +12,7 @@
 #endif
 #include <openssl/ssl.h>
 
-#include "error.h"
+#include "openssl_error.h"
 #include "platform_socket.h"
 #include "sigpipe_guard.h"
 #include "starttls.h"

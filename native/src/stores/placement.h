@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "certificate.h"
+#include "certificate_set.h"
 #include "trust_store.h"
 
 namespace cachain {
@@ -63,5 +64,15 @@ std::vector<PlacementResult> place(TrustStore& store, const std::vector<Certific
 // All or nothing: if a removal or the commit fails, what was removed is put
 // back and Failure is thrown.
 std::vector<PlacementResult> unplace(TrustStore& store, const std::vector<Removal>& removals, bool dry_run);
+
+// A leaf that arrives inside a bundle with its CAs (a .pfx exported with its
+// chain, a .p7b, a PEM file of the whole chain) was not asked to be trusted:
+// the user handed over the chain, and the leaf came along. It is left out
+// with a note instead of an error. A leaf named alone (a file or text that
+// holds just that certificate) is still refused as an error, since the user
+// asked for exactly it. So each refused leaf whose origin in inputs holds
+// other certificates too becomes a note: still Skipped, status CACHAIN_OK,
+// with a message that says why it was left out.
+void note_bundled_leaves(std::vector<PlacementResult>& results, const CertificateSet& inputs);
 
 }  // namespace cachain

@@ -16,7 +16,7 @@
 #include <unistd.h>
 #endif
 
-#include "error.h"
+#include "failure.h"
 #include "io_failure.h"
 #include "utf8_path.h"
 #include "whole_file.h"

@@ -15,7 +15,7 @@
 #include <fstream>
 #endif
 
-#include "error.h"
+#include "failure.h"
 #include "utf8_path.h"
 
 namespace cachain {

@@ -1,4 +1,4 @@
-#include "error.h"
+#include "openssl_error.h"
 
 #include <array>
 
