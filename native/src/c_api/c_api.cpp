@@ -206,10 +206,10 @@ const char* cachain_chain_source(const cachain_chain* chain, size_t depth) {
 cachain_status cachain_export_chain(const cachain_chain* chain, const char* directory, cachain_format format,
                                     uint32_t flags, cachain_export** result) {
     return guarded([&] {
+        if (result) *result = nullptr;  // whichever argument is refused, no handle leaves
         if (!chain) return missing_argument("chain");
         if (!directory || !*directory) return missing_argument("directory");
         if (!result) return missing_argument("result");
-        *result = nullptr;
         if (format != CACHAIN_FORMAT_DER && format != CACHAIN_FORMAT_PEM && format != CACHAIN_FORMAT_P7B)
             return fail(CACHAIN_E_ARGUMENT, "unknown export format " + std::to_string(format));
         const cachain::ExportOptions options{format, (flags & CACHAIN_EXPORT_INCLUDE_LEAF) != 0,

@@ -93,9 +93,9 @@ cachain_status cachain_discover_ex(const cachain_set* inputs, const cachain_set*
 cachain_status cachain_discover_with_options(const cachain_set* inputs, const cachain_set* pool,
                                              const cachain_discover_options* given, cachain_chains** chains) {
     return guarded([&] {
+        if (chains) *chains = nullptr;  // whichever argument is refused, no handle leaves
         if (!inputs) return missing_argument("inputs");
         if (!chains) return missing_argument("chains");
-        *chains = nullptr;
         const cachain_discover_options defaults = CACHAIN_DISCOVER_OPTIONS_INIT;
         const cachain_discover_options& chosen = given ? *given : defaults;
         if (chosen.version != CACHAIN_DISCOVER_OPTIONS_VERSION)

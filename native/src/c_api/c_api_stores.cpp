@@ -71,12 +71,12 @@ cachain_status cachain_store_open(cachain_store_location location, const char* p
 cachain_status cachain_store_open_callbacks(const cachain_store_callbacks* callbacks, const char* root_location,
                                             const char* ca_location, cachain_store** store) {
     return guarded([&] {
+        if (store) *store = nullptr;  // whichever argument is refused, no handle leaves
         if (!callbacks) return missing_argument("callbacks");
         if (callbacks->version != CACHAIN_STORE_CALLBACKS_VERSION)
             return unknown_version("cachain_store_callbacks", callbacks->version, CACHAIN_STORE_CALLBACKS_VERSION);
         if (!root_location || !ca_location) return missing_argument("root_location/ca_location");
         if (!store) return missing_argument("store");
-        *store = nullptr;
         auto opened = std::make_unique<cachain_store>();
         opened->store = std::make_unique<cachain::CallbackStore>(*callbacks, root_location, ca_location);
         opened->root_location = root_location;
@@ -95,10 +95,10 @@ const char* cachain_store_location_text(const cachain_store* store, cachain_stor
 
 cachain_status cachain_store_list(cachain_store* store, cachain_store_name name, cachain_set** certs) {
     return guarded([&] {
+        if (certs) *certs = nullptr;  // whichever argument is refused, no handle leaves
         if (!store) return missing_argument("store");
         if (!certs) return missing_argument("certs");
         if (!valid_name(name)) return fail(CACHAIN_E_ARGUMENT, "unknown store name " + std::to_string(name));
-        *certs = nullptr;
         auto set = std::make_unique<cachain_set>();
         for (const auto& stored : store->store->list(kind_of(name)))
             set->set.add_all(cachain::parse_certificates(stored.der, store->store->location(kind_of(name)), nullptr));
@@ -116,11 +116,11 @@ cachain_status cachain_place_except(cachain_store* store, const cachain_set* cer
                                     const cachain_store_name* names, const char* const* thumbprints, size_t count,
                                     cachain_placement** result) {
     return guarded([&] {
+        if (result) *result = nullptr;  // whichever argument is refused, no handle leaves
         if (!store) return missing_argument("store");
         if (!certs) return missing_argument("certs");
         if (!result) return missing_argument("result");
         if (count > 0 && (!names || !thumbprints)) return missing_argument("names and thumbprints");
-        *result = nullptr;
         cachain::PlacementOptions options;
         options.dry_run = (flags & CACHAIN_PLACE_DRY_RUN) != 0;
         options.force = (flags & CACHAIN_PLACE_FORCE) != 0;
@@ -146,10 +146,10 @@ cachain_status cachain_place_except(cachain_store* store, const cachain_set* cer
 cachain_status cachain_unplace(cachain_store* store, const cachain_store_name* names, const char* const* thumbprints,
                                size_t count, uint32_t flags, cachain_placement** result) {
     return guarded([&] {
+        if (result) *result = nullptr;  // whichever argument is refused, no handle leaves
         if (!store) return missing_argument("store");
         if (!thumbprints && count > 0) return missing_argument("thumbprints");
         if (!result) return missing_argument("result");
-        *result = nullptr;
         std::vector<cachain::Removal> removals;
         for (size_t i = 0; i < count; ++i) {
             if (!thumbprints[i] || !*thumbprints[i]) return missing_argument("thumbprint");

@@ -24,10 +24,10 @@ extern "C" {
 cachain_status cachain_evaluate(cachain_store* store, const cachain_set* inputs, const cachain_set* issuers,
                                 cachain_verdicts** verdicts) {
     return guarded([&] {
+        if (verdicts) *verdicts = nullptr;  // whichever argument is refused, no handle leaves
         if (!store) return missing_argument("store");
         if (!inputs) return missing_argument("inputs");
         if (!verdicts) return missing_argument("verdicts");
-        *verdicts = nullptr;
         // An absent store trusts nothing; saying "not trusted" would hide a mistyped folder.
         if (const std::string missing = store->store->missing_folder(); !missing.empty())
             return fail(CACHAIN_E_PATH_NOT_FOUND, missing + ": the store does not exist (no such folder)");
