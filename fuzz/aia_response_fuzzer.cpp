@@ -3,8 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "aia_response.h"
 #include "failure.h"
-#include "sources/aia_response.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {

@@ -10,7 +10,7 @@
 #include <openssl/bio.h>
 
 #include "failure.h"
-#include "sources/starttls.h"
+#include "starttls.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 1) return 0;

@@ -2,7 +2,7 @@
 // bytes come from a server the certificate chose, so anything may arrive.
 #include <gtest/gtest.h>
 
-#include "sources/aia_response.h"
+#include "aia_response.h"
 #include "test_pki.h"
 
 namespace cachain {

@@ -169,6 +169,147 @@ TEST_F(CApi, RefusesNullArgumentsWithoutCrashing) {
     cachain_export_free(nullptr);
 }
 
+// cachain.h's promise for NULL handles, function by function: every *_free
+// accepts NULL; an accessor returns NULL or 0 ("" for cachain_endpoint_text
+// and cachain_explanation_text, -1 for cachain_explanation_value, as their
+// comments say); a function that can fail refuses with CACHAIN_E_ARGUMENT,
+// names the missing argument, and leaves NULL in the handle it would have
+// handed out. cachain_version, cachain_last_error and cachain_catalog_count
+// take no handle.
+class CApiNullHandles : public ::testing::Test {
+protected:
+    static void expect_refused(cachain_status status, const char* argument) {
+        EXPECT_EQ(status, CACHAIN_E_ARGUMENT) << argument;
+        EXPECT_EQ(std::string(cachain_last_error()), std::string("the argument '") + argument + "' is required");
+    }
+
+    // Not a handle: what an out-parameter holds before a call that must overwrite it with NULL.
+    template <typename Handle>
+    static Handle* stale() {
+        static int storage = 0;
+        return reinterpret_cast<Handle*>(&storage);
+    }
+};
+
+TEST_F(CApiNullHandles, FunctionsThatCanFailRefuseThemAndHandOutNull) {
+    const uint8_t* der = nullptr;
+    size_t length = 0;
+    expect_refused(cachain_cert_der(nullptr, &der, &length), "cert");
+
+    const uint8_t byte = 0x30;
+    cachain_set* set = nullptr;
+    ASSERT_EQ(cachain_set_new(&set), CACHAIN_OK);
+    expect_refused(cachain_set_new(nullptr), "set");
+    expect_refused(cachain_set_add_bytes(nullptr, &byte, 1, "item", nullptr), "set");
+    expect_refused(cachain_set_add_path(nullptr, "item", nullptr), "set");
+    expect_refused(cachain_set_add_local_issuers(nullptr, nullptr), "set");
+    expect_refused(cachain_set_add_set(nullptr, set), "set");
+    expect_refused(cachain_set_add_set(set, nullptr), "other");
+    expect_refused(cachain_set_problem(nullptr, 0, nullptr, nullptr, nullptr), "set");
+    expect_refused(cachain_fetch_endpoint("127.0.0.1:1", CACHAIN_PROTOCOL_TLS, 1, nullptr, nullptr), "target");
+    cachain_set_free(set);
+
+    cachain_chains* chains = stale<cachain_chains>();
+    expect_refused(cachain_discover(nullptr, nullptr, &chains), "inputs");
+    EXPECT_EQ(chains, nullptr);
+    chains = stale<cachain_chains>();
+    expect_refused(cachain_discover_with_options(nullptr, nullptr, nullptr, &chains), "inputs");
+    EXPECT_EQ(chains, nullptr);
+    chains = stale<cachain_chains>();
+    expect_refused(cachain_discover_ex(nullptr, nullptr, CACHAIN_DISCOVER_OFFLINE, 0, &chains), "inputs");
+    EXPECT_EQ(chains, nullptr);
+
+    cachain_endpoint* endpoint = stale<cachain_endpoint>();
+    expect_refused(cachain_endpoint_parse(nullptr, 0, &endpoint), "text");
+    EXPECT_EQ(endpoint, nullptr);
+
+    cachain_export* exported = stale<cachain_export>();
+    expect_refused(cachain_export_chain(nullptr, "folder", CACHAIN_FORMAT_DER, 0, &exported), "chain");
+    EXPECT_EQ(exported, nullptr);
+    expect_refused(cachain_export_file(nullptr, 0, nullptr, nullptr, nullptr, nullptr), "result");
+
+    expect_refused(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, "folder", nullptr), "store");
+    cachain_store* store = stale<cachain_store>();
+    expect_refused(cachain_store_open_callbacks(nullptr, "Root", "CA", &store), "callbacks");
+    EXPECT_EQ(store, nullptr);
+
+    cachain_set* listed = stale<cachain_set>();
+    expect_refused(cachain_store_list(nullptr, CACHAIN_STORE_ROOT, &listed), "store");
+    EXPECT_EQ(listed, nullptr);
+
+    cachain_placement* placement = stale<cachain_placement>();
+    expect_refused(cachain_place(nullptr, nullptr, 0, &placement), "store");
+    EXPECT_EQ(placement, nullptr);
+    placement = stale<cachain_placement>();
+    expect_refused(cachain_place_except(nullptr, nullptr, 0, nullptr, nullptr, 0, &placement), "store");
+    EXPECT_EQ(placement, nullptr);
+    placement = stale<cachain_placement>();
+    expect_refused(cachain_unplace(nullptr, nullptr, nullptr, 0, 0, &placement), "store");
+    EXPECT_EQ(placement, nullptr);
+
+    cachain_verdicts* verdicts = stale<cachain_verdicts>();
+    expect_refused(cachain_evaluate(nullptr, nullptr, nullptr, &verdicts), "store");
+    EXPECT_EQ(verdicts, nullptr);
+
+    cachain_explanation* explanation = stale<cachain_explanation>();
+    expect_refused(cachain_explain(nullptr, &explanation), "code");
+    EXPECT_EQ(explanation, nullptr);
+    expect_refused(cachain_catalog_entry(0, nullptr), "result");
+}
+
+TEST_F(CApiNullHandles, AccessorsAnswerNullOrZero) {
+    EXPECT_EQ(cachain_cert_text(nullptr, CACHAIN_TEXT_SUBJECT), nullptr);
+    EXPECT_EQ(cachain_cert_number(nullptr, CACHAIN_NUMBER_NOT_AFTER), 0);
+
+    EXPECT_EQ(cachain_set_count(nullptr), 0u);
+    EXPECT_EQ(cachain_set_cert(nullptr, 0), nullptr);
+    EXPECT_EQ(cachain_set_problem_count(nullptr), 0u);
+
+    EXPECT_EQ(cachain_chains_count(nullptr), 0u);
+    EXPECT_EQ(cachain_chains_get(nullptr, 0), nullptr);
+    EXPECT_EQ(cachain_chain_number(nullptr, CACHAIN_CHAIN_FIELD_TARGET), 0);
+    EXPECT_EQ(cachain_chain_text(nullptr, CACHAIN_CHAIN_TEXT_SUMMARY), nullptr);
+    EXPECT_EQ(cachain_chain_length(nullptr), 0u);
+    EXPECT_EQ(cachain_chain_cert(nullptr, 0), nullptr);
+    EXPECT_EQ(cachain_chain_role(nullptr, 0), 0);
+    EXPECT_EQ(cachain_chain_validity(nullptr, 0), 0);
+    EXPECT_EQ(cachain_chain_source(nullptr, 0), nullptr);
+
+    EXPECT_STREQ(cachain_endpoint_text(nullptr), "");
+
+    EXPECT_EQ(cachain_export_count(nullptr), 0u);
+    EXPECT_EQ(cachain_export_cert(nullptr, 0), nullptr);
+
+    EXPECT_EQ(cachain_store_location_text(nullptr, CACHAIN_STORE_ROOT), nullptr);
+
+    EXPECT_EQ(cachain_placement_count(nullptr), 0u);
+    EXPECT_EQ(cachain_placement_cert(nullptr, 0), nullptr);
+    EXPECT_EQ(cachain_placement_number(nullptr, 0, CACHAIN_PLACEMENT_STATUS), 0);
+    EXPECT_EQ(cachain_placement_text(nullptr, 0, CACHAIN_PLACEMENT_TEXT_THUMBPRINT), nullptr);
+    EXPECT_EQ(cachain_placement_warning_count(nullptr), 0u);
+    EXPECT_EQ(cachain_placement_warning(nullptr, 0), nullptr);
+
+    EXPECT_EQ(cachain_verdicts_count(nullptr), 0u);
+    EXPECT_EQ(cachain_verdict_chain(nullptr, 0), nullptr);
+    EXPECT_EQ(cachain_verdict_number(nullptr, 0, CACHAIN_VERDICT_TRUSTED), 0);
+    EXPECT_EQ(cachain_verdict_text(nullptr, 0, CACHAIN_VERDICT_TEXT_REASON), nullptr);
+
+    EXPECT_STREQ(cachain_explanation_text(nullptr, CACHAIN_EXPLANATION_NAME), "");
+    EXPECT_EQ(cachain_explanation_value(nullptr), -1);
+}
+
+TEST_F(CApiNullHandles, FreeFunctionsAcceptNull) {
+    cachain_set_free(nullptr);
+    cachain_chains_free(nullptr);
+    cachain_endpoint_free(nullptr);
+    cachain_export_free(nullptr);
+    cachain_store_free(nullptr);
+    cachain_placement_free(nullptr);
+    cachain_verdicts_free(nullptr);
+    cachain_explanation_free(nullptr);
+    SUCCEED() << "no free function crashed on NULL";
+}
+
 TEST_F(CApi, DiscoversWithTheOptionsStructAndRefusesAnUnknownVersion) {
     const auto der = make_seed_pki().root.der();
     ASSERT_EQ(cachain_set_add_bytes(inputs_, der.data(), der.size(), "root", nullptr), CACHAIN_OK);

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "certificate_parser.h"
-#include "error.h"
+#include "failure.h"
 #include "path_loader.h"
 #include "temp_folder.h"
 #include "test_pki.h"

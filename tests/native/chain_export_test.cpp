@@ -9,7 +9,7 @@
 #include "certificate_parser.h"
 #include "chain_discovery.h"
 #include "chain_exporter.h"
-#include "error.h"
+#include "failure.h"
 #include "temp_folder.h"
 #include "test_pki.h"
 

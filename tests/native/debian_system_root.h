@@ -11,8 +11,8 @@
 #include <gtest/gtest.h>
 
 #include "certificate_parser.h"
+#include "linux_trust_layout.h"
 #include "process_runner.h"
-#include "stores/linux_trust_layout.h"
 #include "test_pki.h"
 
 namespace cachain::testing {

@@ -183,7 +183,7 @@ TEST(ErrorCatalog, EveryRowIsUniqueAndExplained) {
         // What the catalogue says must survive the round trip through the parser.
         EXPECT_EQ(cachain::explain_code(explained.code).name, row.name);
         EXPECT_EQ(cachain::explain_code(explained.name).code, explained.code);
-        if (row.kind == cachain::CodeKind::openssl) {
+        if (row.kind == cachain::CodeKind::OpenSsl) {
             EXPECT_LE(row.value, 199u);
             // OpenSSL's words name exactly this code, so no two codes share them.
             EXPECT_EQ(cachain::explain_code(explained.description).name, row.name);

@@ -57,7 +57,7 @@ TEST(ErrorCatalogAgainstWinerrorH, EveryHresultHasTheValueWinerrorHGivesItsName)
 
     int checked = 0;
     for (const CatalogRow& row : error_catalog()) {
-        if (row.kind != CodeKind::hresult) continue;
+        if (row.kind != CodeKind::HResult) continue;
         SCOPED_TRACE(std::string(row.name));
         ++checked;
         if (const auto defined = header.hresults.find(row.name); defined != header.hresults.end()) {

@@ -8,7 +8,7 @@
 
 #include "failure.h"
 #include "file_names.h"
-#include "sources/starttls.h"
+#include "starttls.h"
 
 namespace cachain {
 namespace {

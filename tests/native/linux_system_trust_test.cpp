@@ -5,9 +5,9 @@
 #include "background_process.h"
 #include "certificate_parser.h"
 #include "debian_system_root.h"
+#include "linux_system_trust.h"
 #include "placement.h"
 #include "process_runner.h"
-#include "stores/linux_system_trust.h"
 #include "temp_folder.h"
 #include "test_pki.h"
 

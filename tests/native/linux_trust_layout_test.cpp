@@ -7,8 +7,8 @@
 #include <algorithm>
 
 #include "certificate_parser.h"
+#include "linux_system_trust.h"
 #include "placement.h"
-#include "stores/linux_system_trust.h"
 #include "temp_folder.h"
 #include "test_pki.h"
 

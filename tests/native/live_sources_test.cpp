@@ -10,19 +10,18 @@
 #include <gtest/gtest.h>
 #include <openssl/ssl.h>
 
+#include "aia_discovery.h"
 #include "background_process.h"
 #include "cachain/cachain.h"
-#include "certificate_parser.h"
 #include "certificate_set.h"
 #ifndef _WIN32
 #include "child_process.h"
 #endif
 #include "environment_for_the_test.h"
 #include "loopback_server.h"
-#include "sources/aia_discovery.h"
-#include "sources/tls_source.h"
 #include "temp_folder.h"
 #include "test_pki.h"
+#include "tls_source.h"
 
 namespace cachain {
 namespace {

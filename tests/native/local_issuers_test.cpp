@@ -11,8 +11,8 @@
 #include "test_pki.h"
 
 #ifdef _WIN32
-#include "stores/windows_store.h"
 #include "promise_support.h"  // thumbprint_of
+#include "windows_store.h"
 #endif
 
 namespace {

@@ -12,7 +12,7 @@
 #else
 #include "process_runner.h"
 #endif
-#include "stores/directory_store.h"
+#include "directory_store.h"
 #include "temp_folder.h"
 #include "test_pki.h"
 

@@ -14,9 +14,9 @@
 
 #include "certificate_parser.h"
 #include "environment_for_the_test.h"
+#include "linux_system_trust.h"
 #include "placement.h"
 #include "process_runner.h"
-#include "stores/linux_system_trust.h"
 #include "temp_folder.h"
 #include "test_pki.h"
 

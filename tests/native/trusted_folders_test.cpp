@@ -14,9 +14,9 @@
 #include <gsl/gsl>
 
 #include "certificate_parser.h"
+#include "directory_store.h"
+#include "linux_system_trust.h"
 #include "placement.h"
-#include "stores/directory_store.h"
-#include "stores/linux_system_trust.h"
 #include "temp_folder.h"
 #include "test_pki.h"
 

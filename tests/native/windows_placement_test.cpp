@@ -9,8 +9,8 @@
 
 // Windows' headers before OpenSSL's: wincrypt.h defines X509_NAME and
 // friends as macros, which OpenSSL's headers undefine when they come after.
-#include "stores/windows_crypto_api.h"
-#include "stores/windows_store.h"
+#include "windows_crypto_api.h"
+#include "windows_store.h"
 
 #include <gtest/gtest.h>
 

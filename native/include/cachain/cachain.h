@@ -12,6 +12,9 @@
  * - Results leave through out-parameters. A handle returned through an
  *   out-parameter is owned by the caller, who frees it with the matching
  *   *_free function. Every *_free function accepts NULL.
+ * - A function that can fail refuses a NULL handle with CACHAIN_E_ARGUMENT,
+ *   naming the argument. One that hands out a handle first sets it to NULL,
+ *   so a refused call never leaves a stale pointer in it.
  * - Accessors (functions named after a noun) cannot fail in a way the caller
  *   must handle: they return a value directly, "" or 0 for an absent field,
  *   and NULL or 0 when given a NULL handle or an index out of range.

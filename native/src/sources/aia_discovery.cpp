@@ -1,4 +1,4 @@
-#include "sources/aia_discovery.h"
+#include "aia_discovery.h"
 
 #include <map>
 #include <set>

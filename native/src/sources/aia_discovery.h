@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "aia_fetcher.h"
 #include "certificate_set.h"
 #include "chain.h"
-#include "sources/aia_fetcher.h"
 
 namespace cachain {
 

@@ -1,4 +1,4 @@
-#include "sources/aia_fetcher.h"
+#include "aia_fetcher.h"
 
 #include <algorithm>
 #include <ctime>
@@ -8,9 +8,9 @@
 #include <openssl/http.h>
 #include <openssl/httperr.h>
 
-#include "error.h"
-#include "sources/aia_response.h"
-#include "sources/sigpipe_guard.h"
+#include "aia_response.h"
+#include "openssl_error.h"
+#include "sigpipe_guard.h"
 
 namespace cachain {
 namespace {

@@ -1,4 +1,4 @@
-#include "sources/aia_response.h"
+#include "aia_response.h"
 
 #include "certificate_parser.h"
 #include "failure.h"

@@ -1,4 +1,4 @@
-#include "sources/endpoint.h"
+#include "endpoint.h"
 
 #include <algorithm>
 
@@ -7,7 +7,7 @@
 #include <openssl/http.h>
 #include <openssl/httperr.h>
 
-#include "error.h"
+#include "openssl_error.h"
 #include "ossl.h"
 
 namespace cachain {

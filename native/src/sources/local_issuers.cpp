@@ -1,4 +1,4 @@
-#include "sources/local_issuers.h"
+#include "local_issuers.h"
 
 #include <system_error>
 
@@ -7,7 +7,7 @@
 #include "utf8_path.h"
 
 #ifdef _WIN32
-#include "stores/windows_store.h"
+#include "windows_store.h"
 #endif
 
 namespace cachain {

@@ -1,4 +1,4 @@
-#include "sources/platform_socket.h"
+#include "platform_socket.h"
 
 #include <algorithm>
 

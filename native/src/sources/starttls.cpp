@@ -1,4 +1,4 @@
-#include "sources/starttls.h"
+#include "starttls.h"
 
 #include <algorithm>
 #include <array>
@@ -7,7 +7,7 @@
 
 #include <openssl/asn1.h>
 
-#include "error.h"
+#include "openssl_error.h"
 
 namespace cachain {
 namespace {

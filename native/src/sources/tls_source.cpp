@@ -1,4 +1,4 @@
-#include "sources/tls_source.h"
+#include "tls_source.h"
 
 #include <algorithm>
 #include <ctime>
@@ -12,10 +12,10 @@
 #endif
 #include <openssl/ssl.h>
 
-#include "error.h"
-#include "sources/platform_socket.h"
-#include "sources/sigpipe_guard.h"
-#include "sources/starttls.h"
+#include "openssl_error.h"
+#include "platform_socket.h"
+#include "sigpipe_guard.h"
+#include "starttls.h"
 
 namespace cachain {
 namespace {

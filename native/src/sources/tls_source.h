@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "certificate.h"
-#include "sources/endpoint.h"
+#include "endpoint.h"
 
 namespace cachain {
 

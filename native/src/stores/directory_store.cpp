@@ -1,4 +1,4 @@
-#include "stores/directory_store.h"
+#include "directory_store.h"
 
 #include <cstdio>
 #include <regex>

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "certificate.h"
-#include "stores/trust_store.h"
+#include "trust_store.h"
 
 namespace cachain {
 

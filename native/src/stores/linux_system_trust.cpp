@@ -1,4 +1,4 @@
-#include "stores/linux_system_trust.h"
+#include "linux_system_trust.h"
 
 #include <algorithm>
 #include <fstream>

@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "stores/linux_trust_layout.h"
-#include "stores/trust_store.h"
+#include "linux_trust_layout.h"
+#include "trust_store.h"
 
 namespace cachain {
 

@@ -1,4 +1,4 @@
-#include "stores/linux_trust_layout.h"
+#include "linux_trust_layout.h"
 
 #include <fstream>
 #include <map>

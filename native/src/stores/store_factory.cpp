@@ -1,12 +1,12 @@
-#include "stores/store_factory.h"
+#include "store_factory.h"
 
-#include "stores/directory_store.h"
+#include "directory_store.h"
 #include "utf8_path.h"
 
 #ifdef _WIN32
-#include "stores/windows_store.h"
+#include "windows_store.h"
 #else
-#include "stores/linux_system_trust.h"
+#include "linux_system_trust.h"
 #endif
 
 namespace cachain {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "cachain/cachain.h"
-#include "stores/trust_store.h"
+#include "trust_store.h"
 
 namespace cachain {
 

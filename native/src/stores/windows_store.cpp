@@ -1,17 +1,17 @@
-#include "stores/windows_store.h"
+#include "windows_store.h"
 
 #include <array>
 #include <map>
 #include <set>
 
-#include "stores/windows_crypto_api.h"
-#include "stores/windows_store_failure.h"
+#include "windows_crypto_api.h"
 #include "windows_error_text.h"
+#include "windows_store_failure.h"
 
 namespace cachain {
 namespace {
 
-constexpr DWORD kEncoding = X509_ASN_ENCODING | PKCS_7_ASN_ENCODING;
+constexpr DWORD encoding_types = X509_ASN_ENCODING | PKCS_7_ASN_ENCODING;
 using Sha1 = std::array<BYTE, 20>;
 
 const wchar_t* system_store_name(StoreKind kind) { return kind == StoreKind::Root ? L"ROOT" : L"CA"; }
@@ -112,7 +112,7 @@ PCCERT_CONTEXT WindowsSystemStore::find(StoreKind kind, const std::string& thumb
     Sha1 hash = sha1_from_hex(thumbprint);
     CRYPT_HASH_BLOB blob{static_cast<DWORD>(hash.size()), hash.data()};
     const HCERTSTORE store = open(kind);
-    const PCCERT_CONTEXT found = api_.find_certificate(store, kEncoding, 0, CERT_FIND_SHA1_HASH, &blob, nullptr);
+    const PCCERT_CONTEXT found = api_.find_certificate(store, encoding_types, 0, CERT_FIND_SHA1_HASH, &blob, nullptr);
     if (found != nullptr) return found;
     const DWORD error = GetLastError();
     if (static_cast<HRESULT>(error) != CRYPT_E_NOT_FOUND) throw failure(kind, "cannot search the store", error);
@@ -138,7 +138,7 @@ bool WindowsSystemStore::add(StoreKind kind, gsl::span<const std::uint8_t> der, 
     sha1_from_hex(thumbprint);  // a malformed thumbprint is the caller's mistake: say so before writing
     const HCERTSTORE store = open(kind);
     PCCERT_CONTEXT added = nullptr;
-    if (!api_.add_encoded_certificate(store, kEncoding, der.data(), gsl::narrow<DWORD>(der.size()),
+    if (!api_.add_encoded_certificate(store, encoding_types, der.data(), gsl::narrow<DWORD>(der.size()),
                                       CERT_STORE_ADD_NEW, &added)) {
         const DWORD error = GetLastError();
         if (static_cast<HRESULT>(error) == CRYPT_E_EXISTS) return false;  // AlreadyPresent

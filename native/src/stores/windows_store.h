@@ -11,7 +11,7 @@
 #include <memory>
 #include <vector>
 
-#include "stores/trust_store.h"
+#include "trust_store.h"
 
 namespace cachain {
 

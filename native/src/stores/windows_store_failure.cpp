@@ -1,4 +1,4 @@
-#include "stores/windows_store_failure.h"
+#include "windows_store_failure.h"
 
 #include <cstdio>
 

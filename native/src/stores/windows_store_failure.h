@@ -6,8 +6,8 @@
 #include <string>
 
 #include "failure.h"
-#include "stores/trust_store.h"
-#include "stores/windows_store.h"
+#include "trust_store.h"
+#include "windows_store.h"
 
 namespace cachain {
 

@@ -1,0 +1,76 @@
+// Every handle cachain.h hands out, defined in one place: what each C type
+// holds behind its pointer.
+#pragma once
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cachain/cachain.h"
+#include "certificate_set.h"
+#include "chain.h"
+#include "chain_exporter.h"
+#include "error_catalog.h"
+#include "placement.h"
+#include "trust_evaluation.h"
+#include "trust_store.h"
+
+struct cachain_cert {
+    cachain::CertificatePtr certificate;
+};
+
+struct cachain_set {
+    cachain::CertificateSet set;
+    std::deque<cachain_cert> handles;  // a deque: handles already given out never move
+
+    void sync_handles() {
+        const auto& certs = set.certificates();
+        for (std::size_t i = handles.size(); i < certs.size(); ++i) handles.push_back({certs[i]});
+    }
+};
+
+struct cachain_chain {
+    cachain::Chain chain;
+    std::vector<cachain_cert> handles;
+
+    static cachain_chain wrap(cachain::Chain chain) {
+        cachain_chain wrapped{std::move(chain), {}};
+        for (const auto& element : wrapped.chain.elements) wrapped.handles.push_back({element.certificate});
+        return wrapped;
+    }
+};
+
+struct cachain_chains {
+    std::vector<cachain_chain> chains;
+};
+
+struct cachain_endpoint {
+    std::string text;
+};
+
+struct cachain_export {
+    std::vector<cachain::ExportedFile> files;
+    std::vector<std::string> paths;
+    std::vector<cachain_cert> handles;
+};
+
+struct cachain_store {
+    std::unique_ptr<cachain::TrustStore> store;
+    std::string root_location, ca_location;
+};
+
+struct cachain_placement {
+    std::vector<cachain::PlacementResult> results;
+    std::vector<cachain_cert> handles;
+    std::vector<std::string> warnings;
+};
+
+struct cachain_verdicts {
+    std::vector<cachain::TrustVerdict> verdicts;
+    std::vector<cachain_chain> chains;
+};
+
+struct cachain_explanation {
+    cachain::Explanation explanation;
+};

@@ -1,0 +1,108 @@
+// The C interface to trust evaluation: Test-CaChain's question.
+#include <ctime>
+#include <memory>
+#include <vector>
+
+#include "c_api_handles.h"
+#include "c_api_shell.h"
+#include "trust_evaluation.h"
+
+namespace {
+
+using cachain::capi::fail;
+using cachain::capi::guarded;
+using cachain::capi::missing_argument;
+using cachain::capi::unknown_version;
+
+bool known_purpose(cachain_purpose purpose) {
+    switch (purpose) {
+    case CACHAIN_PURPOSE_SERVER_AUTH:
+    case CACHAIN_PURPOSE_CLIENT_AUTH:
+    case CACHAIN_PURPOSE_ANY: return true;
+    }
+    return false;
+}
+
+cachain::EvaluationOptions options_of(const cachain_evaluate_options& given) {
+    cachain::EvaluationOptions options;
+    options.at = given.at != 0 ? given.at : static_cast<std::int64_t>(std::time(nullptr));
+    options.purpose = given.purpose;
+    options.dns_name = given.dns_name ? given.dns_name : "";
+    options.warn_within_days = given.warn_within_days;
+    return options;
+}
+
+const cachain::TrustVerdict* verdict_at(const cachain_verdicts* verdicts, size_t index) {
+    return verdicts && index < verdicts->verdicts.size() ? &verdicts->verdicts[index] : nullptr;
+}
+
+}  // namespace
+
+extern "C" {
+
+cachain_status cachain_evaluate(cachain_store* store, const cachain_set* inputs, const cachain_set* issuers,
+                                cachain_verdicts** verdicts) {
+    return cachain_evaluate_with_options(store, inputs, issuers, nullptr, verdicts);
+}
+
+cachain_status cachain_evaluate_with_options(cachain_store* store, const cachain_set* inputs,
+                                             const cachain_set* issuers, const cachain_evaluate_options* given,
+                                             cachain_verdicts** verdicts) {
+    return guarded([&] {
+        if (verdicts) *verdicts = nullptr;  // whichever argument is refused, no handle leaves
+        if (!store) return missing_argument("store");
+        if (!inputs) return missing_argument("inputs");
+        if (!verdicts) return missing_argument("verdicts");
+        const cachain_evaluate_options defaults = CACHAIN_EVALUATE_OPTIONS_INIT;
+        const cachain_evaluate_options& chosen = given ? *given : defaults;
+        if (chosen.version != CACHAIN_EVALUATE_OPTIONS_VERSION)
+            return unknown_version("cachain_evaluate_options", chosen.version, CACHAIN_EVALUATE_OPTIONS_VERSION);
+        if (!known_purpose(chosen.purpose))
+            return fail(CACHAIN_E_ARGUMENT, "unknown purpose " + std::to_string(chosen.purpose));
+        // An absent store trusts nothing; saying "not trusted" would hide a mistyped folder.
+        if (const std::string missing = store->store->missing_folder(); !missing.empty())
+            return fail(CACHAIN_E_PATH_NOT_FOUND, missing + ": the store does not exist (no such folder)");
+        const std::vector<cachain::CertificatePtr> none;
+        auto result = std::make_unique<cachain_verdicts>();
+        result->verdicts = cachain::evaluate_trust(*store->store, inputs->set.certificates(),
+                                                   issuers ? issuers->set.certificates() : none, options_of(chosen));
+        for (const auto& verdict : result->verdicts) result->chains.push_back(cachain_chain::wrap(verdict.chain));
+        *verdicts = result.release();
+        return CACHAIN_OK;
+    });
+}
+
+void cachain_verdicts_free(cachain_verdicts* verdicts) { delete verdicts; }
+
+size_t cachain_verdicts_count(const cachain_verdicts* verdicts) { return verdicts ? verdicts->verdicts.size() : 0; }
+
+const cachain_chain* cachain_verdict_chain(const cachain_verdicts* verdicts, size_t index) {
+    return verdict_at(verdicts, index) ? &verdicts->chains[index] : nullptr;
+}
+
+int64_t cachain_verdict_number(const cachain_verdicts* verdicts, size_t index, cachain_verdict_field field) {
+    const cachain::TrustVerdict* verdict = verdict_at(verdicts, index);
+    if (!verdict) return 0;
+    switch (field) {
+    case CACHAIN_VERDICT_TRUSTED: return verdict->trusted ? 1 : 0;
+    case CACHAIN_VERDICT_CHAIN_ERROR: return verdict->chain_error;
+    case CACHAIN_VERDICT_TLS_ERROR: return verdict->tls_error;
+    case CACHAIN_VERDICT_OPENSSL_CODE: return verdict->openssl_verify_code;
+    case CACHAIN_VERDICT_CAUSE: return verdict->cause;
+    }
+    return 0;
+}
+
+const char* cachain_verdict_text(const cachain_verdicts* verdicts, size_t index, cachain_verdict_text_field field) {
+    const cachain::TrustVerdict* verdict = verdict_at(verdicts, index);
+    if (!verdict) return nullptr;
+    switch (field) {
+    case CACHAIN_VERDICT_TEXT_REASON: return verdict->reason.c_str();
+    case CACHAIN_VERDICT_TEXT_FIX: return verdict->fix.c_str();
+    case CACHAIN_VERDICT_TEXT_OPENSSL: return verdict->openssl_verify_text.c_str();
+    case CACHAIN_VERDICT_TEXT_WARNINGS: return verdict->warnings.c_str();
+    }
+    return nullptr;
+}
+
+}  // extern "C"

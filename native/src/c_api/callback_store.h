@@ -1,0 +1,31 @@
+// A trust store whose reads and writes are done by the caller, through C
+// function pointers, so that stores only a managed runtime can reach (.NET's
+// per-user X509Store on Linux and macOS) still get the native placement
+// rule and transaction.
+#pragma once
+
+#include <string>
+
+#include "cachain/cachain.h"
+#include "trust_store.h"
+
+namespace cachain {
+
+class CallbackStore : public TrustStore {
+public:
+    CallbackStore(const cachain_store_callbacks& callbacks, std::string root_location, std::string ca_location);
+
+    std::string location(StoreKind kind) const override;
+    bool contains(StoreKind kind, const std::string& thumbprint) override;
+    bool add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) override;
+    bool remove(StoreKind kind, const std::string& thumbprint) override;
+    std::vector<StoredCertificate> list(StoreKind kind) override;
+
+private:
+    void check(cachain_status status, StoreKind kind, const char* doing) const;
+
+    cachain_store_callbacks callbacks_;
+    std::string root_location_, ca_location_;
+};
+
+}  // namespace cachain

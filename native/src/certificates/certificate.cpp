@@ -1,0 +1,174 @@
+#include "certificate.h"
+
+#include <array>
+#include <chrono>
+
+#include "openssl_error.h"
+
+namespace cachain {
+namespace {
+
+std::string to_hex(gsl::span<const unsigned char> bytes) {
+    if (bytes.empty()) return {};
+    std::string hex(bytes.size() * 2 + 1, '\0');
+    size_t written = 0;
+    if (OPENSSL_buf2hexstr_ex(hex.data(), hex.size(), &written, bytes.data(), bytes.size(), '\0') != 1)
+        return {};
+    hex.resize(written > 0 ? written - 1 : 0);  // drop the terminating NUL
+    return hex;
+}
+
+std::string octets_hex(const ASN1_OCTET_STRING* octets) {
+    if (!octets) return {};
+    return to_hex({ASN1_STRING_get0_data(octets), gsl::narrow<size_t>(ASN1_STRING_length(octets))});
+}
+
+std::string digest_hex(X509* x509, const EVP_MD* digest) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
+    unsigned int length = 0;
+    if (X509_digest(x509, digest, md.data(), &length) != 1) return {};
+    return to_hex({md.data(), length});
+}
+
+// Most specific first, ", " between parts, UTF-8 kept as it is: the way
+// Windows shows a subject in the certificate dialog and in .NET.
+std::string display_name(const X509_NAME* name) {
+    const ossl::BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!bio) return {};
+    const unsigned long flags = (XN_FLAG_RFC2253 & ~XN_FLAG_SEP_MASK & ~ASN1_STRFLGS_ESC_MSB) | XN_FLAG_SEP_CPLUS_SPC;
+    X509_NAME_print_ex(bio.get(), name, 0, flags);
+    char* data = nullptr;
+    const long length = BIO_get_mem_data(bio.get(), &data);
+    return length > 0 ? std::string(data, gsl::narrow<size_t>(length)) : std::string{};
+}
+
+std::string most_specific_common_name(const X509_NAME* name) {
+    int index = -1, last = -1;
+    while ((index = X509_NAME_get_index_by_NID(name, NID_commonName, index)) >= 0) last = index;
+    if (last < 0) return {};
+    unsigned char* utf8 = nullptr;
+    const int length = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, last)));
+    if (length < 0) return {};
+    const ossl::OpenSslMemoryPtr owner(utf8);
+    return std::string(reinterpret_cast<const char*>(utf8), gsl::narrow<size_t>(length));
+}
+
+std::int64_t seconds_since_epoch(const ASN1_TIME* time) {
+    std::tm parts{};
+    if (!time || ASN1_TIME_to_tm(time, &parts) != 1) return 0;
+    using namespace std::chrono;
+    const sys_days date{year{parts.tm_year + 1900} / month{unsigned(parts.tm_mon + 1)} / day{unsigned(parts.tm_mday)}};
+    const auto moment = date + hours{parts.tm_hour} + minutes{parts.tm_min} + seconds{parts.tm_sec};
+    return duration_cast<seconds>(moment.time_since_epoch()).count();
+}
+
+std::vector<std::string> ca_issuers_urls_of(X509* x509) {
+    std::vector<std::string> urls;
+    const ossl::AccessDescriptionsPtr access(
+        static_cast<AUTHORITY_INFO_ACCESS*>(X509_get_ext_d2i(x509, NID_info_access, nullptr, nullptr)));
+    if (!access) return urls;
+    for (int i = 0; i < sk_ACCESS_DESCRIPTION_num(access.get()); ++i) {
+        const ACCESS_DESCRIPTION* description = sk_ACCESS_DESCRIPTION_value(access.get(), i);
+        if (OBJ_obj2nid(description->method) != NID_ad_ca_issuers) continue;
+        if (description->location->type != GEN_URI) continue;
+        const ASN1_IA5STRING* uri = description->location->d.uniformResourceIdentifier;
+        urls.emplace_back(reinterpret_cast<const char*>(ASN1_STRING_get0_data(uri)),
+                          gsl::narrow<size_t>(ASN1_STRING_length(uri)));
+    }
+    return urls;
+}
+
+std::string public_key_digest_of(X509* x509) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
+    unsigned int length = 0;
+    if (X509_pubkey_digest(x509, EVP_sha256(), md.data(), &length) != 1) return {};
+    return std::string(reinterpret_cast<const char*>(md.data()), length);
+}
+
+bool verifies_with(X509* child, X509* issuer) {
+    EVP_PKEY* key = X509_get0_pubkey(issuer);
+    const bool verified = key && X509_verify(child, key) == 1;
+    drain_openssl_errors();  // a failed check is an answer, not an error to report later
+    return verified;
+}
+
+}  // namespace
+
+Certificate::Certificate(ossl::X509Ptr x509) : x509_(std::move(x509)) {
+    Expects(x509_ != nullptr);
+    unsigned char* encoded = nullptr;
+    const int length = i2d_X509(x509_.get(), &encoded);
+    if (length <= 0) throw Failure(CACHAIN_E_NOT_CERTIFICATE, "", describe(drain_openssl_errors(), "cannot encode the certificate"));
+    const ossl::OpenSslMemoryPtr owner(encoded);
+    der_.assign(encoded, encoded + length);
+
+    // Reading the flags makes OpenSSL parse and cache the extensions.
+    const uint32_t flags = X509_get_extension_flags(x509_.get());
+    if (flags & EXFLAG_INVALID) {
+        drain_openssl_errors();
+        throw Failure(CACHAIN_E_NOT_CERTIFICATE, "", "the certificate has malformed extensions");
+    }
+    is_ca_ = (flags & EXFLAG_CA) != 0;
+    is_v1_ = (flags & EXFLAG_V1) != 0;
+    path_length_ = X509_get_pathlen(x509_.get());
+    key_usage_ = (flags & EXFLAG_KUSAGE) ? std::int64_t{X509_get_key_usage(x509_.get())} : -1;
+
+    const X509_NAME* subject = X509_get_subject_name(x509_.get());
+    const X509_NAME* issuer = X509_get_issuer_name(x509_.get());
+    subject_ = display_name(subject);
+    issuer_ = display_name(issuer);
+    common_name_ = most_specific_common_name(subject);
+    int ok = 0;
+    subject_hash_ = X509_NAME_hash_ex(subject, nullptr, nullptr, &ok);
+    issuer_hash_ = X509_NAME_hash_ex(issuer, nullptr, nullptr, &ok);
+
+    thumbprint_ = digest_hex(x509_.get(), EVP_sha1());
+    sha256_ = digest_hex(x509_.get(), EVP_sha256());
+    if (ossl::BignumPtr serial{ASN1_INTEGER_to_BN(X509_get0_serialNumber(x509_.get()), nullptr)}) {
+        const ossl::OpenSslStringPtr hex(BN_bn2hex(serial.get()));
+        if (hex) serial_ = hex.get();
+    }
+    subject_key_id_ = octets_hex(X509_get0_subject_key_id(x509_.get()));
+    authority_key_id_ = octets_hex(X509_get0_authority_key_id(x509_.get()));
+    ca_issuers_urls_ = ca_issuers_urls_of(x509_.get());
+    public_key_digest_ = public_key_digest_of(x509_.get());
+
+    not_before_ = seconds_since_epoch(X509_get0_notBefore(x509_.get()));
+    not_after_ = seconds_since_epoch(X509_get0_notAfter(x509_.get()));
+    self_issued_ = X509_NAME_cmp(subject, issuer) == 0;
+    self_signed_ = self_issued_ && verifies_with(x509_.get(), x509_.get());
+    drain_openssl_errors();
+}
+
+cachain_validity Certificate::validity_at(std::int64_t now) const noexcept {
+    if (now < not_before_) return CACHAIN_VALIDITY_NOT_YET_VALID;
+    if (now > not_after_) return CACHAIN_VALIDITY_EXPIRED;
+    return CACHAIN_VALIDITY_VALID;
+}
+
+bool Certificate::may_issue_certificates() const noexcept {
+    const bool ca = is_ca_ || (is_v1_ && self_signed_);
+    const bool usage_allows = key_usage_ < 0 || (key_usage_ & KU_KEY_CERT_SIGN) != 0;
+    return ca && usage_allows;
+}
+
+bool Certificate::names_issuer_of(const Certificate& child) const noexcept {
+    return subject_hash_ == child.issuer_hash_ &&
+           X509_NAME_cmp(X509_get_subject_name(x509_.get()), X509_get_issuer_name(child.x509_.get())) == 0;
+}
+
+bool Certificate::signed_child(const Certificate& child) const noexcept {
+    return verifies_with(child.x509_.get(), x509_.get());
+}
+
+bool Certificate::same_entity(const Certificate& other) const noexcept {
+    return public_key_digest_ == other.public_key_digest_ && subject_hash_ == other.subject_hash_ &&
+           X509_NAME_cmp(X509_get_subject_name(x509_.get()), X509_get_subject_name(other.x509_.get())) == 0;
+}
+
+cachain_role role_of(const Certificate& cert) noexcept {
+    if (!cert.may_issue_certificates()) return CACHAIN_ROLE_LEAF;
+    return cert.self_signed() ? CACHAIN_ROLE_ROOT : CACHAIN_ROLE_INTERMEDIATE;
+}
+
+}  // namespace cachain

@@ -1,0 +1,90 @@
+// One parsed certificate and the facts about it that chain building, roles
+// and file naming need, computed once when it is loaded.
+#pragma once
+
+#include <cstdint>
+#include <ctime>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gsl/gsl>
+
+#include "cachain/cachain.h"
+#include "ossl.h"
+
+namespace cachain {
+
+class Certificate {
+public:
+    // Takes ownership of a parsed certificate. Throws Failure when OpenSSL
+    // cannot re-encode it (which means it was not a usable certificate).
+    explicit Certificate(ossl::X509Ptr x509);
+
+    X509* x509() const noexcept { return x509_.get(); }
+    gsl::span<const std::uint8_t> der() const noexcept { return der_; }
+
+    const std::string& subject() const noexcept { return subject_; }
+    const std::string& issuer() const noexcept { return issuer_; }
+    const std::string& common_name() const noexcept { return common_name_; }
+    const std::string& thumbprint() const noexcept { return thumbprint_; }  // SHA-1, upper hex
+    const std::string& sha256() const noexcept { return sha256_; }          // upper hex
+    const std::string& serial() const noexcept { return serial_; }
+    const std::string& subject_key_id() const noexcept { return subject_key_id_; }
+    const std::string& authority_key_id() const noexcept { return authority_key_id_; }
+    const std::vector<std::string>& ca_issuers_urls() const noexcept { return ca_issuers_urls_; }
+
+    // OpenSSL's hash of the canonical name: equal for names that differ only
+    // in string type, case or spacing. Used as an index key, never as proof.
+    unsigned long subject_hash() const noexcept { return subject_hash_; }
+    unsigned long issuer_hash() const noexcept { return issuer_hash_; }
+
+    std::int64_t not_before() const noexcept { return not_before_; }
+    std::int64_t not_after() const noexcept { return not_after_; }
+    cachain_validity validity_at(std::int64_t now) const noexcept;
+
+    bool is_ca() const noexcept { return is_ca_; }
+    std::int64_t path_length() const noexcept { return path_length_; }  // -1: unlimited
+    std::int64_t key_usage() const noexcept { return key_usage_; }      // -1: no extension
+    bool self_signed() const noexcept { return self_signed_; }
+    // Subject and issuer are the same name (a root, or a CA's key rollover).
+    bool self_issued() const noexcept { return self_issued_; }
+
+    // True when this certificate may sign other certificates: a CA by
+    // basicConstraints (or an X.509 v1 self-signed root, which predates the
+    // extension), and keyCertSign allowed when keyUsage is present.
+    bool may_issue_certificates() const noexcept;
+
+    // True when this certificate's subject is, canonically, child's issuer.
+    bool names_issuer_of(const Certificate& child) const noexcept;
+
+    // True when child's signature verifies with this certificate's key.
+    bool signed_child(const Certificate& child) const noexcept;
+
+    // SHA-256 of the subjectPublicKeyInfo, raw bytes: equal exactly when
+    // two certificates carry the same key.
+    const std::string& public_key_digest() const noexcept { return public_key_digest_; }
+
+    // Same subject and same public key: the same CA, even if the two
+    // certificates differ (a cross-sign, a renewal with the old key).
+    bool same_entity(const Certificate& other) const noexcept;
+
+private:
+    ossl::X509Ptr x509_;
+    std::vector<std::uint8_t> der_;
+    std::string subject_, issuer_, common_name_, thumbprint_, sha256_, serial_;
+    std::string subject_key_id_, authority_key_id_, public_key_digest_;
+    std::vector<std::string> ca_issuers_urls_;
+    unsigned long subject_hash_ = 0, issuer_hash_ = 0;
+    std::int64_t not_before_ = 0, not_after_ = 0;
+    bool is_ca_ = false, is_v1_ = false, self_issued_ = false, self_signed_ = false;
+    std::int64_t path_length_ = -1, key_usage_ = -1;
+};
+
+using CertificatePtr = std::shared_ptr<const Certificate>;
+
+// Roles come from the certificate itself, never from where it was found:
+// a self-signed CA is a root, any other CA an intermediate, the rest leaves.
+cachain_role role_of(const Certificate& cert) noexcept;
+
+}  // namespace cachain

@@ -1,0 +1,77 @@
+#include "trust_evaluation.h"
+
+#include <set>
+
+#include <openssl/x509_vfy.h>
+
+#include "certificate_parser.h"
+#include "chain_discovery.h"
+#include "openssl_error.h"
+#include "trust_cause.h"
+#include "trust_explanation.h"
+
+namespace cachain {
+namespace {
+
+std::vector<CertificatePtr> load_stored(TrustStore& store, StoreKind kind) {
+    std::vector<CertificatePtr> certs;
+    for (const auto& stored : store.trusted(kind)) {
+        try {
+            certs.push_back(parse_certificates(stored.der, store.location(kind), nullptr).at(0));
+        } catch (const Failure&) {
+            // A store entry OpenSSL cannot read can anchor nothing here.
+        }
+    }
+    return certs;
+}
+
+std::set<std::string> thumbprints_of(const std::vector<CertificatePtr>& certs) {
+    std::set<std::string> thumbprints;
+    for (const auto& cert : certs) thumbprints.insert(cert->thumbprint());
+    return thumbprints;
+}
+
+}  // namespace
+
+std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<CertificatePtr>& inputs,
+                                         const std::vector<CertificatePtr>& extra_issuers,
+                                         const EvaluationOptions& options) {
+    const ClientModel client = client_model_of(store);
+    const auto roots = load_stored(store, StoreKind::Root);
+    const auto cas = load_stored(store, StoreKind::CA);
+    // CaChain's path may use all the store holds, so that on Linux its
+    // intermediates file can name what a server leaves out...
+    std::vector<CertificatePtr> issuers = cas;
+    issuers.insert(issuers.end(), extra_issuers.begin(), extra_issuers.end());
+    issuers.insert(issuers.end(), roots.begin(), roots.end());
+    // ...while the judge gets only what a client of this machine has.
+    std::vector<CertificatePtr> untrusted = inputs;
+    untrusted.insert(untrusted.end(), extra_issuers.begin(), extra_issuers.end());
+    if (client.reads_ca_store) untrusted.insert(untrusted.end(), cas.begin(), cas.end());
+    const auto anchors = thumbprints_of(roots);
+    const auto offered = thumbprints_of(untrusted);
+
+    std::vector<TrustVerdict> verdicts;
+    for (auto& chain : discover_chains(inputs, issuers, options.at)) {
+        if (chain.rank != 0) continue;
+        TrustVerdict verdict;
+        verdict.chain = std::move(chain);
+        const Judgement judgement = client.judge(*verdict.chain.elements.front().certificate, untrusted, roots, options);
+        const VerdictWords explanation = explain_verdict(
+            {judgement, verdict.chain, store, anchors, offered, client.reads_ca_store, options});
+        const WindowsCodes codes = windows_codes_of(explanation.cause);
+        verdict.trusted = judgement.code == X509_V_OK;
+        verdict.cause = explanation.cause;
+        verdict.reason = explanation.reason;
+        verdict.fix = explanation.fix;
+        verdict.chain_error = codes.chain_error;
+        verdict.tls_error = codes.tls_error;
+        verdict.openssl_verify_code = judgement.code;
+        verdict.openssl_verify_text = judgement.text;
+        verdict.warnings = expiry_warnings(verdict.chain, options);
+        verdicts.push_back(std::move(verdict));
+    }
+    return verdicts;
+}
+
+}  // namespace cachain

@@ -1,0 +1,39 @@
+// "Does this machine trust it?": the chain a target builds with what a
+// store holds, and, when it is not trusted, the first broken link, the fix,
+// and the codes Windows and OpenSSL would report.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "chain.h"
+#include "trust_judge.h"
+#include "trust_store.h"
+
+namespace cachain {
+
+struct TrustVerdict {
+    bool trusted = false;          // the platform judge's decision
+    Chain chain;                   // CaChain's best path, built with all the store holds
+    cachain_trust_cause cause = CACHAIN_CAUSE_NONE;
+    std::string reason;            // the failure, named at the certificate it is about; or why it is trusted
+    std::string fix;               // what can mend it, "" when trusted
+    std::uint32_t chain_error = 0; // CERT_E_*, TRUST_E_* (0 when trusted)
+    std::uint32_t tls_error = 0;   // SEC_E_* (0 when trusted)
+    int openssl_verify_code = 0;   // X509_V_OK (0) or X509_V_ERR_*, from X509_verify_cert itself
+    std::string openssl_verify_text;
+    std::string warnings;          // CA certificates of the path that expire soon, one a line
+};
+
+// One verdict per target of inputs (as chain discovery picks them): the
+// decision of the judge of the store's clients, with the store's Root
+// certificates as the only trust anchors and as untrusted certificates
+// inputs, extra_issuers and, where its clients read them, the store's CA
+// certificates. CaChain's own path, built with everything the store holds,
+// explains the decision.
+std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<CertificatePtr>& inputs,
+                                         const std::vector<CertificatePtr>& extra_issuers,
+                                         const EvaluationOptions& options);
+
+}  // namespace cachain
