@@ -26,6 +26,9 @@ struct Judgement {
     int code = 0;       // X509_V_OK or X509_V_ERR_*
     std::string text;   // the judge's words for code
     int depth = -1;     // the depth of the certificate code is about, -1 when none
+    // The Windows judge's own code (CERT_E_*, TRUST_E_*) from its SSL policy
+    // check; 0 when trusted, and from the OpenSSL judge.
+    std::uint32_t windows_chain_error = 0;
     std::vector<CertificatePtr> chain;
 };
 

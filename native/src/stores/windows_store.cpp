@@ -60,6 +60,7 @@ public:
     WindowsSystemStore& operator=(const WindowsSystemStore&) = delete;
 
     std::string location(StoreKind kind) const override { return windows_store_name(location_, kind); }
+    WindowsStoreLocation where() const noexcept { return location_; }
     bool contains(StoreKind kind, const std::string& thumbprint) override;
     bool add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) override;
     bool remove(StoreKind kind, const std::string& thumbprint) override;
@@ -228,6 +229,12 @@ std::vector<std::vector<std::uint8_t>> read_windows_system_store(WindowsStoreLoc
         certificates.emplace_back(context->pbCertEncoded, context->pbCertEncoded + context->cbCertEncoded);
     CertCloseStore(store, 0);
     return certificates;
+}
+
+std::optional<WindowsStoreLocation> windows_system_store_location(const TrustStore& store) {
+    const auto* system = dynamic_cast<const WindowsSystemStore*>(&store);
+    if (system == nullptr) return std::nullopt;
+    return system->where();
 }
 
 std::unique_ptr<TrustStore> make_windows_system_store(WindowsStoreLocation location, const CryptoApi& api) {

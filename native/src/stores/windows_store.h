@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "trust_store.h"
@@ -30,6 +31,11 @@ std::unique_ptr<TrustStore> make_windows_system_store(WindowsStoreLocation locat
 // The same store over other CryptoAPI functions: for tests that make one
 // call fail as it does on Windows.
 std::unique_ptr<TrustStore> make_windows_system_store(WindowsStoreLocation location, const CryptoApi& api);
+
+// The location of store when it is one of these system stores (not a
+// directory store, not the caller's callbacks): the one whose chain engine
+// judges it.
+std::optional<WindowsStoreLocation> windows_system_store_location(const TrustStore& store);
 
 // Every certificate in the system store called name ("ROOT", "CA",
 // "AuthRoot") of location, as DER, read without opening it for writing. A
