@@ -70,7 +70,7 @@ Describe 'The one-tier variant' -Skip:(-not $IsLinux) {
         (Test-OpenSslClient -Port $server.Port -CAFile "$workstation/etc/ssl/certs/ca-certificates.crt").Connected | Should -BeFalse
         Import-CaChain -Path "$pki/onetier-root.cer" -SystemRoot $workstation | Out-Null
         (Test-OpenSslClient -Port $server.Port -CAFile "$workstation/etc/ssl/certs/ca-certificates.crt").Connected | Should -BeTrue
-        (Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -DnsName pool1.schertz.lab -SystemRoot $workstation -Offline).Trusted | Should -BeTrue
+        (Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -DnsName web1.schertz.lab -SystemRoot $workstation -Offline).Trusted | Should -BeTrue
     }
 }
 
