@@ -42,9 +42,9 @@ try {
     Show "Get-CaChain -ComputerName 127.0.0.1 -Port $port"
     Show "Get-CaChain -ComputerName 127.0.0.1 -Port $port | Export-CaChain -Destination `$DemoFolder/module-certs"
     Show "Get-ChildItem `$DemoFolder/module-certs | Import-CaChain -WhatIf"
-    Show "Test-CaChain -ComputerName 127.0.0.1 -Port $port -Offline | Format-List Trusted, Reason, Fix, TlsError, TlsErrorName, ChainError, ChainErrorName"
+    Show "Test-CaChain -ComputerName 127.0.0.1 -Port $port -DnsName pool1.schertz.lab -Offline | Format-List Trusted, Reason, Fix, TlsError, TlsErrorName, ChainError, ChainErrorName"
     Show "Resolve-CaChainError 0x80090325 | Format-List Name, Description, Fix"
-    Show "Test-CaChain -ComputerName 127.0.0.1 -Port $port -Offline -SystemRoot `$DemoFolder/workstation | Format-List Trusted, Reason"
+    Show "Test-CaChain -ComputerName 127.0.0.1 -Port $port -DnsName pool1.schertz.lab -Offline -SystemRoot `$DemoFolder/workstation | Format-List Trusted, Reason"
 } finally {
     $process.Kill()
 }

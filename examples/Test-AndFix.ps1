@@ -20,7 +20,9 @@ param(
     [switch] $Fix,
     # A directory store or a Linux system root to test instead of this machine's stores.
     [string] $StorePath,
-    [string] $SystemRoot
+    [string] $SystemRoot,
+    # The name the clients use, when it is not -ComputerName (an address, an alias).
+    [string] $DnsName
 )
 # Already imported (Import-Module <folder>), or found on PSModulePath.
 if (-not (Get-Module CaChain)) { Import-Module CaChain -ErrorAction Stop }
@@ -28,13 +30,15 @@ if (-not (Get-Module CaChain)) { Import-Module CaChain -ErrorAction Stop }
 $stores = @{}
 if ($StorePath) { $stores.StorePath = $StorePath }
 if ($SystemRoot) { $stores.SystemRoot = $SystemRoot }
+$name = @{}
+if ($DnsName) { $name.DnsName = $DnsName }
 
-$result = Test-CaChain -ComputerName $ComputerName -Port $Port @stores
+$result = Test-CaChain -ComputerName $ComputerName -Port $Port @name @stores
 $result
 if (-not $result.Trusted) {
     if ($result.TlsError) { Resolve-CaChainError $result.TlsError }
     if ($Fix) {
         Get-ChildItem $CertificatePath -File -Include *.cer, *.crt, *.pem, *.p7b -Recurse | Import-CaChain @stores
-        Test-CaChain -ComputerName $ComputerName -Port $Port @stores
+        Test-CaChain -ComputerName $ComputerName -Port $Port @name @stores
     }
 }

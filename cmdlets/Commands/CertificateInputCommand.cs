@@ -54,15 +54,18 @@ namespace CaChain.Commands
         private protected string FlushStrings() => strings?.Flush();
 
         // Writes the set's problems since problemsBefore (or failure when the
-        // set recorded none: a failed read is usually both), and counts them.
+        // set recorded none: a failed read is usually both) through write
+        // (WriteError by default), and counts them.
         // Each error names the bad file (of a folder, of -IssuerPath), not
         // the item it came with.
-        private protected int ReportNew(CertificateSet set, int problemsBefore, CaChainException failure, object target, bool extraIssuers = false)
+        private protected int ReportNew(CertificateSet set, int problemsBefore, CaChainException failure, object target, bool extraIssuers = false,
+            Action<ErrorRecord> write = null)
         {
+            if (write == null) write = WriteError;
             var problems = set.Problems.Skip(problemsBefore).ToList();
             foreach (CaChainException problem in problems)
-                WriteError(CommandErrors.Record(this, problem, extraIssuers ? problem.TargetOrItem(target) : problem.TargetFor(target)));
-            if (problems.Count == 0 && failure != null) WriteError(CommandErrors.Record(this, failure, target));
+                write(CommandErrors.Record(this, problem, extraIssuers ? problem.TargetOrItem(target) : problem.TargetFor(target)));
+            if (problems.Count == 0 && failure != null) write(CommandErrors.Record(this, failure, target));
             return Math.Max(problems.Count, failure != null ? 1 : 0);
         }
     }

@@ -39,7 +39,8 @@ namespace CaChain.Commands
         public byte[] RawData { get; set; }
 
         [Parameter(ParameterSetName = EndpointSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("HostName", "DnsName", "CN")]
+        // Not "DnsName": that is Test-CaChain's name to check.
+        [Alias("HostName", "CN")]
         [ValidateNotNullOrEmpty]
         public string[] ComputerName { get; set; }
 
@@ -216,13 +217,13 @@ namespace CaChain.Commands
                         inputs => inputs.AddBytes(RawData, $"pipeline element {elementCount}"), chainElement: true);
                     break;
                 case PathSet when pathFromCommandLine:
-                    foreach (string path in Path) foreach (string resolved in ResolvePath(path, literal: false)) ReadFile(resolved);
+                    foreach (string path in Path) ReadFiles(path, literal: false);
                     break;
                 case PathSet:
                     foreach (string text in Path) ReadString(text);
                     break;
                 case LiteralPathSet:
-                    foreach (string path in LiteralPath) foreach (string resolved in ResolvePath(path, literal: true)) ReadFile(resolved);
+                    foreach (string path in LiteralPath) ReadFiles(path, literal: true);
                     break;
                 case CertificateSet:
                     foreach (X509Certificate2 certificate in InputObject)
@@ -232,6 +233,18 @@ namespace CaChain.Commands
                     foreach (string name in ComputerName) yield return ReadEndpoint(name);
                     break;
             }
+        }
+
+        // A path that names no file has written its error, and is an item that failed.
+        private void ReadFiles(string path, bool literal)
+        {
+            bool any = false;
+            foreach (string resolved in ResolvePath(path, literal))
+            {
+                any = true;
+                ReadFile(resolved);
+            }
+            if (!any) OnItemFailed(path);
         }
 
         private void ReadFile(string path) =>
@@ -245,6 +258,10 @@ namespace CaChain.Commands
             string label = $"text {++textCount}";
             Gather(label, label, inputs => inputs.AddText(text, label));
         }
+
+        // A server that cannot be reached (refused, unknown, timed out):
+        // Test-CaChain -Quiet answers only $false for it.
+        private protected virtual void WriteUnreachable(ErrorRecord record) => WriteError(record);
 
         // A name that is no address writes its error, and the other names go on.
         private SourceItem ReadEndpoint(string name)
@@ -266,7 +283,7 @@ namespace CaChain.Commands
                 WriteVerbose($"Connecting to {endpoint} ({Protocol}, {TimeoutSec} s) for the chain it presents");
                 item.Inputs.AddEndpoint(endpoint, Protocol, TimeoutSec, item.Pool);
             });
-            ReportNew(item.Inputs, 0, failure, name);
+            ReportNew(item.Inputs, 0, failure, name, write: item.Inputs.Count == 0 ? WriteUnreachable : (Action<ErrorRecord>)null);
             if (item.Inputs.Count > 0) AddIssuers(item);
             return item;  // ReadItems drops it, after telling, when it holds no certificate
         }

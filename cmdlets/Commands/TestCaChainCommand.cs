@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
@@ -30,6 +31,23 @@ namespace CaChain.Commands
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
+        // The time the clients decide at: "will this still be trusted after the root expires?"
+        [Parameter]
+        public DateTime At { get; set; }
+
+        // The name checked against the certificate; an endpoint's own name by default.
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string DnsName { get; set; }
+
+        [Parameter]
+        public CaChainPurpose Purpose { get; set; } = CaChainPurpose.ServerAuth;
+
+        // Warn about CA certificates of the path that expire within this many days.
+        [Parameter]
+        [ValidateRange(0, 36500)]
+        public int WarnWithinDays { get; set; }
+
         // The image's own stores are its issuers, not this machine's.
         private protected override string LocalStoresRoot =>
             SystemRoot == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(SystemRoot);
@@ -57,6 +75,14 @@ namespace CaChain.Commands
             if (Quiet) WriteObject(false);
         }
 
+        // -Quiet answers only $false for a server it cannot reach, as
+        // Test-Connection -Quiet does; why is verbose. Bad input is still an error.
+        private protected override void WriteUnreachable(ErrorRecord record)
+        {
+            if (Quiet) WriteVerbose(record.Exception.Message);
+            else WriteError(record);
+        }
+
         private List<CaChainTestResult> Evaluate(SourceItem item)
         {
             if (item.Inputs.Count == 0) return null;
@@ -64,7 +90,7 @@ namespace CaChain.Commands
             List<Verdict> verdicts;
             try
             {
-                verdicts = store.Evaluate(item.Inputs, item.Pool, item.Endpoint);
+                verdicts = store.Evaluate(item.Inputs, item.Pool, item.Endpoint, Request(item));
             }
             catch (CaChainException error)
             {
@@ -76,17 +102,31 @@ namespace CaChain.Commands
             return verdicts.ConvertAll(verdict => Result(verdict, item.Endpoint));
         }
 
+        // Without -Offline, missing issuers are downloaded through their AIA
+        // URLs; libcachain decides what the platform's clients get of them.
+        private EvaluationRequest Request(SourceItem item) => new EvaluationRequest
+        {
+            At = MyInvocation.BoundParameters.ContainsKey(nameof(At)) ? At : (DateTime?)null,
+            Purpose = Purpose,
+            DnsName = DnsName ?? (item.Endpoint == null ? null : Endpoint.Host(item.Endpoint)),
+            WarnWithinDays = WarnWithinDays,
+            DownloadIssuers = !Offline,
+            TimeoutSeconds = TimeoutSec,
+        };
+
         private CaChainTestResult Result(Verdict verdict, string endpoint)
         {
             string tlsError = ErrorCatalog.Hex(verdict.TlsError);
             string chainError = ErrorCatalog.Hex(verdict.ChainError);
             string openSslError = verdict.OpenSslCode == 0 ? string.Empty : verdict.OpenSslCode.ToString(CultureInfo.InvariantCulture);
             List<CaChainElement> elements = verdict.Elements;
+            if (!Quiet) foreach (string warning in verdict.Warnings) WriteWarning(warning);
             return new CaChainTestResult
             {
                 Target = elements[elements.Count - 1].Name,
                 Endpoint = endpoint,
                 Trusted = verdict.Trusted,
+                Cause = verdict.Cause.ToString(),
                 Reason = verdict.Reason,
                 Fix = verdict.Fix,
                 TlsError = tlsError,
@@ -98,6 +138,7 @@ namespace CaChain.Commands
                 OpenSslErrorText = verdict.OpenSslText,
                 Location = store.Location(CaChainStoreName.Root),
                 Chain = elements.ToArray(),
+                Warnings = verdict.Warnings,
             };
         }
 

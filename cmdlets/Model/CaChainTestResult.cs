@@ -7,6 +7,8 @@ namespace CaChain
         public string Target { get; set; }
         public string Endpoint { get; set; }
         public bool Trusted { get; set; }
+        // The kind of failure (a CaChainTrustCause name: "ServerOmitsIntermediates"), "None" when trusted.
+        public string Cause { get; set; }
         public string Reason { get; set; }
         public string Fix { get; set; }
         public string TlsError { get; set; }
@@ -22,6 +24,8 @@ namespace CaChain
         // Location (Store there is Root or CA).
         public string Location { get; set; }
         public CaChainElement[] Chain { get; set; }
+        // CA certificates of the path that expire within -WarnWithinDays, one line each.
+        public string[] Warnings { get; set; }
 
         public override string ToString() => Trusted ? $"{Target}: trusted" : $"{Target}: {Reason}";
     }

@@ -16,5 +16,13 @@ namespace CaChain.Native
                 return Utf8.FromNative(NativeMethods.cachain_endpoint_text(endpoint));
             }
         }
+
+        // The host of a "host:port" or "[v6]:port" that Text returned: the
+        // name a client connects with, and so checks the certificate for.
+        public static string Host(string endpointText)
+        {
+            string host = endpointText.Substring(0, endpointText.LastIndexOf(':'));
+            return host.StartsWith("[") ? host.Substring(1, host.Length - 2) : host;
+        }
     }
 }

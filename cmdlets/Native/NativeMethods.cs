@@ -172,7 +172,7 @@ namespace CaChain.Native
 
         // Trust evaluation
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        public static extern Status cachain_evaluate(StoreHandle store, SetHandle inputs, SetHandle issuers, out VerdictsHandle verdicts);
+        public static extern Status cachain_evaluate_with_options(StoreHandle store, SetHandle inputs, SetHandle issuers, ref EvaluateOptions options, out VerdictsHandle verdicts);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern void cachain_verdicts_free(IntPtr verdicts);

@@ -29,6 +29,7 @@ namespace CaChain.Native
     internal static class Flags
     {
         public const uint DiscoverOffline = 0x1;
+        public const uint EvaluateDownloadIssuers = 0x1;
         public const uint ExportIncludeLeaf = 0x1, ExportForce = 0x2, ExportDryRun = 0x4;
         public const uint PlaceDryRun = 0x1, PlaceForce = 0x2, PlaceRootNotInCA = 0x4;
     }
@@ -37,9 +38,9 @@ namespace CaChain.Native
 
     internal enum PlacementText { Thumbprint = 0, Location = 1, Message = 2 }
 
-    internal enum VerdictNumber { Trusted = 0, ChainError = 1, TlsError = 2, OpenSslCode = 3 }
+    internal enum VerdictNumber { Trusted = 0, ChainError = 1, TlsError = 2, OpenSslCode = 3, Cause = 4 }
 
-    internal enum VerdictText { Reason = 0, Fix = 1, OpenSsl = 2 }
+    internal enum VerdictText { Reason = 0, Fix = 1, OpenSsl = 2, Warnings = 3 }
 
     internal enum ExplanationText { Code = 0, Name = 1, Kind = 2, Description = 3, Causes = 4, Fix = 5 }
 
@@ -61,6 +62,21 @@ namespace CaChain.Native
     {
         public const uint CurrentVersion = 1;  // CACHAIN_DISCOVER_OPTIONS_VERSION
         public uint Version;
+        public uint Flags;
+        public uint TimeoutSeconds;
+    }
+
+    // cachain_evaluate_options. DnsName points at NUL-terminated UTF-8 that
+    // stays pinned for the call (StoreTarget.Evaluate).
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct EvaluateOptions
+    {
+        public const uint CurrentVersion = 1;  // CACHAIN_EVALUATE_OPTIONS_VERSION
+        public uint Version;
+        public long At;
+        public int Purpose;
+        public IntPtr DnsName;
+        public uint WarnWithinDays;
         public uint Flags;
         public uint TimeoutSeconds;
     }

@@ -13,6 +13,9 @@ namespace CaChain.Native
         public string Reason, Fix;
         // OpenSSL's words for OpenSslCode, empty when it is 0.
         public string OpenSslText;
+        public CaChainTrustCause Cause;
+        // CA certificates of the path that expire within the window asked for.
+        public string[] Warnings;
         public List<CaChainElement> Elements;
 
         // Each verdict of the handle, its chain's elements tagged with endpoint.
@@ -23,6 +26,9 @@ namespace CaChain.Native
             for (ulong i = 0; i < count; i++) all.Add(Read(verdicts, (UIntPtr)i, endpoint));
             return all;
         }
+
+        private static string[] Lines(string text) =>
+            text.Length == 0 ? Array.Empty<string>() : text.TrimEnd('\n').Split('\n');
 
         private static Verdict Read(VerdictsHandle verdicts, UIntPtr index, string endpoint)
         {
@@ -39,6 +45,8 @@ namespace CaChain.Native
                 Reason = Text(VerdictText.Reason),
                 Fix = Text(VerdictText.Fix),
                 OpenSslText = openSslCode == 0 ? string.Empty : Text(VerdictText.OpenSsl),
+                Cause = (CaChainTrustCause)Number(VerdictNumber.Cause),
+                Warnings = Lines(Text(VerdictText.Warnings)),
             };
         }
     }

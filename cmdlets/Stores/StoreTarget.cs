@@ -102,13 +102,23 @@ namespace CaChain.Stores
         // Whether this store trusts each chain of inputs, built with issuers;
         // endpoint tags the chains' elements. Throws a CaChainException when
         // the store cannot be read.
-        public List<Verdict> Evaluate(CertificateSet inputs, CertificateSet issuers, string endpoint)
+        public List<Verdict> Evaluate(CertificateSet inputs, CertificateSet issuers, string endpoint, EvaluationRequest request)
         {
-            Status status = NativeMethods.cachain_evaluate(Handle, inputs.Handle, issuers.Handle, out VerdictsHandle verdicts);
-            using (verdicts)
+            byte[] name = Utf8.ToNative(request.DnsName);
+            GCHandle dnsName = name == null ? default(GCHandle) : GCHandle.Alloc(name, GCHandleType.Pinned);
+            try
             {
-                if (status != Status.Ok) throw Failure(status);
-                return Verdict.ReadAll(verdicts, endpoint);
+                EvaluateOptions options = request.ToNative(name == null ? IntPtr.Zero : dnsName.AddrOfPinnedObject());
+                Status status = NativeMethods.cachain_evaluate_with_options(Handle, inputs.Handle, issuers.Handle, ref options, out VerdictsHandle verdicts);
+                using (verdicts)
+                {
+                    if (status != Status.Ok) throw Failure(status);
+                    return Verdict.ReadAll(verdicts, endpoint);
+                }
+            }
+            finally
+            {
+                if (dnsName.IsAllocated) dnsName.Free();
             }
         }
 

@@ -144,13 +144,17 @@
             Protocol      = 'How to start TLS: Auto, Tls, Smtp or Ldap.'
             IssuerPath    = 'Extra issuer certificates, as a client would have them.'
             Password      = 'The password of PKCS#12 files.'
-            Offline       = 'Never use the network beyond the endpoint itself.'
+            Offline       = 'Never use the network beyond the endpoint itself. Without it, missing issuers are downloaded through their AIA URLs, only to name them in the reason: OpenSSL clients never download issuers, so on Linux a download never makes the chain trusted.'
             SkipLocalStores = 'Leave out the CA certificates this machine (or the -SystemRoot image) already holds as issuers; the trust anchors are the tested store''s roots either way.'
             TimeoutSec    = 'The time limit, in seconds, for each connection (10 by default).'
             StoreLocation = 'The stores to test against: LocalMachine (the default), CurrentUser, or Directory (with -StorePath).'
             StorePath     = 'A directory store to test against. A folder that does not exist is an error (ObjectNotFound) naming it, not an untrusted answer. Not with -SystemRoot, nor with -StoreLocation other than Directory.'
             SystemRoot    = 'Linux only: a folder that stands for /, for LocalMachine; one that does not exist is an error naming it. Not with -StorePath, nor with -StoreLocation other than LocalMachine.'
-            Quiet         = 'Return only $true or $false.'
+            Quiet         = 'Return only $true or $false: $false, without an error, for a server that cannot be reached.'
+            At            = 'The time to evaluate at (a local time unless the DateTime says UTC): will the chain still be trusted then? Now by default.'
+            DnsName       = 'The name checked against the certificate, a host name or an IP address. By default an endpoint''s own name; no name for files.'
+            Purpose       = 'What the chain is checked for: ServerAuth (the default, as TLS clients check), ClientAuth, or Any (no extended key usage check).'
+            WarnWithinDays = 'Warn about each CA certificate of the path that expires within this many days (0 to 36500); the result''s Warnings holds the same lines.'
         }
         Examples    = @(
             @{ Code = 'Test-CaChain -ComputerName pool1.schertz.lab -Port 5061'; Remarks = 'Tells whether this machine trusts the pool''s certificate, and if not, which link is missing and what to run.' }

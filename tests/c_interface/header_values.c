@@ -7,11 +7,14 @@
  * it), so it is also the proof that the header is plain C: a header that
  * only a C++ compiler accepts breaks the build.
  */
+#include <stddef.h>
 #include <stdio.h>
 
 #include "cachain/cachain.h"
 
 #define PRINT(type, name) printf("%s %s %lld\n", type, #name, (long long)(name))
+/* "offsetof <struct>.<field> <bytes>": where the C# copy must put the field. */
+#define PRINT_OFFSET(type, field) printf("offsetof %s.%s %lld\n", #type, #field, (long long)offsetof(type, field))
 
 int main(void) {
     /* The _INIT macros must be valid C initialisers too. */
@@ -138,6 +141,7 @@ int main(void) {
     PRINT("cachain_explanation_field", CACHAIN_EXPLANATION_CAUSES);
     PRINT("cachain_explanation_field", CACHAIN_EXPLANATION_FIX);
     PRINT("flags", CACHAIN_DISCOVER_OFFLINE);
+    PRINT("flags", CACHAIN_EVALUATE_DOWNLOAD_ISSUERS);
     PRINT("flags", CACHAIN_EXPORT_INCLUDE_LEAF);
     PRINT("flags", CACHAIN_EXPORT_FORCE);
     PRINT("flags", CACHAIN_EXPORT_DRY_RUN);
@@ -153,5 +157,12 @@ int main(void) {
     PRINT("sizeof", sizeof(cachain_discover_options));
     PRINT("sizeof", sizeof(cachain_store_callbacks));
     PRINT("sizeof", sizeof(cachain_evaluate_options));
+    PRINT_OFFSET(cachain_evaluate_options, version);
+    PRINT_OFFSET(cachain_evaluate_options, at);
+    PRINT_OFFSET(cachain_evaluate_options, purpose);
+    PRINT_OFFSET(cachain_evaluate_options, dns_name);
+    PRINT_OFFSET(cachain_evaluate_options, warn_within_days);
+    PRINT_OFFSET(cachain_evaluate_options, flags);
+    PRINT_OFFSET(cachain_evaluate_options, timeout_seconds);
     return 0;
 }

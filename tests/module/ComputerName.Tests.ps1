@@ -25,7 +25,7 @@ BeforeAll {
                 $chain | Select-Object -Last 1 | ForEach-Object Source
             }
             'Test-CaChain' {
-                $result = Test-CaChain @Target @common -StorePath $trusted
+                $result = Test-CaChain @Target @common -StorePath $trusted -DnsName pool1.schertz.lab
                 $result | ForEach-Object { "$($_.Endpoint), trusted: $($_.Trusted)" }
             }
             'Export-CaChain' {

@@ -47,7 +47,7 @@ Describe 'The examples, run in the seed''s order' {
 
     It 'finds the machine untrusted, then fixes it' {
         New-Item -ItemType Directory "$TestDrive/fixed" | Out-Null  # an empty store: Test-CaChain refuses one that does not exist
-        $results = & "$examples/Test-AndFix.ps1" -ComputerName 127.0.0.1 -Port $server.Port -StorePath "$TestDrive/fixed" -CertificatePath "$TestDrive/certs" -Fix
+        $results = & "$examples/Test-AndFix.ps1" -ComputerName 127.0.0.1 -Port $server.Port -DnsName pool1.schertz.lab -StorePath "$TestDrive/fixed" -CertificatePath "$TestDrive/certs" -Fix
         ($results | Where-Object { $_ -is [CaChain.CaChainTestResult] }).Trusted | Should -Be @($false, $true)
         ($results | Where-Object { $_ -is [CaChain.CaChainErrorInfo] }).Name | Should -Be 'SEC_E_UNTRUSTED_ROOT'
     }

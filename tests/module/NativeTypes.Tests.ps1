@@ -43,6 +43,8 @@ Describe 'The C# enum <Enum>' -ForEach @(
     @{ Enum = 'CaChain.Native.PlacementAction'; Type = 'cachain_placement_action'; Prefix = 'CACHAIN_ACTION_' }
     @{ Enum = 'CaChain.Commands.CaChainFormat'; Type = 'cachain_format'; Prefix = 'CACHAIN_FORMAT_' }
     @{ Enum = 'CaChain.Commands.CaChainProtocol'; Type = 'cachain_protocol'; Prefix = 'CACHAIN_PROTOCOL_' }
+    @{ Enum = 'CaChain.Commands.CaChainPurpose'; Type = 'cachain_purpose'; Prefix = 'CACHAIN_PURPOSE_' }
+    @{ Enum = 'CaChain.CaChainTrustCause'; Type = 'cachain_trust_cause'; Prefix = 'CACHAIN_CAUSE_' }
     @{ Enum = 'CaChain.Stores.CaChainStoreLocation'; Type = 'cachain_store_location'; Prefix = 'CACHAIN_LOCATION_' }
     @{ Enum = 'CaChain.Stores.CaChainStoreName'; Type = 'cachain_store_name'; Prefix = 'CACHAIN_STORE_' }
 ) {
@@ -63,10 +65,25 @@ Describe 'The C# flags' {
 Describe 'The C# copy of <Struct>' -ForEach @(
     @{ Struct = 'cachain_discover_options'; CSharp = 'CaChain.Native.DiscoverOptions'; Version = 'CACHAIN_DISCOVER_OPTIONS_VERSION' }
     @{ Struct = 'cachain_store_callbacks'; CSharp = 'CaChain.Native.StoreCallbacks'; Version = 'CACHAIN_STORE_CALLBACKS_VERSION' }
+    @{ Struct = 'cachain_evaluate_options'; CSharp = 'CaChain.Native.EvaluateOptions'; Version = 'CACHAIN_EVALUATE_OPTIONS_VERSION' }
 ) {
     It 'has the header''s size and version' {
         $copy = $assembly.GetType($CSharp, $true)
         [System.Runtime.InteropServices.Marshal]::SizeOf([type]$copy) | Should -Be $header['sizeof']["sizeof($Struct)"]
         $copy.GetField('CurrentVersion').GetValue($null) | Should -Be $header['version'][$Version]
+    }
+}
+
+Describe 'The C# copy of cachain_evaluate_options' {
+    It 'puts each field where the header does' {
+        # "dns_name" is DnsName: the C name without underscores, case aside.
+        $copy = $assembly.GetType('CaChain.Native.EvaluateOptions', $true)
+        $offsets = $copy.GetFields('Public,Instance') | ForEach-Object {
+            '{0}={1}' -f $_.Name.ToUpperInvariant(), [System.Runtime.InteropServices.Marshal]::OffsetOf($copy, $_.Name).ToInt64()
+        }
+        $fromHeader = $header['offsetof'].GetEnumerator() | Where-Object Key -Like 'cachain_evaluate_options.*' |
+            ForEach-Object { '{0}={1}' -f ($_.Key -replace '^cachain_evaluate_options\.', '' -replace '_', '').ToUpperInvariant(), $_.Value }
+        @($offsets | Sort-Object) | Should -Be @($fromHeader | Sort-Object)
+        @($fromHeader).Count | Should -Be 7
     }
 }

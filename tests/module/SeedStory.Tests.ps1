@@ -30,7 +30,7 @@ Describe 'A workstation outside the domain learns to trust pool1.schertz.lab' -S
     }
 
     It '2. is told why by Test-CaChain, with the fix' {
-        $result = Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -SystemRoot $workstation -Offline
+        $result = Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -DnsName pool1.schertz.lab -SystemRoot $workstation -Offline
         $result.Trusted | Should -Be $false
         $result.TlsError | Should -Be '0x80090325'
         $result.Reason | Should -BeExactly ("the chain is incomplete: the issuer 'CN=SchertzLabRootCA, DC=schertz, DC=lab' of 'SchertzLabPolicyCA' " +
@@ -55,7 +55,7 @@ Describe 'A workstation outside the domain learns to trust pool1.schertz.lab' -S
         $client = Test-OpenSslClient -Port $server.Port -CAFile $bundle
         $client.Connected | Should -BeTrue
         Get-VerifyReturnCode $client | Should -BeExactly 'Verify return code: 0 (ok)'
-        (Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -SystemRoot $workstation -Offline).Trusted | Should -BeTrue
+        (Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -DnsName pool1.schertz.lab -SystemRoot $workstation -Offline).Trusted | Should -BeTrue
     }
 }
 
@@ -70,7 +70,7 @@ Describe 'The one-tier variant' -Skip:(-not $IsLinux) {
         (Test-OpenSslClient -Port $server.Port -CAFile "$workstation/etc/ssl/certs/ca-certificates.crt").Connected | Should -BeFalse
         Import-CaChain -Path "$pki/onetier-root.cer" -SystemRoot $workstation | Out-Null
         (Test-OpenSslClient -Port $server.Port -CAFile "$workstation/etc/ssl/certs/ca-certificates.crt").Connected | Should -BeTrue
-        (Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -SystemRoot $workstation -Offline).Trusted | Should -BeTrue
+        (Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -DnsName web1.schertz.lab -SystemRoot $workstation -Offline).Trusted | Should -BeTrue
     }
 }
 
@@ -81,7 +81,7 @@ Describe 'The mistake the seed warns about: only the root imported' {
     It 'is detected and explained: the issuing CA is still missing' {
         $store = "$TestDrive/root-only"
         Import-CaChain -Path "$pki/root.cer" -StorePath $store | Out-Null
-        $result = Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -StorePath $store -Offline
+        $result = Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -DnsName pool1.schertz.lab -StorePath $store -Offline
         $result.Trusted | Should -Be $false
         $result.ChainError | Should -Be '0x800B010A'
         $result.Reason | Should -BeExactly ("the chain is incomplete: the issuer 'CN=SchertzLabIssuingCA, DC=schertz, DC=lab' of 'pool1.schertz.lab' " +
@@ -92,6 +92,6 @@ Describe 'The mistake the seed warns about: only the root imported' {
     It 'is fixed by importing the subordinate CAs too' {
         $store = "$TestDrive/root-only"
         Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/all-cas" | Import-CaChain -StorePath $store | Out-Null
-        (Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -StorePath $store -Offline).Trusted | Should -BeTrue
+        (Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -DnsName pool1.schertz.lab -StorePath $store -Offline).Trusted | Should -BeTrue
     }
 }

@@ -28,7 +28,7 @@ Describe 'Test-CaChain' {
     It 'says the chain is trusted once the CAs are imported' {
         $store = "$TestDrive/store"
         Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/certs" | Import-CaChain -StorePath $store | Out-Null
-        $result = Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -StorePath $store -Offline
+        $result = Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -StorePath $store -DnsName pool1.schertz.lab -Offline
         $result.Trusted | Should -BeTrue
         $result.TlsError | Should -BeNullOrEmpty
         $result.OpenSslError | Should -BeExactly ''
@@ -98,6 +98,7 @@ Describe 'Test-CaChain' {
             'Target       : pool1.schertz.lab'
             'Endpoint     :'
             'Trusted      : False'
+            'Cause        : RootNotTrusted'
             "Reason       : the root 'SchertzLabRootCA' is not in $empty/Root"
             'Fix          : run Import-CaChain with the chain''s CA certificates'
             'TlsError     : 0x80090325 SEC_E_UNTRUSTED_ROOT'

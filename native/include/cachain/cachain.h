@@ -544,7 +544,8 @@ typedef struct cachain_verdicts cachain_verdicts;
 typedef CACHAIN_ENUM(cachain_trust_cause) {
     CACHAIN_CAUSE_NONE = 0,                       /* trusted */
     CACHAIN_CAUSE_ISSUER_MISSING = 1,             /* an issuer is nowhere: CERT_E_CHAINING */
-    CACHAIN_CAUSE_SERVER_OMITS_INTERMEDIATES = 2, /* only CaChain's intermediates file has them: CERT_E_CHAINING */
+    CACHAIN_CAUSE_SERVER_OMITS_INTERMEDIATES = 2, /* only CaChain's intermediates file or an AIA download has them:
+                                                     CERT_E_CHAINING */
     CACHAIN_CAUSE_ROOT_NOT_TRUSTED = 3,           /* the chain ends at a root not in Root: CERT_E_UNTRUSTEDROOT */
     CACHAIN_CAUSE_ANCHOR_NOT_SELF_SIGNED = 4,     /* Root holds a CA that is not self-signed: CERT_E_CHAINING */
     CACHAIN_CAUSE_EXPIRED = 5,                    /* CERT_E_EXPIRED */
@@ -593,10 +594,20 @@ typedef struct cachain_evaluate_options {
                                   literal); NULL or "": no name check */
     uint32_t warn_within_days; /* warn about CA certificates of the path that expire within this many
                                   days of at; 0: no warnings */
+    uint32_t flags;            /* CACHAIN_EVALUATE_* */
+    uint32_t timeout_seconds;  /* per download; 0: 10, at most 600 */
 } cachain_evaluate_options;
 
+/* Download each missing issuer whose certificate names an AIA caIssuers
+ * http:// URL, with the bounds of cachain_discover_with_options, to explain
+ * the verdict: the reason then names the certificate that was not sent and
+ * its URL. Only a judge that downloads issuers itself gets them (CryptoAPI
+ * does; OpenSSL, and so curl and openssl s_client, never does), so on Linux
+ * a download never makes a chain trusted. */
+#define CACHAIN_EVALUATE_DOWNLOAD_ISSUERS 0x1u
+
 #define CACHAIN_EVALUATE_OPTIONS_VERSION 1
-#define CACHAIN_EVALUATE_OPTIONS_INIT {CACHAIN_EVALUATE_OPTIONS_VERSION, 0, CACHAIN_PURPOSE_SERVER_AUTH, NULL, 0}
+#define CACHAIN_EVALUATE_OPTIONS_INIT {CACHAIN_EVALUATE_OPTIONS_VERSION, 0, CACHAIN_PURPOSE_SERVER_AUTH, NULL, 0, 0, 0}
 
 /* Like cachain_evaluate, as a client of the store's machine decides at the
  * given time, for the given purpose and name. The verdict is the platform

@@ -3,6 +3,8 @@
 // escapes to the caller. Shared by the c_api*.cpp files.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <exception>
 #include <new>
 #include <string>
@@ -28,6 +30,12 @@ inline cachain_status missing_argument(const char* name) {
 
 // An options or callbacks struct of a version this library does not know:
 // its fields may not be where this library would read them.
+// A network timeout as the C interface takes it: 0 for the default, 10 s; at most 600 s.
+inline int timeout_of(std::uint32_t timeout_seconds) {
+    constexpr std::uint32_t longest = 600;
+    return static_cast<int>(timeout_seconds == 0 ? 10 : std::min(timeout_seconds, longest));
+}
+
 inline cachain_status unknown_version(const char* type, unsigned int version, unsigned int known) {
     return fail(CACHAIN_E_ARGUMENT, std::string(type) + " version " + std::to_string(version) +
                                         " is not one this library knows (it knows " + std::to_string(known) +

@@ -17,6 +17,7 @@ namespace {
 using cachain::capi::fail;
 using cachain::capi::guarded;
 using cachain::capi::missing_argument;
+using cachain::capi::timeout_of;
 using cachain::capi::unknown_version;
 
 cachain::StartTls starttls_of(cachain_protocol protocol) {
@@ -26,11 +27,6 @@ cachain::StartTls starttls_of(cachain_protocol protocol) {
     case CACHAIN_PROTOCOL_LDAP: return cachain::StartTls::Ldap;
     default: return cachain::StartTls::Auto;
     }
-}
-
-int timeout_of(uint32_t timeout_seconds) {
-    constexpr uint32_t longest = 600;
-    return static_cast<int>(timeout_seconds == 0 ? 10 : std::min(timeout_seconds, longest));
 }
 
 }  // namespace

@@ -1,8 +1,11 @@
 // The C interface to trust evaluation: Test-CaChain's question.
 #include <ctime>
 #include <memory>
+#include <set>
+#include <string>
 #include <vector>
 
+#include "aia_discovery.h"
 #include "c_api_handles.h"
 #include "c_api_shell.h"
 #include "trust_evaluation.h"
@@ -12,6 +15,7 @@ namespace {
 using cachain::capi::fail;
 using cachain::capi::guarded;
 using cachain::capi::missing_argument;
+using cachain::capi::timeout_of;
 using cachain::capi::unknown_version;
 
 bool known_purpose(cachain_purpose purpose) {
@@ -30,6 +34,31 @@ cachain::EvaluationOptions options_of(const cachain_evaluate_options& given) {
     options.dns_name = given.dns_name ? given.dns_name : "";
     options.warn_within_days = given.warn_within_days;
     return options;
+}
+
+// The issuers the best paths lack, downloaded as cachain_discover_with_options
+// downloads them (same bounds), each with its URL; none without
+// CACHAIN_EVALUATE_DOWNLOAD_ISSUERS.
+cachain::IssuerDownloader downloader_of(const cachain_evaluate_options& given, std::int64_t at) {
+    if (!(given.flags & CACHAIN_EVALUATE_DOWNLOAD_ISSUERS)) return {};
+    cachain::DiscoveryOptions discovery;
+    discovery.aia.timeout_seconds = timeout_of(given.timeout_seconds);
+    return [discovery, at](const std::vector<cachain::CertificatePtr>& inputs,
+                           const std::vector<cachain::CertificatePtr>& issuers) {
+        cachain::CertificateSet given_set, pool;
+        given_set.add_all(inputs);
+        pool.add_all(issuers);
+        const std::string prefix = "downloaded from ";
+        std::vector<cachain::DownloadedIssuer> found;
+        std::set<std::string> seen;
+        for (const auto& chain : cachain::discover_with_sources(given_set, pool, discovery, at)) {
+            for (const auto& element : chain.elements) {
+                if (element.source.rfind(prefix, 0) == 0 && seen.insert(element.certificate->thumbprint()).second)
+                    found.push_back({element.certificate, element.source.substr(prefix.size())});
+            }
+        }
+        return found;
+    };
 }
 
 const cachain::TrustVerdict* verdict_at(const cachain_verdicts* verdicts, size_t index) {
@@ -57,6 +86,8 @@ cachain_status cachain_evaluate_with_options(cachain_store* store, const cachain
         const cachain_evaluate_options& chosen = given ? *given : defaults;
         if (chosen.version != CACHAIN_EVALUATE_OPTIONS_VERSION)
             return unknown_version("cachain_evaluate_options", chosen.version, CACHAIN_EVALUATE_OPTIONS_VERSION);
+        if (chosen.flags & ~CACHAIN_EVALUATE_DOWNLOAD_ISSUERS)
+            return fail(CACHAIN_E_ARGUMENT, "unknown flags " + std::to_string(chosen.flags));
         if (!known_purpose(chosen.purpose))
             return fail(CACHAIN_E_ARGUMENT, "unknown purpose " + std::to_string(chosen.purpose));
         // An absent store trusts nothing; saying "not trusted" would hide a mistyped folder.
@@ -64,8 +95,10 @@ cachain_status cachain_evaluate_with_options(cachain_store* store, const cachain
             return fail(CACHAIN_E_PATH_NOT_FOUND, missing + ": the store does not exist (no such folder)");
         const std::vector<cachain::CertificatePtr> none;
         auto result = std::make_unique<cachain_verdicts>();
+        const cachain::EvaluationOptions options = options_of(chosen);
         result->verdicts = cachain::evaluate_trust(*store->store, inputs->set.certificates(),
-                                                   issuers ? issuers->set.certificates() : none, options_of(chosen));
+                                                   issuers ? issuers->set.certificates() : none, options,
+                                                   downloader_of(chosen, options.at));
         for (const auto& verdict : result->verdicts) result->chains.push_back(cachain_chain::wrap(verdict.chain));
         *verdicts = result.release();
         return CACHAIN_OK;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,14 +27,29 @@ struct TrustVerdict {
     std::string warnings;          // CA certificates of the path that expire soon, one a line
 };
 
+// An issuer CaChain downloaded through the caIssuers URL of the
+// certificate it signed.
+struct DownloadedIssuer {
+    CertificatePtr certificate;
+    std::string url;
+};
+
+// Downloads the issuers that the best paths of inputs (with issuers as
+// candidates) lack; the C interface supplies it, from sources/, unless the
+// caller is offline.
+using IssuerDownloader = std::function<std::vector<DownloadedIssuer>(const std::vector<CertificatePtr>& inputs,
+                                                                     const std::vector<CertificatePtr>& issuers)>;
+
 // One verdict per target of inputs (as chain discovery picks them): the
 // decision of the judge of the store's clients, with the store's Root
 // certificates as the only trust anchors and as untrusted certificates
 // inputs, extra_issuers and, where its clients read them, the store's CA
 // certificates. CaChain's own path, built with everything the store holds,
-// explains the decision.
+// explains the decision. What download finds extends CaChain's path, so
+// that the reason names what was left out and where it is published; the
+// judge gets it only when the platform's verifier downloads issuers itself.
 std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<CertificatePtr>& inputs,
                                          const std::vector<CertificatePtr>& extra_issuers,
-                                         const EvaluationOptions& options);
+                                         const EvaluationOptions& options, const IssuerDownloader& download = {});
 
 }  // namespace cachain
