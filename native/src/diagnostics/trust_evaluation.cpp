@@ -34,9 +34,9 @@ std::set<std::string> thumbprints_of(const std::vector<CertificatePtr>& certs) {
 }
 
 // OpenSSL's X509_verify_cert never downloads an issuer, and neither do
-// curl and openssl s_client: on Linux, and for every store while OpenSSL
-// judges them all, a downloaded issuer explains a refusal and never turns it
-// into trust. CryptoAPI does download caIssuers, so a Windows judge gets them.
+// curl and openssl s_client: where OpenSSL judges (Linux, directory stores),
+// a downloaded issuer explains a refusal and never turns it into trust.
+// CryptoAPI does download caIssuers, so the Windows judge gets them.
 bool judge_downloads_issuers(const ClientModel& client) { return client.judge != openssl_judge; }
 
 std::string quoted(const Certificate& cert) {
@@ -119,7 +119,9 @@ std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<Ce
         verdict.cause = explanation.cause;
         verdict.reason = explanation.reason;
         verdict.fix = explanation.fix;
-        verdict.chain_error = codes.chain_error;
+        // A Windows judge's own code is what its clients report; it differs
+        // from the cause's usual code where CryptoAPI words a cause its own way.
+        verdict.chain_error = judgement.windows_chain_error ? judgement.windows_chain_error : codes.chain_error;
         verdict.tls_error = codes.tls_error;
         verdict.openssl_verify_code = judgement.code;
         verdict.openssl_verify_text = judgement.text;
