@@ -13,6 +13,9 @@
 #include <openssl/x509v3.h>
 
 #include "cachain/cachain.h"
+#ifndef _WIN32
+#include "debian_system_root.h"
+#endif
 #include "system_import_support.h"
 #include "temp_folder.h"
 #include "test_pki.h"
@@ -27,7 +30,7 @@ constexpr int64_t day = 86400;
 
 struct Verdict {
     int64_t trusted = -1, cause = -1, chain_error = -1, tls_error = -1, openssl = -1;
-    std::string reason, fix, warnings;
+    std::string reason, fix, warnings, unreadable;
 };
 
 // Changes a certificate and signs it again with signer's key: the shapes the
@@ -84,11 +87,28 @@ Issued copy_of(const Issued& issued) { return Issued{ossl::X509Ptr(X509_dup(issu
 
 // Writes cert into the directory store's Root/ as `openssl rehash` names it,
 // whatever it is: placement would refuse a CA that is not self-signed there.
-void write_into_root(const fs::path& store, const Issued& cert) {
+// Returns the file.
+fs::path write_into_root(const fs::path& store, const Issued& cert) {
     char name[16];
     std::snprintf(name, sizeof name, "%08lx.0", X509_subject_name_hash(cert.cert.get()));
     fs::create_directories(store / "Root");
     write_file(store / "Root" / name, cert.pem());
+    return store / "Root" / name;
+}
+
+// cert with a basicConstraints extension whose value is not DER: OpenSSL
+// decodes the certificate, but refuses its extensions.
+Issued with_malformed_extensions(const Issued& cert) {
+    return reshaped(cert, copy_of(cert), [](X509* x509, X509*) {
+        const int at = X509_get_ext_by_NID(x509, NID_basic_constraints, -1);
+        if (at >= 0) X509_EXTENSION_free(X509_delete_ext(x509, at));
+        const ossl::Asn1StringPtr value(ASN1_OCTET_STRING_new());
+        const unsigned char not_der[] = {0x01, 0x02};
+        ASN1_OCTET_STRING_set(value.get(), not_der, sizeof not_der);
+        X509_EXTENSION* extension = X509_EXTENSION_create_by_NID(nullptr, NID_basic_constraints, 1, value.get());
+        X509_add_ext(x509, extension, -1);
+        X509_EXTENSION_free(extension);
+    });
 }
 
 #ifndef _WIN32
@@ -147,7 +167,8 @@ protected:
                        cachain_verdict_number(verdicts, 0, CACHAIN_VERDICT_OPENSSL_CODE),
                        cachain_verdict_text(verdicts, 0, CACHAIN_VERDICT_TEXT_REASON),
                        cachain_verdict_text(verdicts, 0, CACHAIN_VERDICT_TEXT_FIX),
-                       cachain_verdict_text(verdicts, 0, CACHAIN_VERDICT_TEXT_WARNINGS)};
+                       cachain_verdict_text(verdicts, 0, CACHAIN_VERDICT_TEXT_WARNINGS),
+                       cachain_verdict_text(verdicts, 0, CACHAIN_VERDICT_TEXT_UNREADABLE)};
         }
         cachain_verdicts_free(verdicts);
         cachain_store_free(store);
@@ -236,6 +257,29 @@ TEST_F(TrustJudge, SaysTheServerOmitsItsIntermediatesWhenOnlyCaChainsIntermediat
     EXPECT_EQ(full_chain.trusted, 1) << full_chain.reason;
 }
 
+TEST_F(TrustJudge, NamesTheBundleForARootThatAnotherToolOrAPackagePutThere) {
+    // Issue 16, item 6a: a root the distribution ships is in the bundle,
+    // not in CaChain's folder; one that Import-CaChain placed is in both,
+    // and is CaChain's folder's.
+    const fs::path system_root = folder_ / "system";
+    ASSERT_NO_FATAL_FAILURE(make_debian_system_root(system_root, {&pki_->root}));
+    const Verdict shipped = evaluate(pki_->server, {&pki_->issuing, &pki_->policy}, CACHAIN_EVALUATE_OPTIONS_INIT,
+                                     system_root);
+    EXPECT_VERDICT(shipped, 1, CACHAIN_CAUSE_NONE, 0, 0, 0,
+                   "trusted: the chain ends at the root 'SchertzLabRootCA' in " + utf8_from_path(bundle_of(system_root)),
+                   "");
+    const fs::path imported_root = folder_ / "imported";
+    ASSERT_NO_FATAL_FAILURE(make_debian_system_root(imported_root, {}));
+    ASSERT_EQ(import_into(imported_root, pem_of({&pki_->root})), CACHAIN_OK) << cachain_last_error();
+    ASSERT_EQ(bundle_thumbprints(imported_root).size(), 1u);
+    const Verdict imported = evaluate(pki_->server, {&pki_->issuing, &pki_->policy}, CACHAIN_EVALUATE_OPTIONS_INIT,
+                                      imported_root);
+    EXPECT_VERDICT(imported, 1, CACHAIN_CAUSE_NONE, 0, 0, 0,
+                   "trusted: the chain ends at the root 'SchertzLabRootCA' in " +
+                       utf8_from_path(root_file(imported_root, "any").parent_path()),
+                   "");
+}
+
 #endif
 
 TEST_F(TrustJudge, ChainsThroughTheCaFolderOfADirectoryStoreAsWindowsClientsDoThroughTheirCaStore) {
@@ -249,10 +293,32 @@ TEST_F(TrustJudge, SaysAnAnchorThatIsNotSelfSignedIsNotEnough) {
     write_into_root(folder_.path(), pki_->issuing);
     const Verdict verdict = evaluate(pki_->server, {});
     EXPECT_VERDICT(verdict, 0, CACHAIN_CAUSE_ANCHOR_NOT_SELF_SIGNED, cert_e_chaining, sec_e_untrusted_root, 2,
-                   "'SchertzLabIssuingCA' is in " + store_path("Root") + " but is not self-signed, and its issuer "
-                   "'CN=SchertzLabPolicyCA, DC=schertz, DC=lab' is not there: clients (OpenSSL, as curl and openssl "
-                   "s_client use it) trust a chain only when it ends at a self-signed root",
-                   "run Import-CaChain with the chain's CA certificates, its self-signed root among them");
+                   "'SchertzLabIssuingCA' is in " + store_path("Root") + " but is not self-signed: OpenSSL clients "
+                   "(curl, openssl s_client) do not accept it as a trust anchor without its own root, and its issuer "
+                   "'CN=SchertzLabPolicyCA, DC=schertz, DC=lab' is not in " + store_path("Root"),
+                   "import the root that issued 'SchertzLabIssuingCA': its issuer 'CN=SchertzLabPolicyCA, DC=schertz, "
+                   "DC=lab' (and, if that is not self-signed, the CAs above it up to their root), with Import-CaChain");
+    EXPECT_EQ(verdict.unreadable, "");
+}
+
+TEST_F(TrustJudge, SaysARootOfTheStoreCouldNotBeReadAndWhyInsteadOfCallingItAbsent) {
+    // Issue 16, item 3: a root with malformed extensions in Root anchors
+    // nothing; the verdict names the file and OpenSSL's reason.
+    const std::string file = utf8_from_path(write_into_root(folder_.path(), with_malformed_extensions(pki_->root)));
+    const Verdict chain_sent = evaluate(pki_->server, {&pki_->issuing, &pki_->policy});
+    EXPECT_VERDICT(chain_sent, 0, CACHAIN_CAUSE_ISSUER_MISSING, cert_e_chaining, sec_e_untrusted_root, 20,
+                   "the chain is incomplete: the issuer 'CN=SchertzLabRootCA, DC=schertz, DC=lab' of "
+                   "'SchertzLabPolicyCA' is not among the certificates of " + store_path("Root") + " and " +
+                       store_path("CA") + " that could be read, and was not supplied; " + file +
+                       " could not be read (the certificate has malformed extensions)",
+                   std::string("replace what could not be read: ") + import_chain);
+    EXPECT_EQ(chain_sent.unreadable, file + ": the certificate has malformed extensions");
+    const Verdict root_sent = evaluate(pki_->server, {&pki_->issuing, &pki_->policy, &pki_->root});
+    EXPECT_VERDICT(root_sent, 0, CACHAIN_CAUSE_ROOT_NOT_TRUSTED, cert_e_untrustedroot, sec_e_untrusted_root, 19,
+                   "the root 'SchertzLabRootCA' is not among the certificates of " + store_path("Root") +
+                       " that could be read; " + file + " could not be read (the certificate has malformed extensions)",
+                   "replace what could not be read: run Import-CaChain with the chain's CA certificates");
+    EXPECT_EQ(root_sent.unreadable, file + ": the certificate has malformed extensions");
 }
 
 TEST_F(TrustJudge, SaysWhichCertificateExpiredAndWhen) {

@@ -646,8 +646,12 @@ typedef CACHAIN_ENUM(cachain_verdict_text_field) {
     CACHAIN_VERDICT_TEXT_REASON = 0,  /* "the root 'SchertzLabRootCA' is not in LocalMachine\Root" */
     CACHAIN_VERDICT_TEXT_FIX = 1,     /* "run Import-CaChain ...", "" when trusted */
     CACHAIN_VERDICT_TEXT_OPENSSL = 2, /* OpenSSL's words for its code */
-    CACHAIN_VERDICT_TEXT_WARNINGS = 3 /* one line per CA certificate of the path that expires within
+    CACHAIN_VERDICT_TEXT_WARNINGS = 3, /* one line per CA certificate of the path that expires within
                                          warn_within_days: "'Root CA' expires on 2027-03-01 (in 91 days)"; "" for none */
+    CACHAIN_VERDICT_TEXT_UNREADABLE = 4 /* one line per entry of the store's Root or CA that OpenSSL cannot read,
+                                           so it anchors nothing: "<file or store entry>: <OpenSSL's reason>"
+                                           ("/srv/trust/Root/1a2b3c4d.0: the certificate has malformed
+                                           extensions"); "" for none */
 } cachain_verdict_text_field;
 /* Borrowed: valid until the verdicts are freed. */
 CACHAIN_API const char* cachain_verdict_text(const cachain_verdicts* verdicts, size_t index,

@@ -134,6 +134,7 @@ const char* cachain_verdict_text(const cachain_verdicts* verdicts, size_t index,
     case CACHAIN_VERDICT_TEXT_FIX: return verdict->fix.c_str();
     case CACHAIN_VERDICT_TEXT_OPENSSL: return verdict->openssl_verify_text.c_str();
     case CACHAIN_VERDICT_TEXT_WARNINGS: return verdict->warnings.c_str();
+    case CACHAIN_VERDICT_TEXT_UNREADABLE: return verdict->unreadable.c_str();
     }
     return nullptr;
 }

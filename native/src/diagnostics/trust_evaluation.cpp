@@ -15,16 +15,34 @@
 namespace cachain {
 namespace {
 
-std::vector<CertificatePtr> load_stored(TrustStore& store, StoreKind kind) {
+// What a store holds of one kind: the certificates OpenSSL reads, where
+// those held outside the store's own location came from, and the entries
+// it cannot read.
+struct Stored {
     std::vector<CertificatePtr> certs;
+    std::map<std::string, std::string> sources;  // thumbprint -> source
+    std::vector<UnreadableEntry> unreadable;
+};
+
+Stored load_stored(TrustStore& store, StoreKind kind) {
+    Stored loaded{{}, {}, store.unreadable(kind)};
     for (const auto& stored : store.trusted(kind)) {
         try {
-            certs.push_back(parse_certificates(stored.der, store.location(kind), nullptr).at(0));
-        } catch (const Failure&) {
-            // A store entry OpenSSL cannot read can anchor nothing here.
+            loaded.certs.push_back(parse_certificates(stored.der, store.location(kind), nullptr).at(0));
+            if (!stored.source.empty()) loaded.sources.emplace(stored.thumbprint, stored.source);
+        } catch (const Failure& failure) {
+            // It can anchor nothing here, and a verdict that needs it says why.
+            loaded.unreadable.push_back({store.location(kind) + "\\" + stored.thumbprint, failure.reason()});
         }
     }
-    return certs;
+    return loaded;
+}
+
+// "<where>: <why>", one a line.
+std::string lines_of(const std::vector<UnreadableEntry>& entries) {
+    std::string text;
+    for (const auto& entry : entries) text += (text.empty() ? "" : "\n") + entry.where + ": " + entry.why;
+    return text;
 }
 
 std::set<std::string> thumbprints_of(const std::vector<CertificatePtr>& certs) {
@@ -82,8 +100,12 @@ std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<Ce
                                          const std::vector<CertificatePtr>& extra_issuers,
                                          const EvaluationOptions& options, const IssuerDownloader& download) {
     const ClientModel client = client_model_of(store);
-    const auto roots = load_stored(store, StoreKind::Root);
-    const auto cas = load_stored(store, StoreKind::CA);
+    const Stored root_store = load_stored(store, StoreKind::Root);
+    const Stored ca_store = load_stored(store, StoreKind::CA);
+    const auto& roots = root_store.certs;
+    const auto& cas = ca_store.certs;
+    auto unreadable = root_store.unreadable;
+    unreadable.insert(unreadable.end(), ca_store.unreadable.begin(), ca_store.unreadable.end());
     // CaChain's path may use all the store holds, so that on Linux its
     // intermediates file can name what a server leaves out...
     std::vector<CertificatePtr> issuers = cas;
@@ -113,7 +135,8 @@ std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<Ce
         verdict.chain = std::move(chain);
         const Judgement judgement = client.judge(*verdict.chain.elements.front().certificate, untrusted, roots, options);
         const VerdictWords explanation = explain_verdict(
-            {judgement, verdict.chain, store, anchors, offered, client.reads_ca_store, options});
+            {judgement, verdict.chain, store, anchors, offered, client.reads_ca_store, options, root_store.sources,
+             root_store.unreadable, unreadable});
         const WindowsCodes codes = windows_codes_of(explanation.cause);
         verdict.trusted = judgement.code == X509_V_OK;
         verdict.cause = explanation.cause;
@@ -126,6 +149,7 @@ std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<Ce
         verdict.openssl_verify_code = judgement.code;
         verdict.openssl_verify_text = judgement.text;
         verdict.warnings = expiry_warnings(verdict.chain, options);
+        verdict.unreadable = lines_of(unreadable);
         name_downloads(verdict, downloaded_from, anchors, store, client.reads_ca_store);
         verdicts.push_back(std::move(verdict));
     }

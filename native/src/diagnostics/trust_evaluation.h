@@ -25,6 +25,7 @@ struct TrustVerdict {
     int openssl_verify_code = 0;   // X509_V_OK (0) or X509_V_ERR_*, from X509_verify_cert itself
     std::string openssl_verify_text;
     std::string warnings;          // CA certificates of the path that expire soon, one a line
+    std::string unreadable;        // the store's entries OpenSSL cannot read, "<where>: <why>" one a line
 };
 
 // An issuer CaChain downloaded through the caIssuers URL of the

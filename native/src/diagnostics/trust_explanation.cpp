@@ -88,6 +88,12 @@ private:
     }
     const Certificate& path_top() const { return *f_.path.elements.back().certificate; }
     std::string root_store() const { return f_.store.location(StoreKind::Root); }
+    // Where the store holds root: Root itself, or the file it came from
+    // (the system bundle, for a root another tool or a package put there).
+    std::string held_in(const Certificate& root) const {
+        const auto found = f_.root_sources.find(root.thumbprint());
+        return found == f_.root_sources.end() ? root_store() : found->second;
+    }
     std::string ca_store() const { return f_.store.location(StoreKind::CA); }
 
     bool path_reaches_anchor() const {
@@ -134,7 +140,7 @@ private:
 
     std::string trusted_reason() const {
         const Certificate& root = chain_.empty() ? path_top() : *chain_.back();
-        std::string reason = "trusted: the chain ends at the root " + quoted(root) + " in " + root_store();
+        std::string reason = "trusted: the chain ends at the root " + quoted(root) + " in " + held_in(root);
         // The judge decides; a path of CaChain's that stops short is said, never hidden.
         if (!path_reaches_anchor())
             reason += " (CaChain's own path stops at " + quoted(path_top()) + ": " + f_.path.summary + ")";
@@ -147,14 +153,7 @@ private:
         case CACHAIN_CAUSE_ISSUER_MISSING: return issuer_missing(out);
         case CACHAIN_CAUSE_SERVER_OMITS_INTERMEDIATES: return server_omits(out);
         case CACHAIN_CAUSE_ROOT_NOT_TRUSTED: return root_not_trusted(out);
-        case CACHAIN_CAUSE_ANCHOR_NOT_SELF_SIGNED: {
-            const Certificate& anchor = *chain_.back();
-            out.reason = quoted(anchor) + " is in " + root_store() + " but is not self-signed, and its issuer '" +
-                         anchor.issuer() + "' is not there: clients (OpenSSL, as curl and openssl s_client use it) "
-                         "trust a chain only when it ends at a self-signed root";
-            out.fix = "run Import-CaChain with the chain's CA certificates, its self-signed root among them";
-            return;
-        }
+        case CACHAIN_CAUSE_ANCHOR_NOT_SELF_SIGNED: return anchor_not_self_signed(out);
         case CACHAIN_CAUSE_EXPIRED:
             out.reason = quoted(cert) + " expired on " + utc_time(cert.not_after());
             out.fix = "renew the certificate " + quoted(cert) + cannot_import;
@@ -236,11 +235,38 @@ private:
             return;
         }
         const std::string name = missing.name.empty() ? child.issuer() : missing.name;
+        out.fix = "export the whole CA chain on a machine that has it (Get-CaChain | Export-CaChain) and run "
+                  "Import-CaChain here";
+        if (!f_.unreadable.empty()) {
+            // The issuer may be the entry that could not be read: say so, not that it is absent.
+            out.reason = "the chain is incomplete: the issuer '" + name + "' of " + quoted(child) + " is not among "
+                         "the certificates of " + root_store() + " and " + ca_store() + " that could be read, and "
+                         "was not supplied; " + unreadable_words(f_.unreadable);
+            out.fix = "replace what could not be read: " + out.fix;
+            return;
+        }
         out.reason = "the chain is incomplete: the issuer '" + name + "' of " + quoted(child) + " is in neither " +
                      root_store() + " nor " + ca_store() + ", and was not supplied";
         if (!missing.url.empty()) out.reason += " (it is published at " + missing.url + ")";
-        out.fix = "export the whole CA chain on a machine that has it (Get-CaChain | Export-CaChain) and run "
-                  "Import-CaChain here";
+    }
+
+    // "<where> could not be read (<why>)", each; the store's entries
+    // OpenSSL cannot parse anchor nothing.
+    static std::string unreadable_words(const std::vector<UnreadableEntry>& entries) {
+        std::string text;
+        for (const auto& entry : entries)
+            text += (text.empty() ? "" : "; ") + entry.where + " could not be read (" + entry.why + ")";
+        return text;
+    }
+
+    void anchor_not_self_signed(VerdictWords& out) const {
+        const Certificate& anchor = *chain_.back();
+        out.reason = quoted(anchor) + " is in " + held_in(anchor) + " but is not self-signed: OpenSSL clients (curl, "
+                     "openssl s_client) do not accept it as a trust anchor without its own root, and its issuer '" +
+                     anchor.issuer() + "' is not in " + root_store();
+        if (!f_.unreadable_roots.empty()) out.reason += "; " + unreadable_words(f_.unreadable_roots);
+        out.fix = "import the root that issued " + quoted(anchor) + ": its issuer '" + anchor.issuer() + "' (and, if "
+                  "that is not self-signed, the CAs above it up to their root), with Import-CaChain";
     }
 
     void server_omits(VerdictWords& out) const {
@@ -262,8 +288,14 @@ private:
                       "purpose, run Import-CaChain -Force with it";
             return;
         }
-        out.reason = "the root " + quoted(root) + " is not in " + root_store();
         out.fix = "run Import-CaChain with the chain's CA certificates";
+        if (!f_.unreadable_roots.empty()) {
+            out.reason = "the root " + quoted(root) + " is not among the certificates of " + root_store() +
+                         " that could be read; " + unreadable_words(f_.unreadable_roots);
+            out.fix = "replace what could not be read: " + out.fix;
+            return;
+        }
+        out.reason = "the root " + quoted(root) + " is not in " + root_store();
     }
 
     void invalid_ca(VerdictWords& out) const {

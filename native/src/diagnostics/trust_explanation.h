@@ -3,8 +3,10 @@
 // only where importing helps).
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "chain.h"
 #include "trust_store.h"
@@ -20,6 +22,9 @@ struct VerdictFacts {
     const std::set<std::string>& offered;  // thumbprints of what clients may chain through
     bool clients_read_ca;                  // whether the store's CA certificates are among offered
     const EvaluationOptions& options;
+    const std::map<std::string, std::string>& root_sources;  // thumbprint -> where a root is held, when not Root itself
+    const std::vector<UnreadableEntry>& unreadable_roots;    // the Root entries OpenSSL cannot read
+    const std::vector<UnreadableEntry>& unreadable;          // those and the CA entries it cannot read
 };
 
 struct VerdictWords {

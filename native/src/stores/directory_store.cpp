@@ -52,11 +52,18 @@ std::map<std::string, fs::path>& DirectoryStore::index(StoreKind kind) {
         try {
             const auto certs = parse_certificates(read_certificate_file(it->path()), utf8_from_path(it->path()), nullptr);
             if (certs.size() == 1) entries.emplace(certs[0]->thumbprint(), it->path());
-        } catch (const Failure&) {
-            // Not a certificate: someone else's file; leave it alone.
+        } catch (const Failure& failure) {
+            // Left alone, but said: OpenSSL's -CApath reads a hashed name as
+            // a certificate, so one it cannot read may be a missing root.
+            unreadable_[kind].push_back({utf8_from_path(it->path()), failure.reason()});
         }
     }
     return entries;
+}
+
+std::vector<UnreadableEntry> DirectoryStore::unreadable(StoreKind kind) {
+    index(kind);
+    return unreadable_[kind];
 }
 
 std::string DirectoryStore::missing_folder() const {

@@ -23,6 +23,7 @@ public:
     bool add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) override;
     bool remove(StoreKind kind, const std::string& thumbprint) override;
     std::vector<StoredCertificate> list(StoreKind kind) override;
+    std::vector<UnreadableEntry> unreadable(StoreKind kind) override;
     std::string missing_folder() const override;
 
 private:
@@ -34,6 +35,7 @@ private:
 
     std::filesystem::path folder_;
     std::map<StoreKind, std::map<std::string, std::filesystem::path>> indexes_;
+    std::map<StoreKind, std::vector<UnreadableEntry>> unreadable_;  // found while indexing
 };
 
 }  // namespace cachain

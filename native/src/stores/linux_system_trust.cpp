@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <utility>
 
 #ifndef _WIN32
@@ -198,8 +199,9 @@ bool LinuxSystemTrust::remove(StoreKind kind, const std::string& thumbprint) {
     return true;
 }
 
-std::vector<StoredCertificate> LinuxSystemTrust::list(StoreKind kind) {
-    std::vector<StoredCertificate> stored;
+// The files kind's certificates are read from: for Root the bundle first
+// (roots another tool or a package put there), then CaChain's own folder.
+std::vector<fs::path> LinuxSystemTrust::files_of(StoreKind kind) const {
     std::vector<fs::path> files;
     if (kind == StoreKind::Root) files.push_back(layout_.bundle);
     std::error_code error;
@@ -208,19 +210,44 @@ std::vector<StoredCertificate> LinuxSystemTrust::list(StoreKind kind) {
         // A hidden file is a write's temporary file, left whole or not by a killed import: never ours to offer.
         if (it->path().filename().string().rfind('.', 0) != 0) files.push_back(it->path());
     }
-    std::set<std::string> seen;
-    for (const auto& file : files) {
+    return files;
+}
+
+std::vector<StoredCertificate> LinuxSystemTrust::list(StoreKind kind) {
+    std::vector<StoredCertificate> stored;
+    std::map<std::string, std::size_t> seen;
+    for (const auto& file : files_of(kind)) {
+        const bool in_bundle = file == layout_.bundle;
         try {
             for (const auto& cert : parse_certificates(read_certificate_file(file), utf8_from_path(file), nullptr)) {
-                if (!seen.insert(cert->thumbprint()).second) continue;
+                const auto [at, added] = seen.emplace(cert->thumbprint(), stored.size());
+                // A root of CaChain's folder is in the bundle too: it is ours.
+                if (!added && !in_bundle) stored[at->second].source.clear();
+                if (!added) continue;
                 const auto der = cert->der();
-                stored.push_back({{der.begin(), der.end()}, cert->thumbprint()});
+                stored.push_back({{der.begin(), der.end()}, cert->thumbprint(), in_bundle ? utf8_from_path(file) : ""});
             }
         } catch (const Failure&) {
-            // A missing bundle or a stray file holds no trusted certificate.
+            // A missing bundle or a stray file holds no trusted certificate (unreadable() names them).
         }
     }
     return stored;
+}
+
+std::vector<UnreadableEntry> LinuxSystemTrust::unreadable(StoreKind kind) {
+    std::vector<UnreadableEntry> entries;
+    for (const auto& file : files_of(kind)) {
+        std::error_code error;
+        if (file == layout_.bundle && !fs::exists(file, error)) continue;  // no bundle yet: nothing unread
+        try {
+            parse_certificates(read_certificate_file(file), utf8_from_path(file), nullptr);
+        } catch (const Failure& failure) {
+            // An empty bundle is what a refresh leaves when no root is left.
+            if (file == layout_.bundle && failure.status() == CACHAIN_E_EMPTY) continue;
+            entries.push_back({utf8_from_path(file), failure.reason()});
+        }
+    }
+    return entries;
 }
 
 // The roots a refresh has taken in, when it runs here: a .crt the bundle

@@ -33,6 +33,7 @@ public:
     bool remove(StoreKind kind, const std::string& thumbprint) override;
     std::vector<StoredCertificate> list(StoreKind kind) override;
     std::vector<StoredCertificate> trusted(StoreKind kind) override;
+    std::vector<UnreadableEntry> unreadable(StoreKind kind) override;
     void commit() override;
     std::vector<std::string> take_warnings() override;
     std::string missing_folder() const override;
@@ -40,6 +41,7 @@ public:
 private:
     std::filesystem::path file_for(StoreKind kind, const std::string& thumbprint) const;
     std::vector<std::filesystem::path> own_folders(StoreKind kind) const;
+    std::vector<std::filesystem::path> files_of(StoreKind kind) const;
     std::filesystem::path intermediates_file() const;
     const std::set<std::string>& bundle_thumbprints();
     const std::set<std::string>& offered_intermediates();

@@ -28,6 +28,17 @@ inline const char* store_kind_name(StoreKind kind) { return kind == StoreKind::R
 struct StoredCertificate {
     std::vector<std::uint8_t> der;
     std::string thumbprint;  // SHA-1, upper-case hex
+    // Where the store holds it when that is not location(kind) itself: the
+    // system trust bundle, for a root that another tool or a package put
+    // there. "" for the store's own entries.
+    std::string source{};
+};
+
+// A store entry OpenSSL cannot read: where it is (a file, a store and
+// thumbprint) and OpenSSL's reason. It anchors nothing, and a verdict says so.
+struct UnreadableEntry {
+    std::string where;
+    std::string why;
 };
 
 class TrustStore {
@@ -56,6 +67,11 @@ public:
     // unless additions take effect only through a refresh: then not what a
     // refresh has not taken in yet (a file an interrupted import left).
     virtual std::vector<StoredCertificate> trusted(StoreKind kind) { return list(kind); }
+
+    // The entries of kind that list and trusted leave out because they cannot
+    // be read as one certificate: a file named as a certificate of the store
+    // that holds something else, or a certificate with malformed extensions.
+    virtual std::vector<UnreadableEntry> unreadable(StoreKind) { return {}; }
 
     // Makes the adds and removes since the last commit take effect where a
     // platform needs a step for it (regenerating a bundle, committing a
