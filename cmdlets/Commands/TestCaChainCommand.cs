@@ -121,6 +121,7 @@ namespace CaChain.Commands
             string openSslError = verdict.OpenSslCode == 0 ? string.Empty : verdict.OpenSslCode.ToString(CultureInfo.InvariantCulture);
             List<CaChainElement> elements = verdict.Elements;
             if (!Quiet) foreach (string warning in verdict.Warnings) WriteWarning(warning);
+            if (!Quiet) foreach (string entry in verdict.Unreadable) WriteWarning($"The store holds an entry that cannot be read: {entry}");
             return new CaChainTestResult
             {
                 Target = elements[elements.Count - 1].Name,
@@ -139,6 +140,7 @@ namespace CaChain.Commands
                 Location = store.Location(CaChainStoreName.Root),
                 Chain = elements.ToArray(),
                 Warnings = verdict.Warnings,
+                Unreadable = verdict.Unreadable,
             };
         }
 

@@ -26,6 +26,9 @@ namespace CaChain
         public CaChainElement[] Chain { get; set; }
         // CA certificates of the path that expire within -WarnWithinDays, one line each.
         public string[] Warnings { get; set; }
+        // Store entries that could not be read (where: why), one each; the
+        // Reason names them when they may be the missing root or issuer.
+        public string[] Unreadable { get; set; }
 
         public override string ToString() => Trusted ? $"{Target}: trusted" : $"{Target}: {Reason}";
     }

@@ -40,7 +40,7 @@ namespace CaChain.Native
 
     internal enum VerdictNumber { Trusted = 0, ChainError = 1, TlsError = 2, OpenSslCode = 3, Cause = 4 }
 
-    internal enum VerdictText { Reason = 0, Fix = 1, OpenSsl = 2, Warnings = 3 }
+    internal enum VerdictText { Reason = 0, Fix = 1, OpenSsl = 2, Warnings = 3, Unreadable = 4 }
 
     internal enum ExplanationText { Code = 0, Name = 1, Kind = 2, Description = 3, Causes = 4, Fix = 5 }
 

@@ -16,6 +16,8 @@ namespace CaChain.Native
         public CaChainTrustCause Cause;
         // CA certificates of the path that expire within the window asked for.
         public string[] Warnings;
+        // Store entries OpenSSL could not read, "where: why", one each.
+        public string[] Unreadable;
         public List<CaChainElement> Elements;
 
         // Each verdict of the handle, its chain's elements tagged with endpoint.
@@ -47,6 +49,7 @@ namespace CaChain.Native
                 OpenSslText = openSslCode == 0 ? string.Empty : Text(VerdictText.OpenSsl),
                 Cause = (CaChainTrustCause)Number(VerdictNumber.Cause),
                 Warnings = Lines(Text(VerdictText.Warnings)),
+                Unreadable = Lines(Text(VerdictText.Unreadable)),
             };
         }
     }

@@ -113,6 +113,7 @@ int main(void) {
     PRINT("cachain_verdict_text_field", CACHAIN_VERDICT_TEXT_FIX);
     PRINT("cachain_verdict_text_field", CACHAIN_VERDICT_TEXT_OPENSSL);
     PRINT("cachain_verdict_text_field", CACHAIN_VERDICT_TEXT_WARNINGS);
+    PRINT("cachain_verdict_text_field", CACHAIN_VERDICT_TEXT_UNREADABLE);
     PRINT("cachain_purpose", CACHAIN_PURPOSE_SERVER_AUTH);
     PRINT("cachain_purpose", CACHAIN_PURPOSE_CLIENT_AUTH);
     PRINT("cachain_purpose", CACHAIN_PURPOSE_ANY);
