@@ -171,6 +171,12 @@ namespace CaChain.Commands
 
         private CertificateSet localIssuers;
 
+        // Whether this machine's stores join each item's issuers. Test-CaChain
+        // says no: its judge must get only what a client has (what the server
+        // sent, -IssuerPath, and the tested store as its clients read it), and
+        // on Linux no client reads CaChain's intermediates file.
+        private protected virtual bool LocalStoresAreIssuers => true;
+
         // The machine's CA certificates, read once per command and added to
         // every item's issuers. On Windows its Root, CA and AuthRoot stores; on
         // Linux the system trust, and .NET's CurrentUser stores, which pwsh
@@ -299,7 +305,7 @@ namespace CaChain.Commands
                 CaChainException failure = CaChainException.Capture(() => item.Pool.AddPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(issuers), PlainPassword()));
                 ReportNew(item.Pool, problemsBefore, failure, issuers, extraIssuers: true);
             }
-            if (SkipLocalStores) return;
+            if (SkipLocalStores || !LocalStoresAreIssuers) return;
             CaChainException localFailure = CaChainException.Capture(() => item.Pool.AddSet(LocalIssuers()));
             if (localFailure != null) WriteError(CommandErrors.Record(this, localFailure, item.Target));
         }

@@ -48,6 +48,8 @@ namespace CaChain.Commands
         [ValidateRange(0, 36500)]
         public int WarnWithinDays { get; set; }
 
+        private protected override bool LocalStoresAreIssuers => false;
+
         // The image's own stores are its issuers, not this machine's.
         private protected override string LocalStoresRoot =>
             SystemRoot == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(SystemRoot);

@@ -145,7 +145,7 @@
             IssuerPath    = 'Extra issuer certificates, as a client would have them.'
             Password      = 'The password of PKCS#12 files.'
             Offline       = 'Never use the network beyond the endpoint itself. Without it, missing issuers are downloaded through their AIA URLs, only to name them in the reason: OpenSSL clients never download issuers, so on Linux a download never makes the chain trusted.'
-            SkipLocalStores = 'Leave out the CA certificates this machine (or the -SystemRoot image) already holds as issuers; the trust anchors are the tested store''s roots either way.'
+            SkipLocalStores = 'Accepted as by Get-CaChain, and changes nothing here: Test-CaChain never adds this machine''s other stores as issuers, because its judge gets only what a client has (what was sent, -IssuerPath, and the tested store as its clients read it).'
             TimeoutSec    = 'The time limit, in seconds, for each connection (10 by default).'
             StoreLocation = 'The stores to test against: LocalMachine (the default), CurrentUser, or Directory (with -StorePath).'
             StorePath     = 'A directory store to test against. A folder that does not exist is an error (ObjectNotFound) naming it, not an untrusted answer. Not with -SystemRoot, nor with -StoreLocation other than Directory.'

@@ -35,6 +35,21 @@ Describe 'Test-CaChain' {
         $result.OpenSslErrorText | Should -BeExactly ''
     }
 
+    It 'on Linux, refuses a server that sends only its leaf although the chain was imported, as curl would' {
+        # The seed's own mistake: the intermediates are in CaChain's intermediates
+        # file, which no Linux TLS client reads, and this machine's stores must not
+        # stand in for what the server did not send.
+        $system = New-TestSystemRoot "$TestDrive/leaf-only-system"
+        Export-CaChain -Path "$pki/chain.p7b" -Destination "$TestDrive/leaf-only-certs" -SkipLocalStores | Out-Null
+        Get-ChildItem "$TestDrive/leaf-only-certs" | Import-CaChain -SystemRoot $system | Out-Null
+        $leafOnly = Start-TlsServer -Pki $pki
+        try {
+            $result = Test-CaChain -ComputerName 127.0.0.1 -Port $leafOnly.Port -SystemRoot $system -DnsName pool1.schertz.lab -Offline
+        } finally { $leafOnly | Stop-TestServer }
+        "$($result.Trusted) $($result.Cause) $($result.OpenSslError)" | Should -BeExactly 'False ServerOmitsIntermediates 20'
+        $result.Fix | Should -Match '^configure the server to send its full chain'
+    }
+
     It 'returns only a bool with -Quiet' {
         Test-CaChain -Path "$pki/chain.p7b" -StorePath "$TestDrive/empty" -Quiet | Should -BeExactly $false
         Test-CaChain -Path "$pki/chain.p7b" -StorePath "$TestDrive/store" -Quiet | Should -BeExactly $true
