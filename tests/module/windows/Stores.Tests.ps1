@@ -96,17 +96,17 @@ Describe 'Windows itself, before and after' {
         try {
             $before = Test-WindowsTrust -Pki $pki
             $before.Trusted | Should -BeFalse -Because $before.Output
-            Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -Quiet | Should -BeFalse
+            Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -DnsName pool1.schertz.lab -Quiet | Should -BeFalse
 
             $placed = Get-ChildItem $certs | Import-CaChain
             $after = Test-WindowsTrust -Pki $pki
             $after.Trusted | Should -BeTrue -Because $after.Output
-            Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -Quiet | Should -BeTrue
+            Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -DnsName pool1.schertz.lab -Quiet | Should -BeTrue
 
             $placed | Remove-CaChain -Confirm:$false | Out-Null
             $undone = Test-WindowsTrust -Pki $pki
             $undone.Trusted | Should -BeFalse -Because $undone.Output
-            Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -Quiet | Should -BeFalse
+            Test-CaChain -ComputerName 127.0.0.1 -Port $server.Port -DnsName pool1.schertz.lab -Quiet | Should -BeFalse
         } finally { $server | Stop-TestServer }
     }
 }
