@@ -171,4 +171,8 @@ cachain_role role_of(const Certificate& cert) noexcept {
     return cert.self_signed() ? CACHAIN_ROLE_ROOT : CACHAIN_ROLE_INTERMEDIATE;
 }
 
+std::string quoted_name(const Certificate& cert) {
+    return "'" + (cert.common_name().empty() ? cert.subject() : cert.common_name()) + "'";
+}
+
 }  // namespace cachain

@@ -87,4 +87,8 @@ using CertificatePtr = std::shared_ptr<const Certificate>;
 // a self-signed CA is a root, any other CA an intermediate, the rest leaves.
 cachain_role role_of(const Certificate& cert) noexcept;
 
+// How messages name a certificate: its common name, or its whole subject
+// when it has none, in single quotes ("'SchertzLabRootCA'").
+std::string quoted_name(const Certificate& cert);
+
 }  // namespace cachain

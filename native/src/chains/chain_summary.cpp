@@ -3,21 +3,17 @@
 namespace cachain {
 namespace {
 
-std::string name_of(const Certificate& cert) {
-    return "'" + (cert.common_name().empty() ? cert.subject() : cert.common_name()) + "'";
-}
-
 std::string outcome(const Chain& chain, std::size_t signature_checks, std::size_t max_depth) {
     const Certificate& last = *chain.elements.back().certificate;
     const auto count = std::to_string(chain.elements.size());
     switch (chain.status) {
     case CACHAIN_CHAIN_COMPLETE:
         if (chain.elements.size() == 1 && chain.elements.front().role == CACHAIN_ROLE_LEAF)
-            return "The certificate " + name_of(last) + " is self-signed and not a CA: there is no CA chain to trust.";
+            return "The certificate " + quoted_name(last) + " is self-signed and not a CA: there is no CA chain to trust.";
         return "Complete: " + count + " certificate" + (chain.elements.size() == 1 ? "" : "s") + " up to the root " +
-               name_of(last) + ".";
+               quoted_name(last) + ".";
     case CACHAIN_CHAIN_MISSING_ISSUER: {
-        std::string text = "Incomplete: the issuer '" + chain.missing.name + "' of " + name_of(last) + " was not found";
+        std::string text = "Incomplete: the issuer '" + chain.missing.name + "' of " + quoted_name(last) + " was not found";
         if (!chain.missing.key_id.empty()) text += " (key identifier " + chain.missing.key_id + ")";
         if (!chain.missing.why.empty()) text += "; " + chain.missing.why;
         text += ".";
@@ -36,9 +32,9 @@ std::string outcome(const Chain& chain, std::size_t signature_checks, std::size_
 std::string validity_warnings(const Chain& chain) {
     std::string text;
     for (const auto& element : chain.elements) {
-        if (element.validity == CACHAIN_VALIDITY_EXPIRED) text += " " + name_of(*element.certificate) + " has expired.";
+        if (element.validity == CACHAIN_VALIDITY_EXPIRED) text += " " + quoted_name(*element.certificate) + " has expired.";
         if (element.validity == CACHAIN_VALIDITY_NOT_YET_VALID)
-            text += " " + name_of(*element.certificate) + " is not valid yet.";
+            text += " " + quoted_name(*element.certificate) + " is not valid yet.";
     }
     return text;
 }

@@ -57,10 +57,6 @@ std::set<std::string> thumbprints_of(const std::vector<CertificatePtr>& certs) {
 // CryptoAPI does download caIssuers, so the Windows judge gets them.
 bool judge_downloads_issuers(const ClientModel& client) { return client.judge != openssl_judge; }
 
-std::string quoted(const Certificate& cert) {
-    return "'" + (cert.common_name().empty() ? cert.subject() : cert.common_name()) + "'";
-}
-
 // A refusal for want of an issuer that CaChain downloaded: the issuer was
 // neither sent nor in the store, and the clients do not download it. The
 // reason names each downloaded certificate of the path and its URL.
@@ -76,9 +72,9 @@ void name_downloads(TrustVerdict& verdict, const std::map<std::string, std::stri
     for (const auto& element : path.elements) {
         const auto url = url_of.find(element.certificate->thumbprint());
         if (url == url_of.end()) continue;
-        published += std::string(published.empty() ? "" : ", ") + quoted(*element.certificate) + " (published at " +
+        published += std::string(published.empty() ? "" : ", ") + quoted_name(*element.certificate) + " (published at " +
                      url->second + ")";
-        names += std::string(names.empty() ? "" : " and ") + quoted(*element.certificate);
+        names += std::string(names.empty() ? "" : " and ") + quoted_name(*element.certificate);
         ++count;
     }
     if (published.empty()) return;
@@ -88,7 +84,7 @@ void name_downloads(TrustVerdict& verdict, const std::map<std::string, std::stri
                      (one ? "is" : "are") + " not in " + store.location(StoreKind::CA) + "; CaChain downloaded " +
                      (one ? "it" : "them") + ", but clients here (OpenSSL, as curl and openssl s_client use it) never "
                      "download issuers, so they cannot build the chain to the root " +
-                     quoted(*path.elements.back().certificate);
+                     quoted_name(*path.elements.back().certificate);
     verdict.fix = "configure the server to send its full chain: its certificate followed by " + names +
                   (clients_read_ca ? ", or run Import-CaChain with the chain (Get-CaChain | Import-CaChain)"
                                    : " (importing cannot fix this)");

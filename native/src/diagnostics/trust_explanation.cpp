@@ -1,7 +1,5 @@
 #include "trust_explanation.h"
 
-#include <chrono>
-#include <cstdio>
 #include <vector>
 
 #include <openssl/x509_vfy.h>
@@ -9,6 +7,7 @@
 
 #include "path_builder.h"
 #include "trust_cause.h"
+#include "utc_text.h"
 
 namespace cachain {
 namespace {
@@ -17,35 +16,14 @@ constexpr std::int64_t seconds_per_day = 86400;
 constexpr const char* cannot_import = " (importing CA certificates cannot fix this)";
 constexpr const char* ask_ca_administrator = "; the CA hierarchy itself is wrong, so ask its administrator";
 
-std::string quoted(const Certificate& cert) {
-    return "'" + (cert.common_name().empty() ? cert.subject() : cert.common_name()) + "'";
-}
-
 // "'A'", "'A' and 'B'", "'A', 'B' and 'C'".
 std::string listed(const std::vector<const Certificate*>& certs) {
     std::string text;
     for (std::size_t i = 0; i < certs.size(); ++i) {
         if (i) text += i + 1 == certs.size() ? " and " : ", ";
-        text += quoted(*certs[i]);
+        text += quoted_name(*certs[i]);
     }
     return text;
-}
-
-std::string utc_date(std::int64_t seconds) {
-    using namespace std::chrono;
-    const year_month_day day{floor<days>(sys_seconds{std::chrono::seconds{seconds}})};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
-                  static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
-    return text;
-}
-
-std::string utc_time(std::int64_t seconds) {
-    const std::int64_t of_day = ((seconds % seconds_per_day) + seconds_per_day) % seconds_per_day;
-    char text[16];
-    std::snprintf(text, sizeof text, "%02d:%02d:%02d", static_cast<int>(of_day / 3600),
-                  static_cast<int>(of_day / 60 % 60), static_cast<int>(of_day % 60));
-    return utc_date(seconds) + " " + text + " UTC";
 }
 
 std::string purpose_words(cachain_purpose purpose) {
@@ -140,10 +118,10 @@ private:
 
     std::string trusted_reason() const {
         const Certificate& root = chain_.empty() ? path_top() : *chain_.back();
-        std::string reason = "trusted: the chain ends at the root " + quoted(root) + " in " + held_in(root);
+        std::string reason = "trusted: the chain ends at the root " + quoted_name(root) + " in " + held_in(root);
         // The judge decides; a path of CaChain's that stops short is said, never hidden.
         if (!path_reaches_anchor())
-            reason += " (CaChain's own path stops at " + quoted(path_top()) + ": " + f_.path.summary + ")";
+            reason += " (CaChain's own path stops at " + quoted_name(path_top()) + ": " + f_.path.summary + ")";
         return reason;
     }
 
@@ -155,57 +133,57 @@ private:
         case CACHAIN_CAUSE_ROOT_NOT_TRUSTED: return root_not_trusted(out);
         case CACHAIN_CAUSE_ANCHOR_NOT_SELF_SIGNED: return anchor_not_self_signed(out);
         case CACHAIN_CAUSE_EXPIRED:
-            out.reason = quoted(cert) + " expired on " + utc_time(cert.not_after());
-            out.fix = "renew the certificate " + quoted(cert) + cannot_import;
+            out.reason = quoted_name(cert) + " expired on " + utc_time(cert.not_after());
+            out.fix = "renew the certificate " + quoted_name(cert) + cannot_import;
             return;
         case CACHAIN_CAUSE_NOT_YET_VALID:
-            out.reason = quoted(cert) + " is not valid before " + utc_time(cert.not_before());
-            out.fix = "correct this machine's clock if it is wrong, or use " + quoted(cert) + " from " +
+            out.reason = quoted_name(cert) + " is not valid before " + utc_time(cert.not_before());
+            out.fix = "correct this machine's clock if it is wrong, or use " + quoted_name(cert) + " from " +
                       utc_time(cert.not_before()) + " on" + cannot_import;
             return;
         case CACHAIN_CAUSE_CRITICAL_EXTENSION:
-            out.reason = quoted(cert) + " has a critical extension that clients do not know, so they must refuse it";
-            out.fix = "have " + quoted(cert) + " reissued without the unknown extension, or with it marked "
+            out.reason = quoted_name(cert) + " has a critical extension that clients do not know, so they must refuse it";
+            out.fix = "have " + quoted_name(cert) + " reissued without the unknown extension, or with it marked "
                       "non-critical" + cannot_import;
             return;
         case CACHAIN_CAUSE_HOST_NAME_MISMATCH:
-            out.reason = "the name '" + f_.options.dns_name + "' is not one that " + quoted(cert) +
+            out.reason = "the name '" + f_.options.dns_name + "' is not one that " + quoted_name(cert) +
                          " is issued for (its Subject Alternative Names)";
-            out.fix = "connect with a name that " + quoted(cert) + " lists in its Subject Alternative Names, or have "
+            out.fix = "connect with a name that " + quoted_name(cert) + " lists in its Subject Alternative Names, or have "
                       "it reissued for '" + f_.options.dns_name + "'" + cannot_import;
             return;
         case CACHAIN_CAUSE_WRONG_PURPOSE:
-            out.reason = quoted(cert) + " is not valid for " + purpose_words(f_.options.purpose) +
+            out.reason = quoted_name(cert) + " is not valid for " + purpose_words(f_.options.purpose) +
                          ": its extended key usage does not allow it";
-            out.fix = "have " + quoted(cert) + " reissued with the " + usage_name(f_.options.purpose) +
+            out.fix = "have " + quoted_name(cert) + " reissued with the " + usage_name(f_.options.purpose) +
                       " extended key usage" + cannot_import;
             return;
         case CACHAIN_CAUSE_NAME_CONSTRAINTS:
-            out.reason = "a name of " + quoted(cert) + " is outside the name constraints of a CA above it";
-            out.fix = "have " + quoted(cert) + " reissued with a name the CA's name constraints permit, or the CA "
+            out.reason = "a name of " + quoted_name(cert) + " is outside the name constraints of a CA above it";
+            out.fix = "have " + quoted_name(cert) + " reissued with a name the CA's name constraints permit, or the CA "
                       "certificate reissued with constraints that permit it" + cannot_import;
             return;
         case CACHAIN_CAUSE_INVALID_CA: return invalid_ca(out);
         case CACHAIN_CAUSE_PATH_LENGTH: return path_length(out);
         case CACHAIN_CAUSE_CA_KEY_USAGE:
-            out.reason = quoted(cert) + " is a CA, but its keyUsage lacks keyCertSign, so it may not sign " +
-                         (below() ? quoted(*below()) : std::string("certificates")) + ask_ca_administrator;
-            out.fix = "have " + quoted(cert) + " reissued with keyUsage keyCertSign" + cannot_import;
+            out.reason = quoted_name(cert) + " is a CA, but its keyUsage lacks keyCertSign, so it may not sign " +
+                         (below() ? quoted_name(*below()) : std::string("certificates")) + ask_ca_administrator;
+            out.fix = "have " + quoted_name(cert) + " reissued with keyUsage keyCertSign" + cannot_import;
             return;
         case CACHAIN_CAUSE_BAD_SIGNATURE:
-            out.reason = "the signature of " + quoted(cert) + " does not verify with the key of its issuer " +
-                         (above() ? quoted(*above()) : "'" + cert.issuer() + "'");
-            out.fix = "replace " + quoted(cert) + " with the certificate its CA issued: this one was altered, or "
+            out.reason = "the signature of " + quoted_name(cert) + " does not verify with the key of its issuer " +
+                         (above() ? quoted_name(*above()) : "'" + cert.issuer() + "'");
+            out.fix = "replace " + quoted_name(cert) + " with the certificate its CA issued: this one was altered, or "
                       "signed by another key" + cannot_import;
             return;
         case CACHAIN_CAUSE_PATH_LOOP:
-            out.reason = "the only issuers found for " + quoted(path_top()) + " would close a loop" +
+            out.reason = "the only issuers found for " + quoted_name(path_top()) + " would close a loop" +
                          (f_.path.missing.why.empty() ? "" : ": " + f_.path.missing.why);
             out.fix = "supply the chain's self-signed root, or ask the CA's administrator: its CA certificates "
                       "only cross-sign each other";
             return;
         case CACHAIN_CAUSE_SEARCH_LIMIT:
-            out.reason = "the search for the chain of " + quoted(*f_.path.elements.front().certificate) +
+            out.reason = "the search for the chain of " + quoted_name(*f_.path.elements.front().certificate) +
                          " stopped at its limit before it reached a root, after " +
                          std::to_string(f_.path.elements.size()) + " certificates (it follows at most " +
                          std::to_string(SearchLimits{}.max_depth) + " deep, and a bounded number of candidate "
@@ -217,7 +195,7 @@ private:
         case CACHAIN_CAUSE_NONE:
         case CACHAIN_CAUSE_OTHER: break;
         }
-        out.reason = "clients refuse " + quoted(cert) + ": " + f_.judgement.text + " (OpenSSL code " +
+        out.reason = "clients refuse " + quoted_name(cert) + ": " + f_.judgement.text + " (OpenSSL code " +
                      std::to_string(f_.judgement.code) + ")";
         out.fix = "see Resolve-CaChainError " + std::to_string(f_.judgement.code);
     }
@@ -227,9 +205,9 @@ private:
         const Certificate& child = f_.path.status == CACHAIN_CHAIN_MISSING_ISSUER ? path_top() : subject();
         if (missing.wrong_key) {
             // A renewed root: the name is there, the key is another.
-            out.reason = "the chain is incomplete: no certificate that signed " + quoted(child) + " is in " +
+            out.reason = "the chain is incomplete: no certificate that signed " + quoted_name(child) + " is in " +
                          root_store() + ", " + ca_store() + " or what was supplied; " + missing.why;
-            out.fix = "import the CA certificate that signed " + quoted(child) + ": when its CA was renewed with a "
+            out.fix = "import the CA certificate that signed " + quoted_name(child) + ": when its CA was renewed with a "
                       "new key, export the chain again on a machine that trusts the server (Get-CaChain | "
                       "Export-CaChain) and run Import-CaChain here";
             return;
@@ -239,13 +217,13 @@ private:
                   "Import-CaChain here";
         if (!f_.unreadable.empty()) {
             // The issuer may be the entry that could not be read: say so, not that it is absent.
-            out.reason = "the chain is incomplete: the issuer '" + name + "' of " + quoted(child) + " is not among "
+            out.reason = "the chain is incomplete: the issuer '" + name + "' of " + quoted_name(child) + " is not among "
                          "the certificates of " + root_store() + " and " + ca_store() + " that could be read, and "
                          "was not supplied; " + unreadable_words(f_.unreadable);
             out.fix = "replace what could not be read: " + out.fix;
             return;
         }
-        out.reason = "the chain is incomplete: the issuer '" + name + "' of " + quoted(child) + " is in neither " +
+        out.reason = "the chain is incomplete: the issuer '" + name + "' of " + quoted_name(child) + " is in neither " +
                      root_store() + " nor " + ca_store() + ", and was not supplied";
         if (!missing.url.empty()) out.reason += " (it is published at " + missing.url + ")";
     }
@@ -261,11 +239,11 @@ private:
 
     void anchor_not_self_signed(VerdictWords& out) const {
         const Certificate& anchor = *chain_.back();
-        out.reason = quoted(anchor) + " is in " + held_in(anchor) + " but is not self-signed: OpenSSL clients (curl, "
+        out.reason = quoted_name(anchor) + " is in " + held_in(anchor) + " but is not self-signed: OpenSSL clients (curl, "
                      "openssl s_client) do not accept it as a trust anchor without its own root, and its issuer '" +
                      anchor.issuer() + "' is not in " + root_store();
         if (!f_.unreadable_roots.empty()) out.reason += "; " + unreadable_words(f_.unreadable_roots);
-        out.fix = "import the root that issued " + quoted(anchor) + ": its issuer '" + anchor.issuer() + "' (and, if "
+        out.fix = "import the root that issued " + quoted_name(anchor) + ": its issuer '" + anchor.issuer() + "' (and, if "
                   "that is not self-signed, the CAs above it up to their root), with Import-CaChain";
     }
 
@@ -275,7 +253,7 @@ private:
         out.reason = std::string("the server does not send its intermediate CA certificate") + (one ? " " : "s ") +
                      listed(missing) + ": " + (one ? "it is" : "they are") + " only in CaChain's intermediates folder " + ca_store() +
                      ", which TLS clients on Linux (curl, openssl s_client) never read, so they cannot build the "
-                     "chain to the root " + quoted(path_top());
+                     "chain to the root " + quoted_name(path_top());
         out.fix = "configure the server to send its full chain: its certificate followed by " + listed(missing) +
                   " (importing cannot fix this)";
     }
@@ -283,32 +261,32 @@ private:
     void root_not_trusted(VerdictWords& out) const {
         const Certificate& root = chain_.empty() ? path_top() : *chain_.back();
         if (f_.judgement.code == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT) {
-            out.reason = "the self-signed certificate " + quoted(root) + " is not in " + root_store();
+            out.reason = "the self-signed certificate " + quoted_name(root) + " is not in " + root_store();
             out.fix = "give the server a certificate from a CA, or, to trust this self-signed certificate on "
                       "purpose, run Import-CaChain -Force with it";
             return;
         }
         out.fix = "run Import-CaChain with the chain's CA certificates";
         if (!f_.unreadable_roots.empty()) {
-            out.reason = "the root " + quoted(root) + " is not among the certificates of " + root_store() +
+            out.reason = "the root " + quoted_name(root) + " is not among the certificates of " + root_store() +
                          " that could be read; " + unreadable_words(f_.unreadable_roots);
             out.fix = "replace what could not be read: " + out.fix;
             return;
         }
-        out.reason = "the root " + quoted(root) + " is not in " + root_store();
+        out.reason = "the root " + quoted_name(root) + " is not in " + root_store();
     }
 
     void invalid_ca(VerdictWords& out) const {
         if (cause_of_openssl_code(f_.judgement.code) == CACHAIN_CAUSE_INVALID_CA) {
             const Certificate& ca = subject();
-            out.reason = quoted(ca) + " is not a CA (its basicConstraints do not say CA:TRUE), yet it is the issuer "
-                         "of " + (below() ? quoted(*below()) : std::string("the certificate below it")) +
+            out.reason = quoted_name(ca) + " is not a CA (its basicConstraints do not say CA:TRUE), yet it is the issuer "
+                         "of " + (below() ? quoted_name(*below()) : std::string("the certificate below it")) +
                          ask_ca_administrator;
-            out.fix = "have " + quoted(ca) + " reissued as a CA (basicConstraints CA:TRUE), or the certificate "
+            out.fix = "have " + quoted_name(ca) + " reissued as a CA (basicConstraints CA:TRUE), or the certificate "
                       "below it issued by a real CA" + cannot_import;
             return;
         }
-        out.reason = "the issuing CA '" + f_.path.missing.name + "' of " + quoted(path_top()) + " was found, but " +
+        out.reason = "the issuing CA '" + f_.path.missing.name + "' of " + quoted_name(path_top()) + " was found, but " +
                      "it may not issue certificates (it is not a CA, or its keyUsage lacks keyCertSign): " +
                      f_.path.missing.why + ask_ca_administrator;
         out.fix = "have '" + f_.path.missing.name + "' reissued as a CA (basicConstraints CA:TRUE, keyUsage "
@@ -319,16 +297,16 @@ private:
         if (cause_of_openssl_code(f_.judgement.code) == CACHAIN_CAUSE_PATH_LENGTH) {
             const Certificate& constrained = subject();
             const std::int64_t allowed = constrained.path_length();
-            out.reason = "the issuing CA " + (below() ? quoted(*below()) : std::string("below it")) +
+            out.reason = "the issuing CA " + (below() ? quoted_name(*below()) : std::string("below it")) +
                          " was found, but the pathLenConstraint " + std::to_string(allowed) + " of " +
-                         quoted(constrained) + " forbids " +
+                         quoted_name(constrained) + " forbids " +
                          (allowed == 0 ? std::string("a CA") : "more than " + std::to_string(allowed) + " CAs") +
                          " below it" + ask_ca_administrator;
-            out.fix = "have " + quoted(constrained) + " reissued with a pathLenConstraint that allows the CA tiers "
+            out.fix = "have " + quoted_name(constrained) + " reissued with a pathLenConstraint that allows the CA tiers "
                       "below it" + cannot_import;
             return;
         }
-        out.reason = "the issuing CA '" + f_.path.missing.name + "' of " + quoted(path_top()) + " was found, but " +
+        out.reason = "the issuing CA '" + f_.path.missing.name + "' of " + quoted_name(path_top()) + " was found, but " +
                      "its pathLenConstraint forbids a path this long: " + f_.path.missing.why + ask_ca_administrator;
         out.fix = "have '" + f_.path.missing.name + "' reissued with a pathLenConstraint that allows the CA tiers "
                   "below it" + cannot_import;
@@ -352,7 +330,7 @@ std::string expiry_warnings(const Chain& path, const EvaluationOptions& options)
         if (element.role == CACHAIN_ROLE_LEAF || left < 0 || left > window) continue;
         const std::int64_t days = left / seconds_per_day;
         if (!warnings.empty()) warnings += "\n";
-        warnings += quoted(cert) + " expires on " + utc_date(cert.not_after()) + " (in " + std::to_string(days) +
+        warnings += quoted_name(cert) + " expires on " + utc_date(cert.not_after()) + " (in " + std::to_string(days) +
                     (days == 1 ? " day)" : " days)");
     }
     return warnings;

@@ -10,10 +10,6 @@
 namespace cachain {
 namespace {
 
-std::string display_name(const Certificate& cert) {
-    return "'" + (cert.common_name().empty() ? cert.subject() : cert.common_name()) + "'";
-}
-
 std::string upper(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::toupper(c)); });
     return text;
@@ -47,7 +43,7 @@ Failure rolled_back(const Failure& cause, TrustStore& store, std::size_t changes
 std::vector<StoreKind> stores_for(const Certificate& cert, const PlacementOptions& options) {
     if (!cert.may_issue_certificates()) {
         if (!options.force) {
-            throw Failure(CACHAIN_E_REFUSED, display_name(cert),
+            throw Failure(CACHAIN_E_REFUSED, quoted_name(cert),
                           "is not a CA certificate, so it belongs in no trust store; it was skipped "
                           "(use -Force to trust it directly)");
         }
@@ -68,7 +64,7 @@ void check_links(const std::vector<CertificatePtr>& certs) {
             if (issuer->signed_child(*child)) signed_by_one = true;
         }
         if (named && !signed_by_one) {
-            throw Failure(CACHAIN_E_REFUSED, display_name(*child),
+            throw Failure(CACHAIN_E_REFUSED, quoted_name(*child),
                           "names '" + child->issuer() +
                               "' as its issuer, but no certificate of that name in the set signed it "
                               "(a wrong or tampered certificate); nothing was placed");
@@ -207,9 +203,8 @@ void note_bundled_leaves(std::vector<PlacementResult>& results, const Certificat
         const std::string origin = inputs.origin_of(*result.certificate);
         if (origin.empty() || inputs.count_from(origin) < 2) continue;
         const Certificate& leaf = *result.certificate;
-        const std::string name = leaf.common_name().empty() ? leaf.subject() : leaf.common_name();
         result.status = CACHAIN_OK;
-        result.message = "Leaving out '" + name + "' from " + origin +
+        result.message = "Leaving out " + quoted_name(leaf) + " from " + origin +
                          ": it is not a CA certificate (a server's own certificate that came with its chain), so it "
                          "belongs in no trust store (use -Force to trust it directly)";
     }

@@ -1,25 +1,10 @@
 #include "placement_warnings.h"
 
 #include <algorithm>
-#include <array>
-#include <ctime>
 
-#include <openssl/crypto.h>
+#include "utc_text.h"
 
 namespace cachain {
-namespace {
-
-// "2020-01-31 23:59:59 UTC"; OPENSSL_gmtime is the portable gmtime_r.
-std::string utc_date(std::int64_t seconds) {
-    const std::time_t time = static_cast<std::time_t>(seconds);
-    std::tm parts{};
-    std::array<char, 32> text{};
-    if (!OPENSSL_gmtime(&time, &parts) || std::strftime(text.data(), text.size(), "%Y-%m-%d %H:%M:%S UTC", &parts) == 0)
-        return std::to_string(seconds) + " (seconds since 1970)";
-    return text.data();
-}
-
-}  // namespace
 
 std::vector<std::string> expired_root_warnings(const std::vector<PlacementResult>& results, std::int64_t now) {
     std::vector<std::string> warnings;
@@ -27,8 +12,7 @@ std::vector<std::string> expired_root_warnings(const std::vector<PlacementResult
         if (result.action != PlacementAction::Added || result.store != StoreKind::Root || !result.certificate) continue;
         const Certificate& root = *result.certificate;
         if (root.validity_at(now) != CACHAIN_VALIDITY_EXPIRED) continue;
-        const std::string name = root.common_name().empty() ? root.subject() : root.common_name();
-        warnings.push_back("the root '" + name + "' (" + root.thumbprint() + ") expired on " + utc_date(root.not_after()) +
+        warnings.push_back("the root " + quoted_name(root) + " (" + root.thumbprint() + ") expired on " + utc_time(root.not_after()) +
                            "; it was imported, but no chain that ends in it is trusted until it is renewed");
     }
     return warnings;
