@@ -48,13 +48,13 @@ cachain::IssuerDownloader downloader_of(const cachain_evaluate_options& given, s
         cachain::CertificateSet given_set, pool;
         given_set.add_all(inputs);
         pool.add_all(issuers);
-        const std::string prefix = "downloaded from ";
         std::vector<cachain::DownloadedIssuer> found;
         std::set<std::string> seen;
         for (const auto& chain : cachain::discover_with_sources(given_set, pool, discovery, at)) {
             for (const auto& element : chain.elements) {
-                if (element.source.rfind(prefix, 0) == 0 && seen.insert(element.certificate->thumbprint()).second)
-                    found.push_back({element.certificate, element.source.substr(prefix.size())});
+                const std::string url = cachain::download_url(element.source);
+                if (!url.empty() && seen.insert(element.certificate->thumbprint()).second)
+                    found.push_back({element.certificate, url});
             }
         }
         return found;

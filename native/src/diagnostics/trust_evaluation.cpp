@@ -7,8 +7,6 @@
 
 #include "certificate_parser.h"
 #include "chain_discovery.h"
-#include "openssl_judge.h"
-#include "openssl_error.h"
 #include "trust_cause.h"
 #include "trust_explanation.h"
 
@@ -51,45 +49,6 @@ std::set<std::string> thumbprints_of(const std::vector<CertificatePtr>& certs) {
     return thumbprints;
 }
 
-// OpenSSL's X509_verify_cert never downloads an issuer, and neither do
-// curl and openssl s_client: where OpenSSL judges (Linux, directory stores),
-// a downloaded issuer explains a refusal and never turns it into trust.
-// CryptoAPI does download caIssuers, so the Windows judge gets them.
-bool judge_downloads_issuers(const ClientModel& client) { return client.judge != openssl_judge; }
-
-// A refusal for want of an issuer that CaChain downloaded: the issuer was
-// neither sent nor in the store, and the clients do not download it. The
-// reason names each downloaded certificate of the path and its URL.
-void name_downloads(TrustVerdict& verdict, const std::map<std::string, std::string>& url_of,
-                    const std::set<std::string>& anchors, const TrustStore& store, bool clients_read_ca) {
-    const Chain& path = verdict.chain;
-    if (verdict.trusted || path.status != CACHAIN_CHAIN_COMPLETE ||
-        !anchors.count(path.elements.back().certificate->thumbprint()) ||
-        (verdict.cause != CACHAIN_CAUSE_ISSUER_MISSING && verdict.cause != CACHAIN_CAUSE_SERVER_OMITS_INTERMEDIATES))
-        return;
-    std::string published, names;
-    std::size_t count = 0;
-    for (const auto& element : path.elements) {
-        const auto url = url_of.find(element.certificate->thumbprint());
-        if (url == url_of.end()) continue;
-        published += std::string(published.empty() ? "" : ", ") + quoted_name(*element.certificate) + " (published at " +
-                     url->second + ")";
-        names += std::string(names.empty() ? "" : " and ") + quoted_name(*element.certificate);
-        ++count;
-    }
-    if (published.empty()) return;
-    verdict.cause = CACHAIN_CAUSE_SERVER_OMITS_INTERMEDIATES;
-    const bool one = count == 1;
-    verdict.reason = "the chain is incomplete: " + published + (one ? " was" : " were") + " not sent and " +
-                     (one ? "is" : "are") + " not in " + store.location(StoreKind::CA) + "; CaChain downloaded " +
-                     (one ? "it" : "them") + ", but clients here (OpenSSL, as curl and openssl s_client use it) never "
-                     "download issuers, so they cannot build the chain to the root " +
-                     quoted_name(*path.elements.back().certificate);
-    verdict.fix = "configure the server to send its full chain: its certificate followed by " + names +
-                  (clients_read_ca ? ", or run Import-CaChain with the chain (Get-CaChain | Import-CaChain)"
-                                   : " (importing cannot fix this)");
-}
-
 }  // namespace
 
 std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<CertificatePtr>& inputs,
@@ -120,7 +79,7 @@ std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<Ce
     std::vector<CertificatePtr> untrusted = inputs;
     untrusted.insert(untrusted.end(), extra_issuers.begin(), extra_issuers.end());
     if (client.reads_ca_store) untrusted.insert(untrusted.end(), cas.begin(), cas.end());
-    if (judge_downloads_issuers(client)) untrusted.insert(untrusted.end(), downloaded.begin(), downloaded.end());
+    if (client.downloads_issuers) untrusted.insert(untrusted.end(), downloaded.begin(), downloaded.end());
     const auto anchors = thumbprints_of(roots);
     const auto offered = thumbprints_of(untrusted);
 
@@ -132,7 +91,7 @@ std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<Ce
         const Judgement judgement = client.judge(*verdict.chain.elements.front().certificate, untrusted, roots, options);
         const VerdictWords explanation = explain_verdict(
             {judgement, verdict.chain, store, anchors, offered, client.reads_ca_store, options, root_store.sources,
-             root_store.unreadable, unreadable});
+             root_store.unreadable, unreadable, downloaded_from});
         const WindowsCodes codes = windows_codes_of(explanation.cause);
         verdict.trusted = judgement.code == X509_V_OK;
         verdict.cause = explanation.cause;
@@ -146,7 +105,6 @@ std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<Ce
         verdict.openssl_verify_text = judgement.text;
         verdict.warnings = expiry_warnings(verdict.chain, options);
         verdict.unreadable = lines_of(unreadable);
-        name_downloads(verdict, downloaded_from, anchors, store, client.reads_ca_store);
         verdicts.push_back(std::move(verdict));
     }
     return verdicts;

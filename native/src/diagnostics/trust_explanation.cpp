@@ -89,6 +89,17 @@ private:
         return missing;
     }
 
+    // The certificates of CaChain's path that it downloaded (clients where
+    // OpenSSL judges never would), each with its URL.
+    std::vector<std::pair<const Certificate*, std::string>> downloaded_on_path() const {
+        std::vector<std::pair<const Certificate*, std::string>> downloaded;
+        for (const auto& element : f_.path.elements) {
+            const auto url = f_.downloaded_from.find(element.certificate->thumbprint());
+            if (url != f_.downloaded_from.end()) downloaded.emplace_back(element.certificate.get(), url->second);
+        }
+        return downloaded;
+    }
+
     cachain_trust_cause cause() const {
         const cachain_trust_cause by_code = cause_of_openssl_code(f_.judgement.code);
         if (by_code == CACHAIN_CAUSE_ISSUER_MISSING) return cause_of_missing_issuer();
@@ -104,6 +115,8 @@ private:
     cachain_trust_cause cause_of_missing_issuer() const {
         if (!chain_.empty() && f_.anchors.count(chain_.back()->thumbprint()) && !chain_.back()->self_signed())
             return CACHAIN_CAUSE_ANCHOR_NOT_SELF_SIGNED;
+        // The path reached the root only through what CaChain downloaded.
+        if (path_reaches_anchor() && !downloaded_on_path().empty()) return CACHAIN_CAUSE_SERVER_OMITS_INTERMEDIATES;
         if (!f_.clients_read_ca && path_reaches_anchor() && !left_out().empty())
             return CACHAIN_CAUSE_SERVER_OMITS_INTERMEDIATES;
         if (f_.path.status == CACHAIN_CHAIN_LIMIT_REACHED) return CACHAIN_CAUSE_SEARCH_LIMIT;
@@ -248,6 +261,7 @@ private:
     }
 
     void server_omits(VerdictWords& out) const {
+        if (const auto downloaded = downloaded_on_path(); !downloaded.empty()) return server_omits_downloaded(out, downloaded);
         const auto missing = left_out();
         const bool one = missing.size() == 1;
         out.reason = std::string("the server does not send its intermediate CA certificate") + (one ? " " : "s ") +
@@ -256,6 +270,25 @@ private:
                      "chain to the root " + quoted_name(path_top());
         out.fix = "configure the server to send its full chain: its certificate followed by " + listed(missing) +
                   " (importing cannot fix this)";
+    }
+
+    // The issuers were neither sent nor in the store, and the clients do not
+    // download them: the reason names each one CaChain downloaded, and its URL.
+    void server_omits_downloaded(VerdictWords& out,
+                                 const std::vector<std::pair<const Certificate*, std::string>>& downloaded) const {
+        std::string published, names;
+        for (const auto& [cert, url] : downloaded) {
+            published += std::string(published.empty() ? "" : ", ") + quoted_name(*cert) + " (published at " + url + ")";
+            names += std::string(names.empty() ? "" : " and ") + quoted_name(*cert);
+        }
+        const bool one = downloaded.size() == 1;
+        out.reason = "the chain is incomplete: " + published + (one ? " was" : " were") + " not sent and " +
+                     (one ? "is" : "are") + " not in " + ca_store() + "; CaChain downloaded " + (one ? "it" : "them") +
+                     ", but clients here (OpenSSL, as curl and openssl s_client use it) never download issuers, so "
+                     "they cannot build the chain to the root " + quoted_name(path_top());
+        out.fix = "configure the server to send its full chain: its certificate followed by " + names +
+                  (f_.clients_read_ca ? ", or run Import-CaChain with the chain (Get-CaChain | Import-CaChain)"
+                                      : " (importing cannot fix this)");
     }
 
     void root_not_trusted(VerdictWords& out) const {

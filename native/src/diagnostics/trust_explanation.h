@@ -25,6 +25,7 @@ struct VerdictFacts {
     const std::map<std::string, std::string>& root_sources;  // thumbprint -> where a root is held, when not Root itself
     const std::vector<UnreadableEntry>& unreadable_roots;    // the Root entries OpenSSL cannot read
     const std::vector<UnreadableEntry>& unreadable;          // those and the CA entries it cannot read
+    const std::map<std::string, std::string>& downloaded_from;  // thumbprint -> URL, what CaChain downloaded
 };
 
 struct VerdictWords {

@@ -26,11 +26,12 @@ namespace cachain {
 ClientModel client_model_of(const TrustStore& store) {
 #ifdef _WIN32
     if (const auto location = windows_system_store_location(store))
-        return {*location == WindowsStoreLocation::LocalMachine ? cryptoapi_machine_judge : cryptoapi_user_judge, true};
+        return {*location == WindowsStoreLocation::LocalMachine ? cryptoapi_machine_judge : cryptoapi_user_judge, true,
+                true};
 #else
-    if (dynamic_cast<const LinuxSystemTrust*>(&store)) return {openssl_judge, false};
+    if (dynamic_cast<const LinuxSystemTrust*>(&store)) return {openssl_judge, false, false};
 #endif
-    return {openssl_judge, true};
+    return {openssl_judge, true, false};
 }
 
 }  // namespace cachain

@@ -42,6 +42,12 @@ struct ClientModel {
     // clients read the CA store (CryptoAPI builds from it); Linux TLS
     // clients read only the trust bundle, never CaChain's intermediates file.
     bool reads_ca_store;
+    // Whether the judge downloads missing issuers through AIA itself, so
+    // that what CaChain downloads is what its clients would have too.
+    // CryptoAPI does; OpenSSL's X509_verify_cert never does, nor do curl and
+    // openssl s_client, so where OpenSSL judges a download explains a
+    // refusal and never turns it into trust.
+    bool downloads_issuers;
 };
 
 ClientModel client_model_of(const TrustStore& store);

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "chain_discovery.h"
 #include "chain_summary.h"
@@ -42,7 +43,15 @@ void explain_failed_downloads(std::vector<Chain>& chains, const std::map<std::st
     }
 }
 
+constexpr std::string_view download_prefix = "downloaded from ";
+
 }  // namespace
+
+std::string downloaded_source(const std::string& url) { return std::string(download_prefix) + url; }
+
+std::string download_url(const std::string& source) {
+    return source.rfind(download_prefix, 0) == 0 ? source.substr(download_prefix.size()) : std::string{};
+}
 
 std::vector<Chain> discover_with_sources(const CertificateSet& inputs, const CertificateSet& pool,
                                          const DiscoveryOptions& options, std::int64_t now) {
@@ -60,7 +69,7 @@ std::vector<Chain> discover_with_sources(const CertificateSet& inputs, const Cer
             tried.insert(url);
             try {
                 for (const auto& cert : fetcher.fetch(url)) {
-                    if (downloaded.add(cert, "downloaded from " + url)) downloads.push_back(cert);
+                    if (downloaded.add(cert, downloaded_source(url))) downloads.push_back(cert);
                 }
             } catch (const Failure& failure) {
                 failures.emplace(url, failure.reason());
