@@ -603,7 +603,9 @@ typedef struct cachain_evaluate_options {
  * the verdict: the reason then names the certificate that was not sent and
  * its URL. Only a judge that downloads issuers itself gets them (CryptoAPI
  * does; OpenSSL, and so curl and openssl s_client, never does), so on Linux
- * a download never makes a chain trusted. */
+ * a download never makes a chain trusted. Without this flag nothing is
+ * downloaded at all: CryptoAPI's judge is then told to use only what it
+ * already holds (CERT_CHAIN_CACHE_ONLY_URL_RETRIEVAL). */
 #define CACHAIN_EVALUATE_DOWNLOAD_ISSUERS 0x1u
 
 #define CACHAIN_EVALUATE_OPTIONS_VERSION 1

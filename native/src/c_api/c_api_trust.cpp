@@ -33,6 +33,7 @@ cachain::EvaluationOptions options_of(const cachain_evaluate_options& given) {
     options.purpose = given.purpose;
     options.dns_name = given.dns_name ? given.dns_name : "";
     options.warn_within_days = given.warn_within_days;
+    options.may_download = (given.flags & CACHAIN_EVALUATE_DOWNLOAD_ISSUERS) != 0;
     return options;
 }
 

@@ -256,8 +256,10 @@ Judgement cryptoapi_judge(CryptoApiEngine engine, const Certificate& target,
     CERT_CHAIN_PARA request = request_for(options.purpose);
     FILETIME at = filetime_of(options.at);
     PCCERT_CHAIN_CONTEXT built = nullptr;
+    // Offline, the engine must not fetch the AIA URLs it would otherwise follow.
+    const DWORD flags = options.may_download ? 0 : CERT_CHAIN_CACHE_ONLY_URL_RETRIEVAL;
     if (!CertGetCertificateChain(static_cast<HCERTCHAINENGINE>(chain_engine.get()), leaf.get(), &at, sent.get(),
-                                 &request, 0, nullptr, &built))
+                                 &request, flags, nullptr, &built))
         engine_failed("CertGetCertificateChain");
     const ChainHandle chain(built);
     PolicyStatus status = ssl_policy(chain.get(), options.purpose, options.dns_name);

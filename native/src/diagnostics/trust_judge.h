@@ -19,6 +19,9 @@ struct EvaluationOptions {
     cachain_purpose purpose = CACHAIN_PURPOSE_SERVER_AUTH;
     std::string dns_name;  // "" for no name check; a host name or an IP literal
     std::uint32_t warn_within_days = 0;
+    // Whether a judge that downloads missing issuers itself (CryptoAPI) may
+    // go to the network: Test-CaChain -Offline downloads nothing at all.
+    bool may_download = false;
 };
 
 // The judge's decision, with the chain it built (depth 0 the target).

@@ -37,4 +37,37 @@ function Clear-LabFromStore {
     Remove-CaChain -Thumbprint $Thumbprint -StoreLocation $Location -Confirm:$false | Out-Null
 }
 
+
+# Linux's python3 http.server on a folder, as a CA's AIA web server. Wine
+# starts a Linux program as a Linux process, but its handle cannot stop it,
+# so the shell writes its process id for Stop-LinuxHttpServer. Its output goes
+# to files (requests are logged to Log): an inherited output would keep the
+# test runner waiting.
+function Start-LinuxHttpServer {
+    param([Parameter(Mandatory)] [string] $Folder)
+    $port = Get-FreePort
+    $pidFile = Join-Path $Folder "http-server-$port.pid"
+    $log = Join-Path $Folder "http-server-$port.log"
+    $unixFolder, $unixPidFile, $unixLog = foreach ($path in $Folder, $pidFile, $log) { & "$env:SystemRoot\system32\winepath.exe" -u $path | Select-Object -First 1 }
+    $script = "echo `$`$ > '$unixPidFile'; exec python3 -m http.server $port --bind 127.0.0.1 --directory '$unixFolder' </dev/null >/dev/null 2>'$unixLog'"
+    Start-Process -FilePath 'Z:\bin\sh' -ArgumentList '-c', "`"$script`"" | Out-Null
+    Wait-Port $port
+    [pscustomobject]@{ Port = $port; PidFile = $pidFile; Log = $log }
+}
+
+function Stop-LinuxHttpServer {
+    param([Parameter(ValueFromPipeline)] $Server)
+    process {
+        if (-not $Server) { return }
+        Start-Process -FilePath 'Z:\bin\kill' -ArgumentList (Get-Content $Server.PidFile) | Out-Null
+        $deadline = [DateTime]::UtcNow.AddSeconds(10)
+        while ([DateTime]::UtcNow -lt $deadline) {
+            $client = [System.Net.Sockets.TcpClient]::new()
+            try { $client.Connect('127.0.0.1', $Server.Port) } catch { return } finally { $client.Dispose() }
+            Start-Sleep -Milliseconds 100
+        }
+        throw "the HTTP server on port $($Server.Port) is still running"
+    }
+}
+
 Export-ModuleMember -Function *
