@@ -426,6 +426,43 @@ TEST_F(TrustJudge, RefusesAServerAuthOnlyLeafForClientAuthentication) {
                    "certificates cannot fix this)");
 }
 
+TEST_F(TrustJudge, NamesTheKeyUsageNotTheExtendedKeyUsageOfALeafThatMayOnlySignCertificates) {
+    trust_roots({&pki_->root});
+    // Its extendedKeyUsage (serverAuth, clientAuth) allows TLS; its keyUsage does not.
+    const Issued signing_only = reshaped(pki_->issuing, copy_of(pki_->server), [](X509* cert, X509* issuer) {
+        replace_extension(cert, issuer, NID_key_usage, "critical,keyCertSign");
+    });
+    const Verdict server = evaluate(signing_only, {&pki_->issuing, &pki_->policy});
+    EXPECT_VERDICT(server, 0, CACHAIN_CAUSE_WRONG_PURPOSE, cert_e_wrong_usage, sec_e_cert_wrong_usage, 26,
+                   "'pool1.schertz.lab' is not valid for TLS server authentication: its keyUsage is keyCertSign, but "
+                   "TLS server authentication needs digitalSignature, keyEncipherment or keyAgreement",
+                   "have 'pool1.schertz.lab' reissued with a keyUsage that includes digitalSignature, keyEncipherment "
+                   "or keyAgreement (importing CA certificates cannot fix this)");
+    cachain_evaluate_options options = CACHAIN_EVALUATE_OPTIONS_INIT;
+    options.purpose = CACHAIN_PURPOSE_CLIENT_AUTH;
+    const Verdict client = evaluate(signing_only, {&pki_->issuing, &pki_->policy}, options);
+    EXPECT_VERDICT(client, 0, CACHAIN_CAUSE_WRONG_PURPOSE, cert_e_wrong_usage, sec_e_cert_wrong_usage, 26,
+                   "'pool1.schertz.lab' is not valid for TLS client authentication: its keyUsage is keyCertSign, but "
+                   "TLS client authentication needs digitalSignature or keyAgreement",
+                   "have 'pool1.schertz.lab' reissued with a keyUsage that includes digitalSignature or keyAgreement "
+                   "(importing CA certificates cannot fix this)");
+}
+
+TEST_F(TrustJudge, NamesTheExtendedKeyUsageWhenBothUsageExtensionsForbidThePurpose) {
+    trust_roots({&pki_->root});
+    // OpenSSL checks the extendedKeyUsage first: that is the one to reissue first.
+    const Issued neither = reshaped(pki_->issuing, copy_of(pki_->server), [](X509* cert, X509* issuer) {
+        replace_extension(cert, issuer, NID_key_usage, "critical,keyCertSign,cRLSign");
+        replace_extension(cert, issuer, NID_ext_key_usage, "codeSigning");
+    });
+    const Verdict verdict = evaluate(neither, {&pki_->issuing, &pki_->policy});
+    EXPECT_VERDICT(verdict, 0, CACHAIN_CAUSE_WRONG_PURPOSE, cert_e_wrong_usage, sec_e_cert_wrong_usage, 26,
+                   "'pool1.schertz.lab' is not valid for TLS server authentication: its extended key usage does not "
+                   "allow it",
+                   "have 'pool1.schertz.lab' reissued with the Server Authentication extended key usage (importing CA "
+                   "certificates cannot fix this)");
+}
+
 TEST_F(TrustJudge, RefusesANameOutsideTheIssuersNameConstraints) {
     trust_roots({&pki_->root});
     const Issued constrained = reshaped(pki_->policy, copy_of(pki_->issuing), [](X509* cert, X509* issuer) {
