@@ -50,6 +50,20 @@ Describe 'Test-CaChain' {
         $result.Fix | Should -Match '^configure the server to send its full chain'
     }
 
+    It 'on Linux, names a file of CaChain''s root folder that cannot be read, in the reason, Unreadable and a warning' {
+        $system = New-TestSystemRoot "$TestDrive/unreadable-system"
+        $folder = New-Item -ItemType Directory -Force "$system/usr/local/share/ca-certificates/cachain"
+        Set-Content "$folder/SchertzLabRootCA.crt" 'this is not a certificate'
+        $entry = "$folder/SchertzLabRootCA.crt: the text is not valid base64"
+        $result = Test-CaChain -Path "$pki/chain.p7b" -SystemRoot $system -WarningVariable warnings -WarningAction SilentlyContinue
+        "$($result.Trusted) $($result.Cause) $($result.OpenSslError)" | Should -BeExactly 'False RootNotTrusted 19'
+        $result.Reason | Should -BeExactly ("the root 'SchertzLabRootCA' is not among the certificates of $folder that could be read; " +
+            "$folder/SchertzLabRootCA.crt could not be read (the text is not valid base64)")
+        $result.Fix | Should -BeExactly "replace what could not be read: run Import-CaChain with the chain's CA certificates"
+        $result.Unreadable | Should -BeExactly @($entry)
+        @($warnings | ForEach-Object Message) | Should -BeExactly @("The store holds an entry that cannot be read: $entry")
+    }
+
     It 'returns only a bool with -Quiet' {
         Test-CaChain -Path "$pki/chain.p7b" -StorePath "$TestDrive/empty" -Quiet | Should -BeExactly $false
         Test-CaChain -Path "$pki/chain.p7b" -StorePath "$TestDrive/store" -Quiet | Should -BeExactly $true

@@ -174,6 +174,10 @@ Describe 'Test-CaChain -Offline' {
             "to the root 'SchertzLabRootCA'")
         $result.Fix | Should -BeExactly ("configure the server to send its full chain: its certificate followed by 'SchertzLabIssuingCA' " +
             "and 'SchertzLabPolicyCA', or run Import-CaChain with the chain (Get-CaChain | Import-CaChain)")
+        # As in Get-CaChain's chains, what CaChain downloaded says where from (the chain runs root first).
+        $result.Chain | ForEach-Object { "$($_.Name): $($_.Source)" } | Should -BeExactly @(
+            "SchertzLabRootCA: ", "SchertzLabPolicyCA: downloaded from $aia/policy.cer",
+            "SchertzLabIssuingCA: downloaded from $aia/issuing.cer", "pool1.schertz.lab: ")
     }
 
     It 'downloads nothing with -Offline, and names the first missing issuer''s URL' {

@@ -2,6 +2,7 @@
 // presenting the seed's chain, an HTTP server for AIA, STARTTLS servers,
 // and hostile servers that must not hurt.
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <stdexcept>
@@ -482,6 +483,64 @@ TEST_F(LiveSources, TheCInterfaceShowsWhatTheServerSentAndWhatWasDownloaded) {
     EXPECT_EQ(cachain_set_problem_count(refused), 1u);
     EXPECT_EQ(cachain_fetch_endpoint(nullptr, CACHAIN_PROTOCOL_TLS, 2, refused, nullptr), CACHAIN_E_ARGUMENT);
     cachain_set_free(refused);
+}
+
+// Test-CaChain's question through the C interface (issue 16): a missing
+// issuer is downloaded only with CACHAIN_EVALUATE_DOWNLOAD_ISSUERS, is named
+// with its URL and labelled as Get-CaChain labels it, and the OpenSSL judge,
+// which never downloads, still does not trust the chain.
+TEST_F(LiveSources, EvaluationDownloadsMissingIssuersOnlyWhenAskedAndNamesTheirUrls) {
+    const std::filesystem::path store_folder = folder_ / "store";
+    for (const char* kind : {"Root", "CA"}) std::filesystem::create_directories(store_folder / kind);
+    char root_name[16];  // as openssl rehash names it, which the directory store reads
+    std::snprintf(root_name, sizeof root_name, "%08lx.0", X509_subject_name_hash(pki_.root.cert.get()));
+    write_file(store_folder / "Root" / root_name, pki_.root.pem());
+    cachain_store* store = nullptr;
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(store_folder).c_str(), &store), CACHAIN_OK)
+        << cachain_last_error();
+    cachain_set* leaf = nullptr;
+    ASSERT_EQ(cachain_set_new(&leaf), CACHAIN_OK);
+    const auto der = pki_.server.der();
+    ASSERT_EQ(cachain_set_add_bytes(leaf, der.data(), der.size(), "pool1.cer", nullptr), CACHAIN_OK);
+    const std::string root_store = utf8_from_path(store_folder / "Root"), ca_store = utf8_from_path(store_folder / "CA");
+    cachain_evaluate_options options = CACHAIN_EVALUATE_OPTIONS_INIT;
+    options.timeout_seconds = 2;
+
+    cachain_verdicts* offline = nullptr;
+    ASSERT_EQ(cachain_evaluate_with_options(store, leaf, nullptr, &options, &offline), CACHAIN_OK) << cachain_last_error();
+    ASSERT_EQ(cachain_verdicts_count(offline), 1u);
+    EXPECT_EQ(aia_->requests(), 0);
+    EXPECT_EQ(cachain_verdict_number(offline, 0, CACHAIN_VERDICT_TRUSTED), 0);
+    EXPECT_EQ(cachain_verdict_number(offline, 0, CACHAIN_VERDICT_CAUSE), CACHAIN_CAUSE_ISSUER_MISSING);
+    EXPECT_EQ(std::string(cachain_verdict_text(offline, 0, CACHAIN_VERDICT_TEXT_REASON)),
+              "the chain is incomplete: the issuer 'CN=SchertzLabIssuingCA, DC=schertz, DC=lab' of 'pool1.schertz.lab' "
+              "is in neither " + root_store + " nor " + ca_store + ", and was not supplied (it is published at " +
+                  aia_->url("/issuing.cer") + ")");
+    EXPECT_EQ(cachain_chain_length(cachain_verdict_chain(offline, 0)), 1u);
+    cachain_verdicts_free(offline);
+
+    options.flags = CACHAIN_EVALUATE_DOWNLOAD_ISSUERS;
+    cachain_verdicts* online = nullptr;
+    ASSERT_EQ(cachain_evaluate_with_options(store, leaf, nullptr, &options, &online), CACHAIN_OK) << cachain_last_error();
+    ASSERT_EQ(cachain_verdicts_count(online), 1u);
+    EXPECT_EQ(aia_->requests(), 2);  // the issuing and the policy CA; the root is in the store
+    EXPECT_EQ(cachain_verdict_number(online, 0, CACHAIN_VERDICT_TRUSTED), 0);
+    EXPECT_EQ(cachain_verdict_number(online, 0, CACHAIN_VERDICT_CAUSE), CACHAIN_CAUSE_SERVER_OMITS_INTERMEDIATES);
+    EXPECT_EQ(cachain_verdict_number(online, 0, CACHAIN_VERDICT_OPENSSL_CODE), 20);
+    EXPECT_EQ(std::string(cachain_verdict_text(online, 0, CACHAIN_VERDICT_TEXT_REASON)),
+              "the chain is incomplete: 'SchertzLabIssuingCA' (published at " + aia_->url("/issuing.cer") +
+                  "), 'SchertzLabPolicyCA' (published at " + aia_->url("/policy.p7b") + ") were not sent and are not "
+                  "in " + ca_store + "; CaChain downloaded them, but clients here (OpenSSL, as curl and openssl "
+                  "s_client use it) never download issuers, so they cannot build the chain to the root "
+                  "'SchertzLabRootCA'");
+    const cachain_chain* path = cachain_verdict_chain(online, 0);
+    ASSERT_EQ(cachain_chain_length(path), 4u);
+    EXPECT_EQ(std::string(cachain_chain_source(path, 1)), "downloaded from " + aia_->url("/issuing.cer"));
+    EXPECT_EQ(std::string(cachain_chain_source(path, 2)), "downloaded from " + aia_->url("/policy.p7b"));
+    EXPECT_EQ(std::string(cachain_chain_source(path, 3)), "");  // the store's root: CaChain did not download it
+    cachain_verdicts_free(online);
+    cachain_set_free(leaf);
+    cachain_store_free(store);
 }
 
 class AiaDownloads : public LiveSources {

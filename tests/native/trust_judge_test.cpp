@@ -280,6 +280,60 @@ TEST_F(TrustJudge, NamesTheBundleForARootThatAnotherToolOrAPackagePutThere) {
                    "");
 }
 
+TEST_F(TrustJudge, NamesARootFileOfCaChainsFolderThatCannotBeReadAndKeepsTheBundlesOtherRoots) {
+    // Issue 16, item 3, in the Linux system trust: a root with malformed
+    // extensions in CaChain's folder, taken into the bundle by the real
+    // refresh. OpenSSL clients still load the bundle's other roots.
+    const Issued shipped_root = self_signed(ca_spec("ShippedRootCA"));
+    const Issued shipped_leaf = issue(shipped_root, server_spec("shipped.schertz.lab"));
+    const fs::path system_root = folder_ / "system";
+    ASSERT_NO_FATAL_FAILURE(make_debian_system_root(system_root, {&shipped_root}));
+    const fs::path file = root_file(system_root, "SchertzLabRootCA");
+    fs::create_directories(file.parent_path());
+    write_file(file, with_malformed_extensions(pki_->root).pem());
+    const auto refreshed = cachain::run_process(cachain::debian_layout(system_root).refresh);
+    ASSERT_EQ(refreshed.exit_code, 0) << refreshed.output;
+    const std::string bundle = utf8_from_path(bundle_of(system_root)), crt = utf8_from_path(file);
+    const std::string unreadable = bundle + " (certificate 2): the certificate has malformed extensions\n" + crt +
+                                   ": the certificate has malformed extensions";
+
+    const Verdict lab = evaluate(pki_->server, {&pki_->issuing, &pki_->policy}, CACHAIN_EVALUATE_OPTIONS_INIT, system_root);
+    EXPECT_VERDICT(lab, 0, CACHAIN_CAUSE_ISSUER_MISSING, cert_e_chaining, sec_e_untrusted_root, 20,
+                   "the chain is incomplete: the issuer 'CN=SchertzLabRootCA, DC=schertz, DC=lab' of "
+                   "'SchertzLabPolicyCA' is not among the certificates of " + utf8_from_path(file.parent_path()) +
+                       " and " + ca_location_of(system_root) + " that could be read, and was not supplied; " + bundle +
+                       " (certificate 2) could not be read (the certificate has malformed extensions); " + crt +
+                       " could not be read (the certificate has malformed extensions)",
+                   std::string("replace what could not be read: ") + import_chain);
+    EXPECT_EQ(lab.unreadable, unreadable);
+    const Verdict shipped = evaluate(shipped_leaf, {}, CACHAIN_EVALUATE_OPTIONS_INIT, system_root);
+    EXPECT_VERDICT(shipped, 1, CACHAIN_CAUSE_NONE, 0, 0, 0,
+                   "trusted: the chain ends at the root 'ShippedRootCA' in " + bundle, "");
+    EXPECT_EQ(shipped.unreadable, unreadable);
+}
+
+TEST_F(TrustJudge, NamesADamagedBundleThatClientsCannotLoad) {
+    // A PEM block cut off in ca-certificates.crt: OpenSSL loads none of the
+    // bundle's roots (X509_load_cert_crl_file fails whole), so nothing is trusted.
+    const fs::path system_root = folder_ / "system";
+    ASSERT_NO_FATAL_FAILURE(make_debian_system_root(system_root, {&pki_->root}));
+    const std::string cut_off = pki_->policy.pem().substr(0, 200);
+    const auto whole = read_file(bundle_of(system_root));
+    write_file(bundle_of(system_root), std::string(whole.begin(), whole.end()) + cut_off);
+    const std::string bundle = utf8_from_path(bundle_of(system_root));
+    const Verdict verdict = evaluate(pki_->server, {&pki_->issuing, &pki_->policy}, CACHAIN_EVALUATE_OPTIONS_INIT,
+                                     system_root);
+    const std::string why = "a PEM block after certificate 1 is cut off or damaged (bad end line)";
+    EXPECT_VERDICT(verdict, 0, CACHAIN_CAUSE_ISSUER_MISSING, cert_e_chaining, sec_e_untrusted_root, 20,
+                   "the chain is incomplete: the issuer 'CN=SchertzLabRootCA, DC=schertz, DC=lab' of "
+                   "'SchertzLabPolicyCA' is not among the certificates of " +
+                       utf8_from_path(root_file(system_root, "any").parent_path()) + " and " +
+                       ca_location_of(system_root) + " that could be read, and was not supplied; " + bundle +
+                       " could not be read (" + why + ")",
+                   std::string("replace what could not be read: ") + import_chain);
+    EXPECT_EQ(verdict.unreadable, bundle + ": " + why);
+}
+
 #endif
 
 TEST_F(TrustJudge, ChainsThroughTheCaFolderOfADirectoryStoreAsWindowsClientsDoThroughTheirCaStore) {
@@ -423,6 +477,43 @@ TEST_F(TrustJudge, RefusesAServerAuthOnlyLeafForClientAuthentication) {
                    "'pool1.schertz.lab' is not valid for TLS client authentication: its extended key usage does not "
                    "allow it",
                    "have 'pool1.schertz.lab' reissued with the Client Authentication extended key usage (importing CA "
+                   "certificates cannot fix this)");
+}
+
+TEST_F(TrustJudge, NamesTheKeyUsageNotTheExtendedKeyUsageOfALeafThatMayOnlySignCertificates) {
+    trust_roots({&pki_->root});
+    // Its extendedKeyUsage (serverAuth, clientAuth) allows TLS; its keyUsage does not.
+    const Issued signing_only = reshaped(pki_->issuing, copy_of(pki_->server), [](X509* cert, X509* issuer) {
+        replace_extension(cert, issuer, NID_key_usage, "critical,keyCertSign");
+    });
+    const Verdict server = evaluate(signing_only, {&pki_->issuing, &pki_->policy});
+    EXPECT_VERDICT(server, 0, CACHAIN_CAUSE_WRONG_PURPOSE, cert_e_wrong_usage, sec_e_cert_wrong_usage, 26,
+                   "'pool1.schertz.lab' is not valid for TLS server authentication: its keyUsage is keyCertSign, but "
+                   "TLS server authentication needs digitalSignature, keyEncipherment or keyAgreement",
+                   "have 'pool1.schertz.lab' reissued with a keyUsage that includes digitalSignature, keyEncipherment "
+                   "or keyAgreement (importing CA certificates cannot fix this)");
+    cachain_evaluate_options options = CACHAIN_EVALUATE_OPTIONS_INIT;
+    options.purpose = CACHAIN_PURPOSE_CLIENT_AUTH;
+    const Verdict client = evaluate(signing_only, {&pki_->issuing, &pki_->policy}, options);
+    EXPECT_VERDICT(client, 0, CACHAIN_CAUSE_WRONG_PURPOSE, cert_e_wrong_usage, sec_e_cert_wrong_usage, 26,
+                   "'pool1.schertz.lab' is not valid for TLS client authentication: its keyUsage is keyCertSign, but "
+                   "TLS client authentication needs digitalSignature or keyAgreement",
+                   "have 'pool1.schertz.lab' reissued with a keyUsage that includes digitalSignature or keyAgreement "
+                   "(importing CA certificates cannot fix this)");
+}
+
+TEST_F(TrustJudge, NamesTheExtendedKeyUsageWhenBothUsageExtensionsForbidThePurpose) {
+    trust_roots({&pki_->root});
+    // OpenSSL checks the extendedKeyUsage first: that is the one to reissue first.
+    const Issued neither = reshaped(pki_->issuing, copy_of(pki_->server), [](X509* cert, X509* issuer) {
+        replace_extension(cert, issuer, NID_key_usage, "critical,keyCertSign,cRLSign");
+        replace_extension(cert, issuer, NID_ext_key_usage, "codeSigning");
+    });
+    const Verdict verdict = evaluate(neither, {&pki_->issuing, &pki_->policy});
+    EXPECT_VERDICT(verdict, 0, CACHAIN_CAUSE_WRONG_PURPOSE, cert_e_wrong_usage, sec_e_cert_wrong_usage, 26,
+                   "'pool1.schertz.lab' is not valid for TLS server authentication: its extended key usage does not "
+                   "allow it",
+                   "have 'pool1.schertz.lab' reissued with the Server Authentication extended key usage (importing CA "
                    "certificates cannot fix this)");
 }
 

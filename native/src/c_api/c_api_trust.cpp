@@ -55,7 +55,7 @@ cachain::IssuerDownloader downloader_of(const cachain_evaluate_options& given, s
             for (const auto& element : chain.elements) {
                 const std::string url = cachain::download_url(element.source);
                 if (!url.empty() && seen.insert(element.certificate->thumbprint()).second)
-                    found.push_back({element.certificate, url});
+                    found.push_back({element.certificate, url, element.source});
             }
         }
         return found;

@@ -143,7 +143,9 @@ std::vector<CertificatePtr> parse_pem_block(const std::string& label, Bytes body
     return {};  // keys, CRLs, requests: not ours to read, and keys never decoded
 }
 
-std::vector<CertificatePtr> parse_pem(Bytes data, const std::string& item) {
+// left_out: null to refuse data for any certificate CaChain cannot use;
+// otherwise where the failures of the decoded certificates it cannot use go.
+std::vector<CertificatePtr> parse_pem(Bytes data, const std::string& item, std::vector<Failure>* left_out = nullptr) {
     const ossl::BioPtr bio(BIO_new_mem_buf(data.data(), gsl::narrow<int>(data.size())));
     std::vector<CertificatePtr> result;
     std::set<std::string> other_labels;
@@ -157,7 +159,17 @@ std::vector<CertificatePtr> parse_pem(Bytes data, const std::string& item) {
         const ossl::OpenSslStringPtr name_owner(name), header_owner(header);
         const ossl::OpenSslMemoryPtr body_owner(body);
         const std::string label(name);
-        auto found = parse_pem_block(label, {body, gsl::narrow<size_t>(length)}, item);
+        std::vector<CertificatePtr> found;
+        try {
+            found = parse_pem_block(label, {body, gsl::narrow<size_t>(length)}, item);
+        } catch (const Failure& failure) {
+            // A block that decodes, with a certificate CaChain cannot use: the others stay usable.
+            if (!left_out || failure.status() != CACHAIN_E_NOT_CERTIFICATE) throw;
+            const std::size_t position = result.size() + left_out->size() + 1;
+            left_out->emplace_back(failure.status(), item + " (certificate " + std::to_string(position) + ")",
+                                   failure.reason());
+            continue;
+        }
         if (found.empty()) other_labels.insert(label);
         std::move(found.begin(), found.end(), std::back_inserter(result));
     }
@@ -170,7 +182,7 @@ std::vector<CertificatePtr> parse_pem(Bytes data, const std::string& item) {
                       "a PEM block after certificate " + std::to_string(result.size()) +
                           " is cut off or damaged (" + describe(errors, "bad PEM") + ")");
     }
-    if (result.empty()) {
+    if (result.empty() && !(left_out && !left_out->empty())) {
         std::string labels;
         for (const auto& label : other_labels) labels += (labels.empty() ? "" : ", ") + label;
         if (labels.empty()) throw Failure(CACHAIN_E_UNSUPPORTED_FORMAT, item, "the PEM text has no readable block");
@@ -207,6 +219,12 @@ std::vector<CertificatePtr> parse_certificates(Bytes data, const std::string& it
         if (!decoded.empty() && decoded[0] == 0x30) return parse_der(decoded, item, password);
     }
     throw Failure(CACHAIN_E_UNSUPPORTED_FORMAT, item, "the data is not DER, PEM, PKCS#7 or PKCS#12");
+}
+
+std::vector<CertificatePtr> parse_certificate_bundle(Bytes data, const std::string& item,
+                                                     std::vector<Failure>& left_out) {
+    if (as_text(data).find("-----BEGIN ") == std::string_view::npos) return parse_certificates(data, item, nullptr);
+    return parse_pem(data, item, &left_out);
 }
 
 }  // namespace cachain

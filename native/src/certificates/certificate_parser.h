@@ -9,6 +9,7 @@
 #include <gsl/gsl>
 
 #include "certificate.h"
+#include "failure.h"
 
 namespace cachain {
 
@@ -18,5 +19,14 @@ namespace cachain {
 // PASSWORD_NEEDED, WRONG_PASSWORD) naming item and the reason; then nothing is returned.
 std::vector<CertificatePtr> parse_certificates(gsl::span<const std::uint8_t> data, const std::string& item,
                                                const char* password);
+
+// For a file OpenSSL's clients load certificate by certificate (the Linux
+// system bundle): as parse_certificates, except that a certificate that
+// decodes but cannot be used (malformed extensions) is left out, with its
+// failure added to left_out (its item "<item> (certificate 2)"), where parse_certificates
+// refuses the whole file; OpenSSL loads the others. Damaged PEM still
+// refuses the whole file, as it does for OpenSSL (X509_load_cert_crl_file).
+std::vector<CertificatePtr> parse_certificate_bundle(gsl::span<const std::uint8_t> data, const std::string& item,
+                                                     std::vector<Failure>& left_out);
 
 }  // namespace cachain

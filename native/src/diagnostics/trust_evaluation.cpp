@@ -49,6 +49,14 @@ std::set<std::string> thumbprints_of(const std::vector<CertificatePtr>& certs) {
     return thumbprints;
 }
 
+// What CaChain downloaded says so in the path, as in Get-CaChain's chains.
+void label_downloaded(Chain& path, const std::map<std::string, std::string>& sources) {
+    for (auto& element : path.elements) {
+        const auto source = sources.find(element.certificate->thumbprint());
+        if (source != sources.end()) element.source = source->second;
+    }
+}
+
 }  // namespace
 
 std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<CertificatePtr>& inputs,
@@ -66,11 +74,12 @@ std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<Ce
     std::vector<CertificatePtr> issuers = cas;
     issuers.insert(issuers.end(), extra_issuers.begin(), extra_issuers.end());
     issuers.insert(issuers.end(), roots.begin(), roots.end());
-    std::map<std::string, std::string> downloaded_from;
+    std::map<std::string, std::string> downloaded_from, downloaded_sources;
     std::vector<CertificatePtr> downloaded;
     if (download) {
         for (auto& issuer : download(inputs, issuers)) {
             downloaded_from.emplace(issuer.certificate->thumbprint(), issuer.url);
+            downloaded_sources.emplace(issuer.certificate->thumbprint(), issuer.source);
             downloaded.push_back(std::move(issuer.certificate));
         }
         issuers.insert(issuers.end(), downloaded.begin(), downloaded.end());
@@ -88,6 +97,7 @@ std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<Ce
         if (chain.rank != 0) continue;
         TrustVerdict verdict;
         verdict.chain = std::move(chain);
+        label_downloaded(verdict.chain, downloaded_sources);
         const Judgement judgement = client.judge(*verdict.chain.elements.front().certificate, untrusted, roots, options);
         const VerdictWords explanation = explain_verdict(
             {judgement, verdict.chain, store, anchors, offered, client.reads_ca_store, options, root_store.sources,

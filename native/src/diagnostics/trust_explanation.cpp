@@ -6,6 +6,7 @@
 #include <openssl/x509v3.h>
 
 #include "path_builder.h"
+#include "purpose_usage.h"
 #include "trust_cause.h"
 #include "utc_text.h"
 
@@ -165,12 +166,7 @@ private:
             out.fix = "connect with a name that " + quoted_name(cert) + " lists in its Subject Alternative Names, or have "
                       "it reissued for '" + f_.options.dns_name + "'" + cannot_import;
             return;
-        case CACHAIN_CAUSE_WRONG_PURPOSE:
-            out.reason = quoted_name(cert) + " is not valid for " + purpose_words(f_.options.purpose) +
-                         ": its extended key usage does not allow it";
-            out.fix = "have " + quoted_name(cert) + " reissued with the " + usage_name(f_.options.purpose) +
-                      " extended key usage" + cannot_import;
-            return;
+        case CACHAIN_CAUSE_WRONG_PURPOSE: return wrong_purpose(out);
         case CACHAIN_CAUSE_NAME_CONSTRAINTS:
             out.reason = "a name of " + quoted_name(cert) + " is outside the name constraints of a CA above it";
             out.fix = "have " + quoted_name(cert) + " reissued with a name the CA's name constraints permit, or the CA "
@@ -211,6 +207,24 @@ private:
         out.reason = "clients refuse " + quoted_name(cert) + ": " + f_.judgement.text + " (OpenSSL code " +
                      std::to_string(f_.judgement.code) + ")";
         out.fix = "see Resolve-CaChainError " + std::to_string(f_.judgement.code);
+    }
+
+    // OpenSSL's one code for either usage extension; the certificate says which.
+    void wrong_purpose(VerdictWords& out) const {
+        const Certificate& cert = subject();
+        const cachain_purpose purpose = f_.options.purpose;
+        if (usage_fault(cert, purpose) == UsageFault::KeyUsage) {
+            out.reason = quoted_name(cert) + " is not valid for " + purpose_words(purpose) + ": its keyUsage is " +
+                         key_usage_names(cert.key_usage()) + ", but " + purpose_words(purpose) + " needs " +
+                         key_usage_needed(purpose);
+            out.fix = "have " + quoted_name(cert) + " reissued with a keyUsage that includes " +
+                      key_usage_needed(purpose) + cannot_import;
+            return;
+        }
+        out.reason = quoted_name(cert) + " is not valid for " + purpose_words(purpose) +
+                     ": its extended key usage does not allow it";
+        out.fix = "have " + quoted_name(cert) + " reissued with the " + usage_name(purpose) + " extended key usage" +
+                  cannot_import;
     }
 
     void issuer_missing(VerdictWords& out) const {

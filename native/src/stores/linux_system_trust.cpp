@@ -121,12 +121,19 @@ std::vector<fs::path> LinuxSystemTrust::own_folders(StoreKind kind) const {
 
 namespace {
 
+// The certificates of a bundle file that clients load, as OpenSSL loads
+// them: one it cannot use leaves the others usable (its reason goes to
+// left_out). Throws Failure when the file cannot be read at all.
+std::vector<CertificatePtr> certificates_in(const fs::path& file, std::vector<Failure>& left_out) {
+    return parse_certificate_bundle(read_certificate_file(file), utf8_from_path(file), left_out);
+}
+
 // The thumbprints of the certificates in file; none when it is absent or unreadable.
 std::set<std::string> thumbprints_in(const fs::path& file) {
     std::set<std::string> thumbprints;
     try {
-        for (const auto& cert : parse_certificates(read_certificate_file(file), utf8_from_path(file), nullptr))
-            thumbprints.insert(cert->thumbprint());
+        std::vector<Failure> left_out;
+        for (const auto& cert : certificates_in(file, left_out)) thumbprints.insert(cert->thumbprint());
     } catch (const Failure&) {
         // No bundle yet (a fresh system root): nothing is in it.
     }
@@ -219,7 +226,10 @@ std::vector<StoredCertificate> LinuxSystemTrust::list(StoreKind kind) {
     for (const auto& file : files_of(kind)) {
         const bool in_bundle = file == layout_.bundle;
         try {
-            for (const auto& cert : parse_certificates(read_certificate_file(file), utf8_from_path(file), nullptr)) {
+            std::vector<Failure> left_out;  // unreadable() names them
+            const auto certs = in_bundle ? certificates_in(file, left_out)
+                                         : parse_certificates(read_certificate_file(file), utf8_from_path(file), nullptr);
+            for (const auto& cert : certs) {
                 const auto [at, added] = seen.emplace(cert->thumbprint(), stored.size());
                 // A root of CaChain's folder is in the bundle too: it is ours.
                 if (!added && !in_bundle) stored[at->second].source.clear();
@@ -240,7 +250,13 @@ std::vector<UnreadableEntry> LinuxSystemTrust::unreadable(StoreKind kind) {
         std::error_code error;
         if (file == layout_.bundle && !fs::exists(file, error)) continue;  // no bundle yet: nothing unread
         try {
-            parse_certificates(read_certificate_file(file), utf8_from_path(file), nullptr);
+            if (file != layout_.bundle) {
+                parse_certificates(read_certificate_file(file), utf8_from_path(file), nullptr);
+                continue;
+            }
+            std::vector<Failure> left_out;
+            certificates_in(file, left_out);
+            for (const auto& failure : left_out) entries.push_back({failure.item(), failure.reason()});
         } catch (const Failure& failure) {
             // An empty bundle is what a refresh leaves when no root is left.
             if (file == layout_.bundle && failure.status() == CACHAIN_E_EMPTY) continue;
