@@ -1,12 +1,13 @@
-// Promise: no partial files. An export killed at a random moment (SIGKILL:
-// no handler, no clean-up) never leaves a half-written certificate under a
-// final name. The only leftovers allowed are the documented temporary
-// files: hidden (".<name>.XXXXXX"), without a certificate extension, and
-// skipped when the folder is loaded.
+// Promise: no partial files. An export, or an import into a directory
+// store, killed at a random moment (SIGKILL: no handler, no clean-up) never
+// leaves a half-written certificate under a final name. The only leftovers
+// allowed are the documented temporary files: hidden (".<name>.XXXXXX"),
+// without a certificate extension, and skipped when the folder is loaded.
 #include <chrono>
 #include <csignal>
 #include <map>
 #include <random>
+#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -63,6 +64,37 @@ protected:
         return files;
     }
 
+    // Import-CaChain -StorePath folder of every root: one batch of files.
+    cachain_status place_everything(const fs::path& folder) const {
+        cachain_store* store = nullptr;
+        cachain_placement* placement = nullptr;
+        cachain_status status = cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(folder).c_str(), &store);
+        if (status == CACHAIN_OK) status = cachain_place(store, set_, 0, &placement);
+        cachain_placement_free(placement);
+        cachain_store_free(store);
+        return status;
+    }
+
+    // The store's files by path below folder ("Root/<hash>.0"): the hashed
+    // names, or (hidden) the temporary files.
+    static std::map<std::string, Bytes> store_files(const fs::path& folder, bool hidden) {
+        std::map<std::string, Bytes> files;
+        for (const auto& file : files_under(folder))
+            if ((file.filename().string()[0] == '.') == hidden) files[file.lexically_relative(folder).string()] = read_file(file);
+        return files;
+    }
+
+    static std::size_t certificates_listed(const fs::path& folder, cachain_store_name name) {
+        cachain_store* store = nullptr;
+        cachain_set* listed = nullptr;
+        EXPECT_EQ(cachain_store_open(CACHAIN_LOCATION_DIRECTORY, utf8_from_path(folder).c_str(), &store), CACHAIN_OK);
+        EXPECT_EQ(cachain_store_list(store, name, &listed), CACHAIN_OK) << cachain_last_error();
+        const std::size_t count = cachain_set_count(listed);
+        cachain_set_free(listed);
+        cachain_store_free(store);
+        return count;
+    }
+
     cachain_set* set_ = nullptr;
     cachain_chains* chains_ = nullptr;
 };
@@ -110,6 +142,57 @@ TEST_F(NoPartialFiles, AnExportKilledAtRandomMomentsLeavesOnlyCompleteCertificat
         EXPECT_EQ(visible_files(folder.path()), reference) << "round " << round;
     }
     EXPECT_GT(interrupted, 0) << "no kill landed in the middle of an export: the test proved nothing";
+}
+
+// The import writes every file under a temporary name, flushes them all at
+// once, then names them: a kill leaves each hashed name absent or whole.
+// Its temporary files are ignored, not cleaned: the next import neither
+// reads them nor deletes them (a live import's files look just the same).
+TEST_F(NoPartialFiles, AnImportIntoADirectoryStoreKilledAtRandomMomentsLeavesOnlyCompleteCertificates) {
+    TempFolder reference_folder;
+    const auto started = Clock::now();
+    ASSERT_EQ(wait_for_child(start_child([&] { return static_cast<int>(place_everything(reference_folder.path())); })).exit_code, 0);
+    const auto full_run = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started);
+    const auto reference = store_files(reference_folder.path(), false);
+    ASSERT_EQ(reference.size(), static_cast<std::size_t>(roots));  // lone roots: Root/ only
+    ASSERT_TRUE(store_files(reference_folder.path(), true).empty());
+
+    const std::regex temporary_name("\\.[0-9a-f]{8}\\.[A-Za-z0-9]{6}");
+    std::mt19937 random(20261130);
+    std::uniform_int_distribution<long> moment(0, full_run.count() * 9 / 10);
+    int left_temporaries = 0;  // rounds killed while temporary files existed
+    for (int round = 0; round < 12; ++round) {
+        TempFolder folder;
+        const pid_t child = start_child([&] { return static_cast<int>(place_everything(folder.path())); });
+        std::this_thread::sleep_for(std::chrono::microseconds(moment(random)));
+        kill(child, SIGKILL);
+        wait_for_child(child);
+
+        for (const auto& [name, bytes] : store_files(folder.path(), false)) {
+            const auto expected = reference.find(name);
+            ASSERT_NE(expected, reference.end()) << "round " << round << ": unexpected file " << name;
+            EXPECT_EQ(bytes, expected->second) << "round " << round << ": " << name << " is partial";
+        }
+        const auto leftovers = store_files(folder.path(), true);
+        if (!leftovers.empty()) ++left_temporaries;
+        for (const auto& [name, bytes] : leftovers) {
+            EXPECT_TRUE(std::regex_match(fs::path(name).filename().string(), temporary_name))
+                << "round " << round << ": leftover " << name << " is not a temporary file";
+        }
+
+        // The next import finishes the job around the leftovers, which stay
+        // as they were and are neither listed nor loaded as certificates.
+        ASSERT_EQ(place_everything(folder.path()), CACHAIN_OK) << "round " << round << ": " << cachain_last_error();
+        EXPECT_EQ(store_files(folder.path(), false), reference) << "round " << round;
+        EXPECT_EQ(store_files(folder.path(), true), leftovers) << "round " << round;
+        EXPECT_EQ(certificates_listed(folder.path(), CACHAIN_STORE_ROOT), static_cast<std::size_t>(roots)) << "round " << round;
+        cachain_set* loaded = nullptr;
+        ASSERT_EQ(cachain_set_new(&loaded), CACHAIN_OK);
+        EXPECT_EQ(cachain_set_add_path(loaded, utf8_from_path(folder / "Root").c_str(), nullptr), CACHAIN_OK) << cachain_last_error();
+        EXPECT_EQ(cachain_set_count(loaded), static_cast<std::size_t>(roots)) << "round " << round;
+        cachain_set_free(loaded);
+    }
+    EXPECT_GT(left_temporaries, 0) << "no kill landed while the import's files were being written: the test proved nothing";
 }
 
 }  // namespace

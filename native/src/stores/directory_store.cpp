@@ -1,9 +1,9 @@
 #include "directory_store.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <regex>
 
-#include "atomic_file.h"
 #include "certificate_encoding.h"
 #include "certificate_parser.h"
 #include "path_loader.h"
@@ -71,8 +71,12 @@ std::string DirectoryStore::missing_folder() const {
     return fs::is_directory(folder_, error) ? std::string{} : utf8_from_path(folder_);
 }
 
-bool DirectoryStore::contains(StoreKind kind, const std::string& thumbprint) { return index(kind).count(thumbprint) > 0; }
+bool DirectoryStore::contains(StoreKind kind, const std::string& thumbprint) {
+    return index(kind).count(thumbprint) > 0 || unnamed_.count({kind, thumbprint}) > 0;
+}
 
+// Only writes the file under a temporary name: commit() names it, so that
+// one flush to disk serves every file of the import.
 bool DirectoryStore::add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) {
     if (contains(kind, thumbprint)) return false;
     const auto cert = parse_certificates(der, thumbprint, nullptr).at(0);
@@ -80,26 +84,68 @@ bool DirectoryStore::add(StoreKind kind, gsl::span<const std::uint8_t> der, cons
     const fs::path folder = folder_of(kind);
     try {
         make_trusted_folder(folder);
+        pending_.push_back({kind, thumbprint, hash_prefix(*cert), batch_.stage(folder, hash_prefix(*cert), pem)});
+        unnamed_.emplace(kind, thumbprint);
     } catch (const Failure& failure) {
         throw write_failure(failure, folder);
     }
-    // Try <hash>.0, <hash>.1, ... : a name holding the same bytes means
-    // another process placed it first; a different certificate with the
-    // same subject hash moves us on to the next number.
+    return true;
+}
+
+// Try <hash>.0, <hash>.1, ... : a name holding the same bytes means another
+// process placed it first; a different certificate with the same subject
+// hash moves us on to the next number.
+void DirectoryStore::publish(const Pending& file) {
+    const fs::path folder = folder_of(file.kind);
     for (int n = 0; n < 1000; ++n) {
-        const fs::path path = folder / (hash_prefix(*cert) + "." + std::to_string(n));
+        const fs::path path = folder / (file.hash + "." + std::to_string(n));
         try {
-            const WriteOutcome outcome = write_file_atomically(path, pem, false);
-            index(kind).emplace(thumbprint, path);
-            return outcome == WriteOutcome::Written;
+            if (batch_.publish(file.staged, path) == WriteOutcome::Unchanged) placed_by_others_.emplace(file.kind, file.thumbprint);
+            index(file.kind).emplace(file.thumbprint, path);
+            return;
         } catch (const Failure& failure) {
             if (failure.status() != CACHAIN_E_EXISTS) throw write_failure(failure, folder);
         }
     }
-    throw Failure(CACHAIN_E_IO, utf8_from_path(folder), "too many certificates share the subject hash " + hash_prefix(*cert));
+    throw Failure(CACHAIN_E_IO, utf8_from_path(folder), "too many certificates share the subject hash " + file.hash);
+}
+
+// When naming fails part-way, the caller undoes the transaction: remove()
+// then drops the files not yet named, deletes those named, and leaves the
+// ones another process placed. Only then does placed_by_others_ reset.
+void DirectoryStore::commit() {
+    if (pending_.empty()) {
+        placed_by_others_.clear();
+        return;
+    }
+    try {
+        batch_.make_durable();
+    } catch (const Failure& failure) {
+        throw write_failure(failure, folder_);
+    }
+    while (!pending_.empty()) {
+        publish(pending_.front());
+        unnamed_.erase({pending_.front().kind, pending_.front().thumbprint});
+        pending_.pop_front();
+    }
+    try {
+        batch_.sync_folders();
+    } catch (const Failure& failure) {
+        throw write_failure(failure, folder_);
+    }
+    placed_by_others_.clear();
 }
 
 bool DirectoryStore::remove(StoreKind kind, const std::string& thumbprint) {
+    if (unnamed_.erase({kind, thumbprint}) > 0) {
+        const auto file = std::find_if(pending_.begin(), pending_.end(), [&](const Pending& unnamed) {
+            return unnamed.kind == kind && unnamed.thumbprint == thumbprint;
+        });
+        batch_.discard(file->staged);
+        pending_.erase(file);
+        return true;
+    }
+    if (placed_by_others_.erase({kind, thumbprint}) > 0) return false;
     auto& entries = index(kind);
     const auto found = entries.find(thumbprint);
     if (found == entries.end()) return false;
