@@ -26,7 +26,11 @@
  *   file's keys are not even decrypted.
  * - No C++ exception ever leaves the library.
  * - Handles may be used from any thread, but one handle from one thread at a
- *   time. The last error is kept per thread.
+ *   time. The last error is kept per thread. One exception: a set that is
+ *   only read (nothing added to it meanwhile) may be the pool of several
+ *   threads' cachain_discover* calls at once. The pool remembers the links
+ *   between its own certificates that a call proved, under a lock, so later
+ *   calls, from any thread, skip those signature checks.
  */
 #ifndef CACHAIN_CACHAIN_H
 #define CACHAIN_CACHAIN_H

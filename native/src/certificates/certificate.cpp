@@ -85,7 +85,10 @@ std::string public_key_digest_of(X509* x509) {
     return std::string(reinterpret_cast<const char*>(md.data()), length);
 }
 
+thread_local std::uint64_t signature_checks_here = 0;
+
 bool verifies_with(X509* child, X509* issuer) {
+    ++signature_checks_here;
     EVP_PKEY* key = X509_get0_pubkey(issuer);
     const bool verified = key && X509_verify(child, key) == 1;
     drain_openssl_errors();  // a failed check is an answer, not an error to report later
@@ -165,6 +168,8 @@ bool Certificate::same_entity(const Certificate& other) const noexcept {
     return public_key_digest_ == other.public_key_digest_ && subject_hash_ == other.subject_hash_ &&
            X509_NAME_cmp(X509_get_subject_name(x509_.get()), X509_get_subject_name(other.x509_.get())) == 0;
 }
+
+std::uint64_t signature_checks_on_this_thread() noexcept { return signature_checks_here; }
 
 cachain_role role_of(const Certificate& cert) noexcept {
     if (!cert.may_issue_certificates()) return CACHAIN_ROLE_LEAF;

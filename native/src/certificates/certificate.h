@@ -87,6 +87,11 @@ using CertificatePtr = std::shared_ptr<const Certificate>;
 // a self-signed CA is a root, any other CA an intermediate, the rest leaves.
 cachain_role role_of(const Certificate& cert) noexcept;
 
+// How many signatures this thread has checked (self-signatures at load,
+// links during searches): what proving a chain really cost, so a test can
+// see which links a search took from the pool's memo instead.
+std::uint64_t signature_checks_on_this_thread() noexcept;
+
 // How messages name a certificate: its common name, or its whole subject
 // when it has none, in single quotes ("'SchertzLabRootCA'").
 std::string quoted_name(const Certificate& cert);

@@ -1,6 +1,7 @@
 #include "path_builder.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "chain_summary.h"
 #include "path_ranking.h"
@@ -115,10 +116,16 @@ bool PathBuilder::signature_links(const Certificate& child, const Certificate& i
         limit_reached_ = true;
         return false;
     }
+    // Counted even when the pool remembers the answer, so the limit, and
+    // what a search finds, never depend on what earlier calls proved.
     ++signature_checks_;
-    const bool linked = issuer.signed_child(child);
-    verified_links_.emplace(std::move(key), linked);
-    return linked;
+    std::optional<bool> linked = index_.proven_link(child, issuer);
+    if (!linked) {
+        linked = issuer.signed_child(child);
+        index_.remember_link(child, issuer, *linked);
+    }
+    verified_links_.emplace(std::move(key), *linked);
+    return *linked;
 }
 
 void PathBuilder::record(const std::vector<CertificatePtr>& path, cachain_chain_status status, MissingIssuer missing) {

@@ -48,6 +48,8 @@ private:
     // Keyed by the issuer's public key, not its certificate: a signature
     // checks against a key, so a cross-sign, a renewal or an expired
     // alternate of the same key proves (or disproves) the link for free.
+    // This call's links; the pool's index keeps those of its own
+    // certificates across calls (IssuerIndex::proven_link).
     std::map<std::pair<const Certificate*, std::string>, bool> verified_links_;
     std::vector<Chain> found_;
     std::map<unsigned long, bool> held_roots_by_name_;  // issuer name hash -> a self-signed one is in the pool

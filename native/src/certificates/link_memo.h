@@ -1,0 +1,38 @@
+// Signature links proven once and remembered for as long as the pool that
+// holds their children: a certificate never changes, so a remembered answer
+// never goes stale, and a later search of the same pool skips the check.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "certificate.h"
+
+namespace cachain {
+
+class LinkMemo {
+public:
+    // Whether issuer's key verifies child's signature, if remembered.
+    std::optional<bool> find(const Certificate& child, const Certificate& issuer) const;
+
+    // Remembers the answer unless capacity links are remembered already:
+    // then the link is simply proven again next time.
+    void remember(const Certificate& child, const Certificate& issuer, bool linked, std::size_t capacity);
+
+    std::size_t size() const;
+
+private:
+    // By content, not by address: the child's SHA-256 and the issuer's key
+    // digest, so a per-call copy of a pooled certificate finds its links.
+    static std::string key_of(const Certificate& child, const Certificate& issuer);
+
+    // Searches of one pool may run on several threads at once: finds share
+    // the lock, remembering takes it alone.
+    mutable std::shared_mutex mutex_;
+    std::unordered_map<std::string, bool> links_;
+};
+
+}  // namespace cachain
