@@ -3,6 +3,8 @@
 #include <array>
 #include <chrono>
 
+#include <openssl/err.h>
+
 #include "openssl_error.h"
 
 namespace cachain {
@@ -97,27 +99,48 @@ bool verifies_with(X509* child, X509* issuer) {
 
 }  // namespace
 
-Certificate::Certificate(ossl::X509Ptr x509) : x509_(std::move(x509)) {
-    Expects(x509_ != nullptr);
+Certificate::Certificate(ossl::X509Ptr x509, Decoded decoded) {
+    Expects(x509 != nullptr);
+    index(x509.get());
+    // One decoded without its key is dropped: the DER is all it needs to
+    // decode in full later, and most certificates of a pool never are.
+    if (decoded == Decoded::in_full) std::call_once(decoded_, [&] { x509_ = std::move(x509); });
+    self_signed_ = self_issued_ && verifies_with(this->x509(), this->x509());
+    drain_openssl_errors();
+}
+
+X509* Certificate::x509() const noexcept {
+    std::call_once(decoded_, [this] {
+        // These bytes were decoded once already: only memory can be missing.
+        ERR_set_mark();
+        const unsigned char* cursor = der_.data();
+        x509_.reset(d2i_X509(nullptr, &cursor, gsl::narrow<long>(der_.size())));
+        ERR_pop_to_mark();
+    });
+    Ensures(x509_ != nullptr);
+    return x509_.get();
+}
+
+void Certificate::index(X509* x509) {
     unsigned char* encoded = nullptr;
-    const int length = i2d_X509(x509_.get(), &encoded);
+    const int length = i2d_X509(x509, &encoded);
     if (length <= 0) throw Failure(CACHAIN_E_NOT_CERTIFICATE, "", describe(drain_openssl_errors(), "cannot encode the certificate"));
     const ossl::OpenSslMemoryPtr owner(encoded);
     der_.assign(encoded, encoded + length);
 
     // Reading the flags makes OpenSSL parse and cache the extensions.
-    const uint32_t flags = X509_get_extension_flags(x509_.get());
+    const uint32_t flags = X509_get_extension_flags(x509);
     if (flags & EXFLAG_INVALID) {
         drain_openssl_errors();
         throw Failure(CACHAIN_E_NOT_CERTIFICATE, "", "the certificate has malformed extensions");
     }
     is_ca_ = (flags & EXFLAG_CA) != 0;
     is_v1_ = (flags & EXFLAG_V1) != 0;
-    path_length_ = X509_get_pathlen(x509_.get());
-    key_usage_ = (flags & EXFLAG_KUSAGE) ? std::int64_t{X509_get_key_usage(x509_.get())} : -1;
+    path_length_ = X509_get_pathlen(x509);
+    key_usage_ = (flags & EXFLAG_KUSAGE) ? std::int64_t{X509_get_key_usage(x509)} : -1;
 
-    const X509_NAME* subject = X509_get_subject_name(x509_.get());
-    const X509_NAME* issuer = X509_get_issuer_name(x509_.get());
+    const X509_NAME* subject = X509_get_subject_name(x509);
+    const X509_NAME* issuer = X509_get_issuer_name(x509);
     subject_ = display_name(subject);
     issuer_ = display_name(issuer);
     common_name_ = most_specific_common_name(subject);
@@ -125,22 +148,20 @@ Certificate::Certificate(ossl::X509Ptr x509) : x509_(std::move(x509)) {
     subject_hash_ = X509_NAME_hash_ex(subject, nullptr, nullptr, &ok);
     issuer_hash_ = X509_NAME_hash_ex(issuer, nullptr, nullptr, &ok);
 
-    thumbprint_ = digest_hex(x509_.get(), EVP_sha1());
-    sha256_ = digest_hex(x509_.get(), EVP_sha256());
-    if (ossl::BignumPtr serial{ASN1_INTEGER_to_BN(X509_get0_serialNumber(x509_.get()), nullptr)}) {
+    thumbprint_ = digest_hex(x509, EVP_sha1());
+    sha256_ = digest_hex(x509, EVP_sha256());
+    if (ossl::BignumPtr serial{ASN1_INTEGER_to_BN(X509_get0_serialNumber(x509), nullptr)}) {
         const ossl::OpenSslStringPtr hex(BN_bn2hex(serial.get()));
         if (hex) serial_ = hex.get();
     }
-    subject_key_id_ = octets_hex(X509_get0_subject_key_id(x509_.get()));
-    authority_key_id_ = octets_hex(X509_get0_authority_key_id(x509_.get()));
-    ca_issuers_urls_ = ca_issuers_urls_of(x509_.get());
-    public_key_digest_ = public_key_digest_of(x509_.get());
+    subject_key_id_ = octets_hex(X509_get0_subject_key_id(x509));
+    authority_key_id_ = octets_hex(X509_get0_authority_key_id(x509));
+    ca_issuers_urls_ = ca_issuers_urls_of(x509);
+    public_key_digest_ = public_key_digest_of(x509);
 
-    not_before_ = seconds_since_epoch(X509_get0_notBefore(x509_.get()));
-    not_after_ = seconds_since_epoch(X509_get0_notAfter(x509_.get()));
+    not_before_ = seconds_since_epoch(X509_get0_notBefore(x509));
+    not_after_ = seconds_since_epoch(X509_get0_notAfter(x509));
     self_issued_ = X509_NAME_cmp(subject, issuer) == 0;
-    self_signed_ = self_issued_ && verifies_with(x509_.get(), x509_.get());
-    drain_openssl_errors();
 }
 
 cachain_validity Certificate::validity_at(std::int64_t now) const noexcept {
@@ -157,16 +178,16 @@ bool Certificate::may_issue_certificates() const noexcept {
 
 bool Certificate::names_issuer_of(const Certificate& child) const noexcept {
     return subject_hash_ == child.issuer_hash_ &&
-           X509_NAME_cmp(X509_get_subject_name(x509_.get()), X509_get_issuer_name(child.x509_.get())) == 0;
+           X509_NAME_cmp(X509_get_subject_name(x509()), X509_get_issuer_name(child.x509())) == 0;
 }
 
 bool Certificate::signed_child(const Certificate& child) const noexcept {
-    return verifies_with(child.x509_.get(), x509_.get());
+    return verifies_with(child.x509(), x509());
 }
 
 bool Certificate::same_entity(const Certificate& other) const noexcept {
     return public_key_digest_ == other.public_key_digest_ && subject_hash_ == other.subject_hash_ &&
-           X509_NAME_cmp(X509_get_subject_name(x509_.get()), X509_get_subject_name(other.x509_.get())) == 0;
+           X509_NAME_cmp(X509_get_subject_name(x509()), X509_get_subject_name(other.x509())) == 0;
 }
 
 std::uint64_t signature_checks_on_this_thread() noexcept { return signature_checks_here; }

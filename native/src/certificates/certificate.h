@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <ctime>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -15,13 +16,21 @@
 
 namespace cachain {
 
+// How the X509 handed to a Certificate was decoded.
+enum class Decoded {
+    in_full,      // by d2i_X509 and the like: the certificate keeps it
+    without_key,  // by decode_without_key: the certificate keeps its DER only
+};
+
 class Certificate {
 public:
     // Takes ownership of a parsed certificate. Throws Failure when OpenSSL
     // cannot re-encode it (which means it was not a usable certificate).
-    explicit Certificate(ossl::X509Ptr x509);
+    explicit Certificate(ossl::X509Ptr x509, Decoded decoded = Decoded::in_full);
 
-    X509* x509() const noexcept { return x509_.get(); }
+    // The parsed certificate. One decoded without its key is decoded again,
+    // in full, from der() on first use, once even when several threads ask.
+    X509* x509() const noexcept;
     gsl::span<const std::uint8_t> der() const noexcept { return der_; }
 
     const std::string& subject() const noexcept { return subject_; }
@@ -70,8 +79,13 @@ public:
     bool same_entity(const Certificate& other) const noexcept;
 
 private:
-    ossl::X509Ptr x509_;
+    // Everything but self_signed_, from x509, whichever way it was decoded.
+    void index(X509* x509);
+
     std::vector<std::uint8_t> der_;
+    // Null until the first x509() of a certificate decoded without its key.
+    mutable std::once_flag decoded_;
+    mutable ossl::X509Ptr x509_;
     std::string subject_, issuer_, common_name_, thumbprint_, sha256_, serial_;
     std::string subject_key_id_, authority_key_id_, public_key_digest_;
     std::vector<std::string> ca_issuers_urls_;

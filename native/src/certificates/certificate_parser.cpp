@@ -8,6 +8,7 @@
 #include <openssl/asn1.h>
 #include <openssl/err.h>
 
+#include "keyless_decoder.h"
 #include "openssl_error.h"
 #include "pkcs12_reader.h"
 #include "text_encoding.h"
@@ -31,9 +32,9 @@ bool looks_like_base64(Bytes data) {
     });
 }
 
-CertificatePtr wrap(ossl::X509Ptr x509, const std::string& item) {
+CertificatePtr wrap(ossl::X509Ptr x509, const std::string& item, Decoded decoded = Decoded::in_full) {
     try {
-        return std::make_shared<const Certificate>(std::move(x509));
+        return std::make_shared<const Certificate>(std::move(x509), decoded);
     } catch (const Failure& failure) {
         throw Failure(failure.status(), item, failure.reason());
     }
@@ -86,13 +87,13 @@ std::vector<CertificatePtr> parse_der(Bytes data, const std::string& item, const
     const unsigned char* end = data.data() + data.size();
     while (cursor < end) {
         const unsigned char* start = cursor;
-        ossl::X509Ptr cert(d2i_X509(nullptr, &cursor, gsl::narrow<long>(end - cursor)));
+        ossl::X509Ptr cert = decode_without_key(&cursor, gsl::narrow<long>(end - cursor));
         if (!cert) {
             drain_openssl_errors();
             cursor = start;
             break;
         }
-        result.push_back(wrap(std::move(cert), item));
+        result.push_back(wrap(std::move(cert), item, Decoded::without_key));
     }
     if (!result.empty()) {
         if (cursor != end) {
@@ -122,14 +123,16 @@ std::vector<CertificatePtr> parse_pem_block(const std::string& label, Bytes body
     const unsigned char* p = body.data();
     const long length = gsl::narrow<long>(body.size());
     if (label == "CERTIFICATE" || label == "X509 CERTIFICATE" || label == "TRUSTED CERTIFICATE") {
-        ossl::X509Ptr cert(label == "TRUSTED CERTIFICATE" ? d2i_X509_AUX(nullptr, &p, length)
-                                                          : d2i_X509(nullptr, &p, length));
+        // OpenSSL's trust settings after a TRUSTED CERTIFICATE are not in
+        // the DER, so that one is kept as decoded.
+        const bool trusted = label == "TRUSTED CERTIFICATE";
+        ossl::X509Ptr cert = trusted ? ossl::X509Ptr(d2i_X509_AUX(nullptr, &p, length)) : decode_without_key(&p, length);
         if (!cert) {
             throw Failure(CACHAIN_E_TRUNCATED, item,
                           "a CERTIFICATE block is damaged (" + describe(drain_openssl_errors(), "cannot decode") + ")");
         }
         std::vector<CertificatePtr> one;
-        one.push_back(wrap(std::move(cert), item));
+        one.push_back(wrap(std::move(cert), item, trusted ? Decoded::in_full : Decoded::without_key));
         return one;
     }
     if (label == "PKCS7" || label == "PKCS #7 SIGNED DATA" || label == "CERTIFICATE CHAIN") {
