@@ -56,16 +56,27 @@ void write_one_tier(const std::filesystem::path& folder) {
     write_file(folder / "web1.key", key_pem(server));
 }
 
+constexpr const char* usage =
+    "usage: cachain-test-pki <folder> [--aia <http base URL>]\n"
+    "       cachain-test-pki --corpus <folder>\n";
+
+// A folder name that starts with '-' is an option this tool does not know
+// (--bogus), never a folder to create.
+bool is_folder_argument(const char* argument) { return argument[0] != '-'; }
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
+        std::fputs(usage, stdout);
+        return 0;
+    }
     if (argc == 3 && std::string(argv[1]) == "--corpus") {
         write_trust_corpus(argv[2], build_trust_corpus());
         return 0;
     }
-    if (argc != 2 && !(argc == 4 && std::string(argv[2]) == "--aia")) {
-        std::fprintf(stderr, "usage: cachain-test-pki <folder> [--aia <http base URL>]\n"
-                             "       cachain-test-pki --corpus <folder>\n");
+    if ((argc != 2 && !(argc == 4 && std::string(argv[2]) == "--aia")) || !is_folder_argument(argv[1])) {
+        std::fputs(usage, stderr);
         return 2;
     }
     const std::filesystem::path folder = argv[1];
