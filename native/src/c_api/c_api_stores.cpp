@@ -24,10 +24,6 @@ cachain::StoreKind kind_of(cachain_store_name name) {
     return name == CACHAIN_STORE_ROOT ? cachain::StoreKind::Root : cachain::StoreKind::CA;
 }
 
-cachain_store_name name_of(cachain::StoreKind kind) {
-    return kind == cachain::StoreKind::Root ? CACHAIN_STORE_ROOT : CACHAIN_STORE_CA;
-}
-
 cachain_placement_action action_of(cachain::PlacementAction action) {
     switch (action) {
     case cachain::PlacementAction::Added: return CACHAIN_ACTION_ADDED;
@@ -180,7 +176,7 @@ int64_t cachain_placement_number(const cachain_placement* result, size_t index, 
     if (!result || index >= result->results.size()) return 0;
     const auto& entry = result->results[index];
     switch (field) {
-    case CACHAIN_PLACEMENT_STORE: return name_of(entry.store);
+    case CACHAIN_PLACEMENT_STORE: return cachain::store_name_of(entry.store);
     case CACHAIN_PLACEMENT_ACTION: return action_of(entry.action);
     case CACHAIN_PLACEMENT_STATUS: return entry.status;
     }

@@ -5,11 +5,6 @@
 #include "c_api_handles.h"
 
 namespace cachain {
-namespace {
-
-cachain_store_name name_of(StoreKind kind) { return kind == StoreKind::Root ? CACHAIN_STORE_ROOT : CACHAIN_STORE_CA; }
-
-}  // namespace
 
 CallbackStore::CallbackStore(const cachain_store_callbacks& callbacks, std::string root_location, std::string ca_location)
     : callbacks_(callbacks), root_location_(std::move(root_location)), ca_location_(std::move(ca_location)) {
@@ -30,27 +25,27 @@ void CallbackStore::check(cachain_status status, StoreKind kind, const char* doi
 
 bool CallbackStore::contains(StoreKind kind, const std::string& thumbprint) {
     int present = 0;
-    check(callbacks_.contains(callbacks_.context, name_of(kind), thumbprint.c_str(), &present), kind, "look up a certificate");
+    check(callbacks_.contains(callbacks_.context, store_name_of(kind), thumbprint.c_str(), &present), kind, "look up a certificate");
     return present != 0;
 }
 
 bool CallbackStore::add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) {
     int added = 0;
-    check(callbacks_.add(callbacks_.context, name_of(kind), der.data(), der.size(), thumbprint.c_str(), &added), kind,
+    check(callbacks_.add(callbacks_.context, store_name_of(kind), der.data(), der.size(), thumbprint.c_str(), &added), kind,
           "add a certificate");
     return added != 0;
 }
 
 bool CallbackStore::remove(StoreKind kind, const std::string& thumbprint) {
     int removed = 0;
-    check(callbacks_.remove(callbacks_.context, name_of(kind), thumbprint.c_str(), &removed), kind,
+    check(callbacks_.remove(callbacks_.context, store_name_of(kind), thumbprint.c_str(), &removed), kind,
           "remove a certificate");
     return removed != 0;
 }
 
 std::vector<StoredCertificate> CallbackStore::list(StoreKind kind) {
     const auto set = std::make_unique<cachain_set>();
-    check(callbacks_.list(callbacks_.context, name_of(kind), set.get()), kind, "list its certificates");
+    check(callbacks_.list(callbacks_.context, store_name_of(kind), set.get()), kind, "list its certificates");
     set->sync_handles();
     std::vector<StoredCertificate> stored;
     for (const auto& cert : set->set.certificates()) {

@@ -11,6 +11,11 @@
 
 namespace cachain {
 
+// How the C interface names a store kind, to callbacks and in placements.
+inline cachain_store_name store_name_of(StoreKind kind) {
+    return kind == StoreKind::Root ? CACHAIN_STORE_ROOT : CACHAIN_STORE_CA;
+}
+
 class CallbackStore : public TrustStore {
 public:
     CallbackStore(const cachain_store_callbacks& callbacks, std::string root_location, std::string ca_location);
