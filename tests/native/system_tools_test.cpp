@@ -78,6 +78,15 @@ TEST_F(SystemToolsTest, GivesTheToolAFixedPathAndNoneOfTheCallersVariables) {
     EXPECT_EQ(result.output, "PATH=/usr/sbin:/usr/bin:/sbin:/bin\nLANG=C\n");
 }
 
+TEST_F(SystemToolsTest, NamesTheFoldersItLookedInForAToolThatIsInNoneOfThem) {
+    // A tool only on the caller's PATH is not a system tool.
+    write_script(callers_folder_ / "cachain-no-such-system-tool", "#!/bin/sh\nexit 0\n");
+    const EnvironmentForTheTest path({{"PATH", callers_folder_.path().string() + ":" + getenv("PATH")}});
+    const ProcessResult result = run_system_tool({"cachain-no-such-system-tool"});
+    EXPECT_NE(result.exit_code, 0);
+    EXPECT_EQ(result.output, "cachain-no-such-system-tool is not in /usr/sbin, /usr/bin, /sbin or /bin");
+}
+
 TEST_F(SystemToolsTest, NeverRunsAnImagesOwnUpdateHooksAndNamesThem) {
     // A hook is the image's program: run from here, it would run as root on
     // this machine.

@@ -1,5 +1,6 @@
 #include "process_runner.h"
 
+#include <array>
 #include <cerrno>
 #include <fcntl.h>
 #include <spawn.h>
@@ -65,6 +66,18 @@ ProcessResult run(const std::string& program, Lookup lookup, const std::vector<s
     return result;
 }
 
+// Where system tools are taken from, in this order: never the caller's PATH.
+constexpr std::array<const char*, 4> system_folders = {"/usr/sbin", "/usr/bin", "/sbin", "/bin"};
+
+std::string joined_system_folders(const char* separator, const char* last_separator) {
+    std::string joined;
+    for (std::size_t i = 0; i < system_folders.size(); ++i) {
+        if (i > 0) joined += i + 1 == system_folders.size() ? last_separator : separator;
+        joined += system_folders[i];
+    }
+    return joined;
+}
+
 }  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& arguments) {
@@ -74,8 +87,8 @@ ProcessResult run_process(const std::vector<std::string>& arguments) {
 
 std::optional<std::string> find_system_tool(const std::string& name) {
     if (name.empty() || name.find('/') != std::string::npos) return std::nullopt;
-    for (const char* folder : {"/usr/sbin/", "/usr/bin/", "/sbin/", "/bin/"}) {
-        const std::string candidate = folder + name;
+    for (const char* folder : system_folders) {
+        const std::string candidate = std::string(folder) + "/" + name;
         struct stat status {};
         if (stat(candidate.c_str(), &status) == 0 && S_ISREG(status.st_mode) && access(candidate.c_str(), X_OK) == 0)
             return candidate;
@@ -88,10 +101,10 @@ ProcessResult run_system_tool(const std::vector<std::string>& arguments, int hel
     const auto program = find_system_tool(arguments[0]);
     if (!program) {
         ProcessResult missing;
-        missing.output = arguments[0] + " is not in /usr/sbin, /usr/bin, /sbin or /bin";
+        missing.output = arguments[0] + " is not in " + joined_system_folders(", ", " or ");
         return missing;
     }
-    std::string path = "PATH=/usr/sbin:/usr/bin:/sbin:/bin", language = "LANG=C";
+    std::string path = "PATH=" + joined_system_folders(":", ":"), language = "LANG=C";
     char* const environment[] = {path.data(), language.data(), nullptr};
     return run(*program, Lookup::AsGiven, arguments, environment, held_descriptor);
 }
