@@ -552,6 +552,7 @@ protected:
             fetcher.fetch(aia_->url(path));
         } catch (const Failure& failure) {
             seconds_ = std::chrono::duration<double>(Clock::now() - start).count();
+            status_ = failure.status();
             return failure.what();
         }
         ADD_FAILURE() << path << " was accepted";
@@ -579,6 +580,7 @@ protected:
         return padding + pem;
     }
     double seconds_ = 0;
+    cachain_status status_ = CACHAIN_OK;
 };
 
 TEST_F(AiaDownloads, RejectsAnHtmlPageServedWith200) {
@@ -610,6 +612,7 @@ TEST_F(AiaDownloads, ClosesTheConnectionOfARefusedDownload) {
 
 TEST_F(AiaDownloads, StopsADripFeedAtTheTimeLimit) {
     EXPECT_EQ(fetch_failure("/drip"), aia_->url("/drip") + ": no complete answer within 2 seconds");
+    EXPECT_EQ(status_, CACHAIN_E_TIMED_OUT);
     EXPECT_LT(seconds_, ends_within);
 }
 

@@ -67,7 +67,7 @@ Failure fetch_failure(const std::string& url, const AiaLimits& limits) {
                        "the answer is larger than " + std::to_string(limits.max_response_bytes / 1024) + " KiB");
     if (has(HTTP_R_RETRY_TIMEOUT) ||
         std::any_of(errors.begin(), errors.end(), [](const OpenSslError& e) { return e.text.find("timeout") != std::string::npos; }))
-        return Failure(CACHAIN_E_IO, url, "no complete answer within " + std::to_string(limits.timeout_seconds) + " seconds");
+        return Failure(CACHAIN_E_TIMED_OUT, url, "no complete answer within " + std::to_string(limits.timeout_seconds) + " seconds");
     if (const std::string status = http_status(errors); !status.empty())
         return Failure(CACHAIN_E_IO, url, "the server answered " + status);
     if (has(HTTP_R_RECEIVED_ERROR) || has(HTTP_R_STATUS_CODE_UNSUPPORTED))
@@ -95,7 +95,7 @@ std::vector<std::uint8_t> read_body(BIO* body, const std::string& url, std::time
         if (in_memory || !BIO_should_retry(body)) return bytes;
         if (BIO_wait(body, deadline, 50) <= 0) {
             drain_openssl_errors();
-            throw Failure(CACHAIN_E_IO, url, "no complete answer within " + std::to_string(limits.timeout_seconds) + " seconds");
+            throw Failure(CACHAIN_E_TIMED_OUT, url, "no complete answer within " + std::to_string(limits.timeout_seconds) + " seconds");
         }
     }
 }
