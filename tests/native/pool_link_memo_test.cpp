@@ -80,8 +80,9 @@ TEST(PoolLinkMemo, ALaterCallChecksOnlyItsOwnLeafAndTakesThePoolsLinksFromThePoo
     const auto second_input = set_of({&second});
 
     std::vector<std::string> first_path, second_path, again_path;
-    // pool1 -> issuing CA, issuing CA -> each policy CA's key, policy CA -> root.
-    EXPECT_EQ(checks_made_by([&] { first_path = best_path(first_input.get(), pool.set.get()); }), 4u);
+    // pool1 -> issuing CA, issuing CA -> each policy CA's key, policy CA -> root,
+    // and the root's own signature, checked when the search first asks.
+    EXPECT_EQ(checks_made_by([&] { first_path = best_path(first_input.get(), pool.set.get()); }), 5u);
     EXPECT_EQ(first_path, whole_path_of("pool1.schertz.lab"));
     // pool2 -> issuing CA only: the pool's three links were proven by the first call.
     EXPECT_EQ(checks_made_by([&] { second_path = best_path(second_input.get(), pool.set.get()); }), 1u);
@@ -128,3 +129,21 @@ TEST(PoolLinkMemo, TwoThreadsDiscoveringWithOnePoolSetAtOnceBothGetEveryChainWho
 }
 
 }  // namespace
+
+// A machine's store of roots is read on every Test-CaChain and Get-CaChain
+// call; loading one checks no signature, not even a root's own, until
+// something asks whether it is self-signed.
+TEST(PoolLinkMemo, LoadingRootsChecksNoSignatureUntilOneIsAskedWhetherItSignedItself) {
+    const SeedPki pki = make_seed_pki();
+    const Issued other_root = self_signed(ca_spec("AnotherLabRootCA"));
+    SetPtr roots;
+    EXPECT_EQ(checks_made_by([&] { roots = set_of({&pki.root, &other_root}); }), 0u);
+    ASSERT_EQ(cachain_set_count(roots.get()), 2u);
+    const cachain_cert* first = cachain_set_cert(roots.get(), 0);
+    std::int64_t answer = 0;
+    EXPECT_EQ(checks_made_by([&] { answer = cachain_cert_number(first, CACHAIN_NUMBER_SELF_SIGNED); }), 1u);
+    EXPECT_EQ(answer, 1);
+    // Asked again, the answer is remembered.
+    EXPECT_EQ(checks_made_by([&] { answer = cachain_cert_number(first, CACHAIN_NUMBER_SELF_SIGNED); }), 0u);
+    EXPECT_EQ(answer, 1);
+}

@@ -105,8 +105,12 @@ Certificate::Certificate(ossl::X509Ptr x509, Decoded decoded) {
     // One decoded without its key is dropped: the DER is all it needs to
     // decode in full later, and most certificates of a pool never are.
     if (decoded == Decoded::in_full) std::call_once(decoded_, [&] { x509_ = std::move(x509); });
-    self_signed_ = self_issued_ && verifies_with(this->x509(), this->x509());
     drain_openssl_errors();
+}
+
+bool Certificate::self_signed() const noexcept {
+    std::call_once(self_signature_checked_, [this] { self_signed_ = self_issued_ && verifies_with(x509(), x509()); });
+    return self_signed_;
 }
 
 X509* Certificate::x509() const noexcept {
@@ -171,7 +175,7 @@ cachain_validity Certificate::validity_at(std::int64_t now) const noexcept {
 }
 
 bool Certificate::may_issue_certificates() const noexcept {
-    const bool ca = is_ca_ || (is_v1_ && self_signed_);
+    const bool ca = is_ca_ || (is_v1_ && self_signed());
     const bool usage_allows = key_usage_ < 0 || (key_usage_ & KU_KEY_CERT_SIGN) != 0;
     return ca && usage_allows;
 }

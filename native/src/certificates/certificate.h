@@ -55,7 +55,10 @@ public:
     bool is_ca() const noexcept { return is_ca_; }
     std::int64_t path_length() const noexcept { return path_length_; }  // -1: unlimited
     std::int64_t key_usage() const noexcept { return key_usage_; }      // -1: no extension
-    bool self_signed() const noexcept { return self_signed_; }
+    // Its signature verifies with its own key. Checked when first asked, not
+    // at load: a machine's store of some 150 roots is read on every call,
+    // and a search touches one or two of them.
+    bool self_signed() const noexcept;
     // Subject and issuer are the same name (a root, or a CA's key rollover).
     bool self_issued() const noexcept { return self_issued_; }
 
@@ -79,7 +82,7 @@ public:
     bool same_entity(const Certificate& other) const noexcept;
 
 private:
-    // Everything but self_signed_, from x509, whichever way it was decoded.
+    // Every fact but self_signed, from x509, whichever way it was decoded.
     void index(X509* x509);
 
     std::vector<std::uint8_t> der_;
@@ -91,7 +94,9 @@ private:
     std::vector<std::string> ca_issuers_urls_;
     unsigned long subject_hash_ = 0, issuer_hash_ = 0;
     std::int64_t not_before_ = 0, not_after_ = 0;
-    bool is_ca_ = false, is_v1_ = false, self_issued_ = false, self_signed_ = false;
+    bool is_ca_ = false, is_v1_ = false, self_issued_ = false;
+    mutable std::once_flag self_signature_checked_;
+    mutable bool self_signed_ = false;
     std::int64_t path_length_ = -1, key_usage_ = -1;
 };
 
