@@ -13,9 +13,10 @@ void CertificateSet::add_all(const std::vector<CertificatePtr>& certs, const std
     for (const auto& cert : certs) add(cert, origin);
 }
 
-std::string CertificateSet::origin_of(const Certificate& cert) const {
+const std::string& CertificateSet::origin_of(const Certificate& cert) const {
+    static const std::string unknown;
     const auto found = origins_.find(cert.sha256());
-    return found == origins_.end() ? std::string{} : found->second;
+    return found == origins_.end() ? unknown : found->second;
 }
 
 std::size_t CertificateSet::count_from(const std::string& origin) const {

@@ -20,8 +20,10 @@ public:
     bool add(CertificatePtr cert, const std::string& origin = {});
     void add_all(const std::vector<CertificatePtr>& certs, const std::string& origin = {});
 
-    // Where cert came from, "" when unknown or not in this set.
-    std::string origin_of(const Certificate& cert) const;
+    // Where cert came from, "" when unknown or not in this set. A reference
+    // valid as long as the set: labelling every element of every path
+    // copies only the origin it keeps.
+    const std::string& origin_of(const Certificate& cert) const;
     // How many certificates of this set came from origin (a file, a text).
     std::size_t count_from(const std::string& origin) const;
     void record(Problem problem) { problems_.push_back(std::move(problem)); }

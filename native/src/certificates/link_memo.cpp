@@ -5,7 +5,10 @@
 namespace cachain {
 
 std::optional<bool> LinkMemo::find(const Certificate& child, const Certificate& issuer) const {
-    const std::string key = key_of(child, issuer);
+    // One buffer per thread: a lookup, made for every link a search tries,
+    // then allocates nothing.
+    thread_local std::string key;
+    key.assign(child.sha256()).append(issuer.public_key_digest());
     const std::shared_lock lock(mutex_);
     const auto known = links_.find(key);
     if (known == links_.end()) return std::nullopt;

@@ -34,7 +34,11 @@ std::vector<Chain> PathBuilder::build(const CertificatePtr& target) {
 
     std::stable_sort(found_.begin(), found_.end(), better_path);
     if (found_.size() > limits_.max_paths) found_.resize(limits_.max_paths);
-    for (std::size_t rank = 0; rank < found_.size(); ++rank) found_[rank].rank = rank;
+    for (std::size_t rank = 0; rank < found_.size(); ++rank) {
+        found_[rank].rank = rank;
+        // Only the paths kept get their sentence: the others are never read.
+        if (found_[rank].summary.empty()) found_[rank].summary = summarize(found_[rank], 0, limits_.max_depth);
+    }
     return std::move(found_);
 }
 
@@ -110,7 +114,7 @@ bool PathBuilder::path_length_allows(const std::vector<CertificatePtr>& path, co
 }
 
 bool PathBuilder::signature_links(const Certificate& child, const Certificate& issuer) {
-    auto key = std::make_pair(&child, issuer.public_key_digest());
+    const LinkOrder::View key{&child, issuer.public_key_digest()};
     if (const auto known = verified_links_.find(key); known != verified_links_.end()) return known->second;
     if (signature_checks_ >= limits_.max_signature_checks) {
         limit_reached_ = true;
@@ -124,7 +128,7 @@ bool PathBuilder::signature_links(const Certificate& child, const Certificate& i
         linked = issuer.signed_child(child);
         index_.remember_link(child, issuer, *linked);
     }
-    verified_links_.emplace(std::move(key), *linked);
+    verified_links_.emplace(std::make_pair(&child, issuer.public_key_digest()), *linked);
     return *linked;
 }
 
@@ -135,7 +139,9 @@ void PathBuilder::record(const std::vector<CertificatePtr>& path, cachain_chain_
     chain.status = status;
     chain.missing = std::move(missing);
     for (const auto& cert : path) chain.elements.push_back({cert, role_of(*cert), cert->validity_at(now_), {}});
-    chain.summary = summarize(chain, signature_checks_, limits_.max_depth);
+    // A search stopped at its limit says how many checks it had made by then;
+    // any other path's sentence does not depend on the moment: see build().
+    if (status == CACHAIN_CHAIN_LIMIT_REACHED) chain.summary = summarize(chain, signature_checks_, limits_.max_depth);
     found_.push_back(std::move(chain));
 }
 

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -50,7 +52,16 @@ private:
     // alternate of the same key proves (or disproves) the link for free.
     // This call's links; the pool's index keeps those of its own
     // certificates across calls (IssuerIndex::proven_link).
-    std::map<std::pair<const Certificate*, std::string>, bool> verified_links_;
+    // Looked up by a view of the key digest, so a lookup copies no string.
+    struct LinkOrder {
+        using is_transparent = void;
+        using View = std::pair<const Certificate*, std::string_view>;
+        static View view(const View& key) noexcept { return key; }
+        static View view(const std::pair<const Certificate*, std::string>& key) noexcept { return {key.first, key.second}; }
+        template <class A, class B>
+        bool operator()(const A& a, const B& b) const noexcept { return view(a) < view(b); }
+    };
+    std::map<std::pair<const Certificate*, std::string>, bool, LinkOrder> verified_links_;
     std::vector<Chain> found_;
     std::map<unsigned long, bool> held_roots_by_name_;  // issuer name hash -> a self-signed one is in the pool
 };
