@@ -11,6 +11,7 @@
 #                       is about 700 MB; a failed run's stays, to look into)
 #   CACHAIN_WINE_TEMPLATE  the booted prefix to copy (default: <prefix-folder>/../wine-template)
 #   CACHAIN_WINE_PATH      Linux folders (':'-separated) put on the program's PATH, e.g. openssl.exe's
+#   CACHAIN_WINEDEBUG      Wine's debug channels (default: -all, none), e.g. warn+heap
 # Exit code: the program's.
 set -euo pipefail
 
@@ -30,7 +31,7 @@ for tool in wine wineserver flock; do
   command -v "$tool" >/dev/null || { echo "wine-run: $tool is missing: run scripts/setup.sh" >&2; exit 1; }
 done
 
-export WINEDEBUG=-all
+export WINEDEBUG=${CACHAIN_WINEDEBUG:--all}
 unset DISPLAY WAYLAND_DISPLAY  # headless: nothing may need a window
 
 boot_template() {

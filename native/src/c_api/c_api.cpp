@@ -24,7 +24,13 @@ const char* text_or_empty(const std::string& text) { return text.c_str(); }
 
 extern "C" {
 
-const char* cachain_last_error(void) { return cachain::capi::last_error().c_str(); }
+const char* cachain_last_error(void) {
+    try {
+        return cachain::capi::last_error().c_str();
+    } catch (...) {
+        return "";  // a thread's first use could not allocate its message: it has none yet
+    }
+}
 
 const char* cachain_version(void) { return CACHAIN_VERSION; }
 

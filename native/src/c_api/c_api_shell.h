@@ -11,12 +11,16 @@
 
 #include "cachain/cachain.h"
 #include "failure.h"
+#include "per_thread_text.h"
 
 namespace cachain::capi {
 
+// This thread's last error message (util/per_thread_text.h says why it is
+// not a thread_local string). Allocated on a thread's first use, which a
+// guarded call makes inside its try.
 inline std::string& last_error() {
-    thread_local std::string message;
-    return message;
+    static PerThreadText* const messages = new PerThreadText();  // kept to the end of the process
+    return messages->here();
 }
 
 inline cachain_status fail(cachain_status status, std::string message) {

@@ -1,22 +1,35 @@
 #include "link_memo.h"
 
+#include <algorithm>
 #include <mutex>
 
 namespace cachain {
 
+// No thread_local buffer: under mingw-w64, a thread_local std::string is
+// destroyed after the thread's emulated TLS block is freed, which corrupted
+// the heap whenever a searching thread ended (seen under Wine).
+LinkMemo::Key::Key(const Certificate& child, const Certificate& issuer) {
+    const std::string& first = child.sha256();
+    const std::string& second = issuer.public_key_digest();
+    if (first.size() + second.size() <= bytes_.size()) {
+        const auto end = std::copy(second.begin(), second.end(), std::copy(first.begin(), first.end(), bytes_.begin()));
+        view_ = std::string_view(bytes_.data(), gsl::narrow<std::size_t>(end - bytes_.begin()));
+    } else {
+        spilled_ = first + second;
+        view_ = spilled_;
+    }
+}
+
 std::optional<bool> LinkMemo::find(const Certificate& child, const Certificate& issuer) const {
-    // One buffer per thread: a lookup, made for every link a search tries,
-    // then allocates nothing.
-    thread_local std::string key;
-    key.assign(child.sha256()).append(issuer.public_key_digest());
+    const Key key(child, issuer);
     const std::shared_lock lock(mutex_);
-    const auto known = links_.find(key);
+    const auto known = links_.find(key.view());
     if (known == links_.end()) return std::nullopt;
     return known->second;
 }
 
 void LinkMemo::remember(const Certificate& child, const Certificate& issuer, bool linked, std::size_t capacity) {
-    std::string key = key_of(child, issuer);
+    std::string key(Key(child, issuer).view());
     const std::unique_lock lock(mutex_);
     if (links_.size() >= capacity) return;
     links_.emplace(std::move(key), linked);
@@ -25,10 +38,6 @@ void LinkMemo::remember(const Certificate& child, const Certificate& issuer, boo
 std::size_t LinkMemo::size() const {
     const std::shared_lock lock(mutex_);
     return links_.size();
-}
-
-std::string LinkMemo::key_of(const Certificate& child, const Certificate& issuer) {
-    return child.sha256() + issuer.public_key_digest();
 }
 
 }  // namespace cachain

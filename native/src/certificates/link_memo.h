@@ -3,10 +3,13 @@
 // never goes stale, and a later search of the same pool skips the check.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "certificate.h"
@@ -27,12 +30,28 @@ public:
 private:
     // By content, not by address: the child's SHA-256 and the issuer's key
     // digest, so a per-call copy of a pooled certificate finds its links.
-    static std::string key_of(const Certificate& child, const Certificate& issuer);
+    // A lookup builds its key on the stack and allocates nothing.
+    class Key {
+    public:
+        Key(const Certificate& child, const Certificate& issuer);
+        std::string_view view() const noexcept { return view_; }
+
+    private:
+        std::array<char, 128> bytes_{};  // a SHA-256 in hex and a raw SHA-256 need 96
+        std::string spilled_;            // only if a digest was ever longer
+        std::string_view view_;
+    };
+
+    // Lets the map find a std::string key from a string_view.
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const noexcept { return std::hash<std::string_view>{}(key); }
+    };
 
     // Searches of one pool may run on several threads at once: finds share
     // the lock, remembering takes it alone.
     mutable std::shared_mutex mutex_;
-    std::unordered_map<std::string, bool> links_;
+    std::unordered_map<std::string, bool, KeyHash, std::equal_to<>> links_;
 };
 
 }  // namespace cachain
