@@ -64,6 +64,23 @@ TEST_F(KeylessLoading, HandsOutTheSameDecodedCertificateToTwoThreadsAskingAtOnce
     EXPECT_EQ(seen[0], issuing->x509());
 }
 
+// A search compares names far more often than it checks signatures: names
+// written with the same bytes match without decoding either certificate.
+// (Names equal only canonically still match, after decoding: see
+// ChainDiscovery.MatchesIssuerNamesThatDifferOnlyInCaseSpacingAndStringType.)
+TEST_F(KeylessLoading, ComparingNamesWrittenWithTheSameBytesDecodesNeitherCertificate) {
+    const auto issuing = read(pki().issuing);
+    const auto policy = read(pki().policy);
+    const auto server = read(pki().server);
+    const auto also_issuing = read(pki().issuing);
+    const std::uint64_t before = full_decodes_on_this_thread();
+    EXPECT_TRUE(issuing->names_issuer_of(*server));
+    EXPECT_FALSE(policy->names_issuer_of(*server));
+    EXPECT_TRUE(issuing->same_entity(*also_issuing));
+    EXPECT_FALSE(issuing->same_entity(*policy));
+    EXPECT_EQ(full_decodes_on_this_thread() - before, 0u);
+}
+
 TEST_F(KeylessLoading, KeepsTheCertificateBytesExactly) {
     const auto der = pki().server.der();
     const auto server = read(pki().server);

@@ -1,5 +1,6 @@
 #include "certificate.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 
@@ -87,7 +88,15 @@ std::string public_key_digest_of(X509* x509) {
     return std::string(reinterpret_cast<const char*>(md.data()), length);
 }
 
+// Byte-equal names are equal, and comparing bytes needs no decoding. Names
+// whose bytes differ may still be canonically equal (another string type,
+// case, spacing): only for those is OpenSSL asked, on decoded certificates.
+bool byte_equal(gsl::span<const std::uint8_t> a, gsl::span<const std::uint8_t> b) {
+    return !a.empty() && std::equal(a.begin(), a.end(), b.begin(), b.end());
+}
+
 thread_local std::uint64_t signature_checks_here = 0;
+thread_local std::uint64_t full_decodes_here = 0;
 
 bool verifies_with(X509* child, X509* issuer) {
     ++signature_checks_here;
@@ -115,6 +124,7 @@ bool Certificate::self_signed() const noexcept {
 
 X509* Certificate::x509() const noexcept {
     std::call_once(decoded_, [this] {
+        ++full_decodes_here;
         // These bytes were decoded once already: only memory can be missing.
         ERR_set_mark();
         const unsigned char* cursor = der_.data();
@@ -145,6 +155,8 @@ void Certificate::index(X509* x509) {
 
     const X509_NAME* subject = X509_get_subject_name(x509);
     const X509_NAME* issuer = X509_get_issuer_name(x509);
+    subject_bytes_ = locate(subject);
+    issuer_bytes_ = locate(issuer);
     subject_ = display_name(subject);
     issuer_ = display_name(issuer);
     common_name_ = most_specific_common_name(subject);
@@ -168,6 +180,21 @@ void Certificate::index(X509* x509) {
     self_issued_ = X509_NAME_cmp(subject, issuer) == 0;
 }
 
+// The name's own encoding is a run of the certificate's bytes: found there,
+// it costs two numbers instead of a copy.
+Certificate::NameBytes Certificate::locate(const X509_NAME* name) const {
+    const unsigned char* encoded = nullptr;
+    size_t length = 0;
+    if (X509_NAME_get0_der(name, &encoded, &length) != 1 || length == 0) return {};
+    const auto found = std::search(der_.begin(), der_.end(), encoded, encoded + length);
+    if (found == der_.end()) return {};
+    return {gsl::narrow<std::uint32_t>(found - der_.begin()), gsl::narrow<std::uint32_t>(length)};
+}
+
+gsl::span<const std::uint8_t> Certificate::bytes_of(NameBytes name) const noexcept {
+    return gsl::span<const std::uint8_t>(der_).subspan(name.offset, name.length);
+}
+
 cachain_validity Certificate::validity_at(std::int64_t now) const noexcept {
     if (now < not_before_) return CACHAIN_VALIDITY_NOT_YET_VALID;
     if (now > not_after_) return CACHAIN_VALIDITY_EXPIRED;
@@ -181,8 +208,9 @@ bool Certificate::may_issue_certificates() const noexcept {
 }
 
 bool Certificate::names_issuer_of(const Certificate& child) const noexcept {
-    return subject_hash_ == child.issuer_hash_ &&
-           X509_NAME_cmp(X509_get_subject_name(x509()), X509_get_issuer_name(child.x509())) == 0;
+    if (subject_hash_ != child.issuer_hash_) return false;
+    if (byte_equal(bytes_of(subject_bytes_), child.bytes_of(child.issuer_bytes_))) return true;
+    return X509_NAME_cmp(X509_get_subject_name(x509()), X509_get_issuer_name(child.x509())) == 0;
 }
 
 bool Certificate::signed_child(const Certificate& child) const noexcept {
@@ -190,11 +218,14 @@ bool Certificate::signed_child(const Certificate& child) const noexcept {
 }
 
 bool Certificate::same_entity(const Certificate& other) const noexcept {
-    return public_key_digest_ == other.public_key_digest_ && subject_hash_ == other.subject_hash_ &&
-           X509_NAME_cmp(X509_get_subject_name(x509()), X509_get_subject_name(other.x509())) == 0;
+    if (public_key_digest_ != other.public_key_digest_ || subject_hash_ != other.subject_hash_) return false;
+    if (byte_equal(bytes_of(subject_bytes_), other.bytes_of(other.subject_bytes_))) return true;
+    return X509_NAME_cmp(X509_get_subject_name(x509()), X509_get_subject_name(other.x509())) == 0;
 }
 
 std::uint64_t signature_checks_on_this_thread() noexcept { return signature_checks_here; }
+
+std::uint64_t full_decodes_on_this_thread() noexcept { return full_decodes_here; }
 
 cachain_role role_of(const Certificate& cert) noexcept {
     if (!cert.may_issue_certificates()) return CACHAIN_ROLE_LEAF;

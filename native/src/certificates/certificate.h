@@ -82,8 +82,15 @@ public:
     bool same_entity(const Certificate& other) const noexcept;
 
 private:
+    // Where one name's DER lies inside der_.
+    struct NameBytes {
+        std::uint32_t offset = 0, length = 0;  // length 0: not found, compare decoded names
+    };
+
     // Every fact but self_signed, from x509, whichever way it was decoded.
     void index(X509* x509);
+    NameBytes locate(const X509_NAME* name) const;
+    gsl::span<const std::uint8_t> bytes_of(NameBytes name) const noexcept;
 
     std::vector<std::uint8_t> der_;
     // Null until the first x509() of a certificate decoded without its key.
@@ -92,6 +99,7 @@ private:
     std::string subject_, issuer_, common_name_, thumbprint_, sha256_, serial_;
     std::string subject_key_id_, authority_key_id_, public_key_digest_;
     std::vector<std::string> ca_issuers_urls_;
+    NameBytes subject_bytes_, issuer_bytes_;
     unsigned long subject_hash_ = 0, issuer_hash_ = 0;
     std::int64_t not_before_ = 0, not_after_ = 0;
     bool is_ca_ = false, is_v1_ = false, self_issued_ = false;
@@ -110,6 +118,10 @@ cachain_role role_of(const Certificate& cert) noexcept;
 // links during searches): what proving a chain really cost, so a test can
 // see which links a search took from the pool's memo instead.
 std::uint64_t signature_checks_on_this_thread() noexcept;
+
+// How many certificates this thread has decoded in full after loading them
+// without their key: a test can see that comparing names decoded nothing.
+std::uint64_t full_decodes_on_this_thread() noexcept;
 
 // How messages name a certificate: its common name, or its whole subject
 // when it has none, in single quotes ("'SchertzLabRootCA'").
