@@ -253,6 +253,7 @@ TEST_F(CApiStores, NamesTheUntrustedRootWhenOnlyTheIntermediatesArePresent) {
               std::string::npos);
 }
 
+#ifndef _WIN32
 TEST_F(CApiStores, OpensTheLinuxSystemTrustUnderASystemRoot) {
     for (const char* folder : {"etc/ssl/certs", "usr/share/ca-certificates", "usr/local/share/ca-certificates"})
         fs::create_directories(folder_ / folder);
@@ -266,6 +267,25 @@ TEST_F(CApiStores, OpensTheLinuxSystemTrustUnderASystemRoot) {
     EXPECT_EQ(cachain_verdict_number(verdicts_, 0, CACHAIN_VERDICT_TRUSTED), 1)
         << cachain_verdict_text(verdicts_, 0, CACHAIN_VERDICT_TEXT_REASON);
 }
+#else
+// On Windows a system root cannot stand for LocalMachine: refused, never
+// taken for this machine's own stores, which it would then read or change.
+TEST_F(CApiStores, RefusesASystemRootOnWindowsInsteadOfUsingThisMachinesStores) {
+    EXPECT_EQ(cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, "D:\\images\\web01", &store_), CACHAIN_E_NOT_SUPPORTED);
+    EXPECT_EQ(store_, nullptr);
+    EXPECT_NE(std::string(cachain_last_error()).find("D:\\images\\web01"), std::string::npos) << cachain_last_error();
+    EXPECT_NE(std::string(cachain_last_error()).find("leave the system root out"), std::string::npos) << cachain_last_error();
+
+    cachain_set* issuers = nullptr;
+    ASSERT_EQ(cachain_set_new(&issuers), CACHAIN_OK);
+    EXPECT_EQ(cachain_set_add_local_issuers(issuers, "D:\\images\\web01"), CACHAIN_E_NOT_SUPPORTED);
+    EXPECT_EQ(cachain_set_count(issuers), 0u);
+    cachain_set_free(issuers);
+
+    // Without one, LocalMachine is this machine's, as before.
+    ASSERT_EQ(cachain_store_open(CACHAIN_LOCATION_LOCAL_MACHINE, nullptr, &store_), CACHAIN_OK) << cachain_last_error();
+}
+#endif
 
 TEST_F(CApiStores, CarriesTheCommandToRunInsideAnImageWhoseToolCannotRunHere) {
 #ifndef _WIN32

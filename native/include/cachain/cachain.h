@@ -189,7 +189,7 @@ CACHAIN_API cachain_status cachain_set_add_path(cachain_set* set, const char* pa
  * certificate's source names its store ("LocalMachine\Root",
  * "/etc/ssl/certs/ca-certificates.crt"). system_root: on Linux an image or
  * container root to read instead of this machine (NULL: this machine);
- * ignored on Windows. A store that cannot be read is recorded as a problem,
+ * on Windows refused with CACHAIN_E_NOT_SUPPORTED. A store that cannot be read is recorded as a problem,
  * naming it and why; the others are still added, and the call succeeds. */
 CACHAIN_API cachain_status cachain_set_add_local_issuers(cachain_set* set, const char* system_root);
 
@@ -414,7 +414,8 @@ typedef CACHAIN_ENUM(cachain_store_name) {
 
 /* Opens a store. path: for DIRECTORY the folder (created on first write);
  * for LOCAL_MACHINE on Linux an optional system root (a mounted image or a
- * container's root folder; NULL for this machine), ignored on Windows.
+ * container's root folder; NULL for this machine); on Windows a path is
+ * refused with CACHAIN_E_NOT_SUPPORTED, never taken for this machine.
  * The caller frees *store with cachain_store_free. */
 CACHAIN_API cachain_status cachain_store_open(cachain_store_location location, const char* path,
                                               cachain_store** store);

@@ -9,6 +9,7 @@
 #include "c_api_handles.h"
 #include "c_api_shell.h"
 #include "local_issuers.h"
+#include "store_factory.h"
 #include "tls_source.h"
 #include "utf8_path.h"
 
@@ -112,6 +113,7 @@ cachain_status cachain_discover_with_options(const cachain_set* inputs, const ca
 cachain_status cachain_set_add_local_issuers(cachain_set* set, const char* system_root) {
     return guarded([&] {
         if (!set) return missing_argument("set");
+        if (system_root) cachain::refuse_system_root_on_windows(system_root);
         cachain::add_local_issuers(set->set, system_root ? cachain::path_from_utf8(system_root) : "/");
         set->sync_handles();
         return CACHAIN_OK;

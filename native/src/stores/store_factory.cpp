@@ -17,7 +17,9 @@ std::unique_ptr<TrustStore> open_store(cachain_store_location location, const st
         if (path.empty()) throw Failure(CACHAIN_E_ARGUMENT, "StorePath", "a directory store needs a folder");
         return std::make_unique<DirectoryStore>(path_from_utf8(path));
 #ifdef _WIN32
-    case CACHAIN_LOCATION_LOCAL_MACHINE: return make_windows_system_store(WindowsStoreLocation::LocalMachine);
+    case CACHAIN_LOCATION_LOCAL_MACHINE:
+        refuse_system_root_on_windows(path);
+        return make_windows_system_store(WindowsStoreLocation::LocalMachine);
     case CACHAIN_LOCATION_CURRENT_USER: return make_windows_system_store(WindowsStoreLocation::CurrentUser);
 #else
     case CACHAIN_LOCATION_LOCAL_MACHINE:
@@ -29,6 +31,15 @@ std::unique_ptr<TrustStore> open_store(cachain_store_location location, const st
 #endif
     }
     throw Failure(CACHAIN_E_ARGUMENT, "StoreLocation", "unknown store location " + std::to_string(location));
+}
+
+void refuse_system_root_on_windows([[maybe_unused]] const std::string& system_root) {
+#ifdef _WIN32
+    if (system_root.empty()) return;
+    throw Failure(CACHAIN_E_NOT_SUPPORTED, system_root,
+                  "a system root is the root folder of a Linux image or container; on Windows, LocalMachine is this "
+                  "machine's own stores, which a folder cannot stand for: leave the system root out to use them");
+#endif
 }
 
 }  // namespace cachain

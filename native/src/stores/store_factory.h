@@ -12,7 +12,13 @@ namespace cachain {
 
 // path: the folder of a directory store, or the system root for the Linux
 // system trust ("" for this machine). Throws Failure(NOT_SUPPORTED) for a
-// location this platform does not have.
+// location this platform does not have, and for a system root on Windows.
 std::unique_ptr<TrustStore> open_store(cachain_store_location location, const std::string& path);
+
+// Throws Failure(NOT_SUPPORTED) on Windows when a system root is given.
+// There LocalMachine is this machine's own registry stores: a folder cannot
+// redirect them, and ignoring it would read or change this machine when
+// the caller meant an image. Does nothing elsewhere.
+void refuse_system_root_on_windows(const std::string& system_root);
 
 }  // namespace cachain
