@@ -8,6 +8,7 @@
 #include "aia_discovery.h"
 #include "c_api_handles.h"
 #include "c_api_shell.h"
+#include "download_source.h"
 #include "trust_evaluation.h"
 
 namespace {
@@ -55,7 +56,7 @@ cachain::IssuerDownloader downloader_of(const cachain_evaluate_options& given, s
             for (const auto& element : chain.elements) {
                 const std::string url = cachain::download_url(element.source);
                 if (!url.empty() && seen.insert(element.certificate->thumbprint()).second)
-                    found.push_back({element.certificate, url, element.source});
+                    found.push_back({element.certificate, url});
             }
         }
         return found;

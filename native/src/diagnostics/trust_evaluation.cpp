@@ -7,6 +7,7 @@
 
 #include "certificate_parser.h"
 #include "chain_discovery.h"
+#include "download_source.h"
 #include "trust_cause.h"
 #include "trust_explanation.h"
 
@@ -50,10 +51,11 @@ std::set<std::string> thumbprints_of(const std::vector<CertificatePtr>& certs) {
 }
 
 // What CaChain downloaded says so in the path, as in Get-CaChain's chains.
-void label_downloaded(Chain& path, const std::map<std::string, std::string>& sources) {
+// Downloaded elements show their URL as Get-CaChain's do.
+void label_downloaded(Chain& path, const std::map<std::string, std::string>& urls) {
     for (auto& element : path.elements) {
-        const auto source = sources.find(element.certificate->thumbprint());
-        if (source != sources.end()) element.source = source->second;
+        const auto url = urls.find(element.certificate->thumbprint());
+        if (url != urls.end()) element.source = downloaded_source(url->second);
     }
 }
 
@@ -74,12 +76,11 @@ std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<Ce
     std::vector<CertificatePtr> issuers = cas;
     issuers.insert(issuers.end(), extra_issuers.begin(), extra_issuers.end());
     issuers.insert(issuers.end(), roots.begin(), roots.end());
-    std::map<std::string, std::string> downloaded_from, downloaded_sources;
+    std::map<std::string, std::string> downloaded_from;  // thumbprint -> URL
     std::vector<CertificatePtr> downloaded;
     if (download) {
         for (auto& issuer : download(inputs, issuers)) {
             downloaded_from.emplace(issuer.certificate->thumbprint(), issuer.url);
-            downloaded_sources.emplace(issuer.certificate->thumbprint(), issuer.source);
             downloaded.push_back(std::move(issuer.certificate));
         }
         issuers.insert(issuers.end(), downloaded.begin(), downloaded.end());
@@ -97,7 +98,7 @@ std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<Ce
         if (chain.rank != 0) continue;
         TrustVerdict verdict;
         verdict.chain = std::move(chain);
-        label_downloaded(verdict.chain, downloaded_sources);
+        label_downloaded(verdict.chain, downloaded_from);
         const Judgement judgement = client.judge(*verdict.chain.elements.front().certificate, untrusted, roots, options);
         const VerdictWords explanation = explain_verdict(
             {judgement, verdict.chain, store, anchors, offered, client.reads_ca_store, options, root_store.sources,

@@ -33,7 +33,6 @@ struct TrustVerdict {
 struct DownloadedIssuer {
     CertificatePtr certificate;
     std::string url;
-    std::string source;  // its chain elements' source, as Get-CaChain's: "downloaded from <url>"
 };
 
 // Downloads the issuers that the best paths of inputs (with issuers as

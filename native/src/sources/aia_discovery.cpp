@@ -6,6 +6,7 @@
 
 #include "chain_discovery.h"
 #include "chain_summary.h"
+#include "download_source.h"
 
 namespace cachain {
 namespace {
@@ -43,15 +44,7 @@ void explain_failed_downloads(std::vector<Chain>& chains, const std::map<std::st
     }
 }
 
-constexpr std::string_view download_prefix = "downloaded from ";
-
 }  // namespace
-
-std::string downloaded_source(const std::string& url) { return std::string(download_prefix) + url; }
-
-std::string download_url(const std::string& source) {
-    return source.rfind(download_prefix, 0) == 0 ? source.substr(download_prefix.size()) : std::string{};
-}
 
 std::vector<Chain> discover_with_sources(const CertificateSet& inputs, const CertificateSet& pool,
                                          const DiscoveryOptions& options, std::int64_t now) {

@@ -19,11 +19,6 @@ struct DiscoveryOptions {
     AiaLimits aia;
 };
 
-// A downloaded certificate's source names its URL ("downloaded from <url>");
-// download_url gives the URL back, "" for any other source.
-std::string downloaded_source(const std::string& url);
-std::string download_url(const std::string& source);
-
 std::vector<Chain> discover_with_sources(const CertificateSet& inputs, const CertificateSet& pool,
                                          const DiscoveryOptions& options, std::int64_t now);
 
