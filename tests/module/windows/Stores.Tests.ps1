@@ -110,3 +110,27 @@ Describe 'Windows itself, before and after' {
         } finally { $server | Stop-TestServer }
     }
 }
+
+# -SystemRoot names a Linux image's root folder. On Windows, LocalMachine is
+# the machine's own stores: the folder is refused, never taken for them.
+Describe '-SystemRoot on Windows' {
+    BeforeEach { Clear-LabFromStore -Thumbprint $allLab -Location LocalMachine }
+    AfterAll { Clear-LabFromStore -Thumbprint $allLab -Location LocalMachine }
+
+    It 'is refused by Import-CaChain, which then places nothing in this machine''s stores' {
+        $image = New-Item -ItemType Directory "$TestDrive/image"
+        $refused = { Get-ChildItem $certs | Import-CaChain -SystemRoot $image.FullName } | Should -Throw -PassThru
+        $refused.Exception.Message | Should -Be "$($image.FullName): a system root is the root folder of a Linux image or container; on Windows, LocalMachine is this machine's own stores, which a folder cannot stand for: leave the system root out to use them"
+        $refused.CategoryInfo.Category | Should -Be 'NotImplemented'
+        foreach ($thumbprint in $allLab) {
+            Get-StoreThumbprint -Location LocalMachine -Name Root | Should -Not -Contain $thumbprint
+            Get-StoreThumbprint -Location LocalMachine -Name CA | Should -Not -Contain $thumbprint
+        }
+    }
+
+    It 'is refused by Test-CaChain, which does not answer for this machine instead' {
+        $image = New-Item -ItemType Directory "$TestDrive/image2"
+        $refused = { Test-CaChain -Path "$pki/pool1.cer" -IssuerPath $certs -SystemRoot $image.FullName } | Should -Throw -PassThru
+        $refused.Exception.Message | Should -BeLike "$($image.FullName): a system root is the root folder of a Linux image*"
+    }
+}
