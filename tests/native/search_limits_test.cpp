@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "chain_summary.h"
+
 #include "discovery_helpers.h"
 
 namespace cachain {
@@ -41,7 +43,24 @@ TEST(SearchLimits, AChainOf16CertificatesIsFoundWhole) {
     const Chain chain = best_chain(tower.server, tower.pool());
     EXPECT_EQ(chain.status, CACHAIN_CHAIN_COMPLETE);
     EXPECT_EQ(chain.elements.size(), 16u);
-    EXPECT_EQ(chain.summary, "Complete: 16 certificates up to the root 'TowerRootCA'.");
+    EXPECT_EQ(summary_of(chain), "Complete: 16 certificates up to the root 'TowerRootCA'.");
+}
+
+// A search keeps up to 8 paths per target and most sentences are never read:
+// a complete path's is written when asked for; a stopped search's is kept
+// from the moment it stopped, since it counts the checks made by then.
+TEST(SearchLimits, ASentenceIsWrittenWhenAskedForExceptAStoppedSearchsOwn) {
+    const Tower small = tower_of(3);
+    const Chain complete = best_chain(small.server, small.pool());
+    EXPECT_EQ(complete.status, CACHAIN_CHAIN_COMPLETE);
+    EXPECT_TRUE(complete.summary.empty());
+    EXPECT_EQ(summary_of(complete), "Complete: 3 certificates up to the root 'TowerRootCA'.");
+
+    const Tower too_tall = tower_of(17);
+    const Chain stopped = best_chain(too_tall.server, too_tall.pool());
+    EXPECT_EQ(stopped.status, CACHAIN_CHAIN_LIMIT_REACHED);
+    EXPECT_EQ(stopped.summary, summary_of(stopped));
+    EXPECT_NE(stopped.summary.find("15 signature checks"), std::string::npos);
 }
 
 TEST(SearchLimits, AChainOf17CertificatesIsCutAt16AndSaysTheLimitWasReached) {
@@ -51,7 +70,7 @@ TEST(SearchLimits, AChainOf17CertificatesIsCutAt16AndSaysTheLimitWasReached) {
     ASSERT_EQ(chain.elements.size(), 16u);
     EXPECT_EQ(chain.elements.back().certificate->thumbprint(), sha1_thumbprint(tower.cas[1]));
     // 15 links proved, from the server up to the 16th certificate.
-    EXPECT_EQ(chain.summary,
+    EXPECT_EQ(summary_of(chain),
               "The search stopped at its limit (15 signature checks, at most 16 certificates deep) before reaching a "
               "root, after 16 certificates.");
 }
@@ -93,16 +112,16 @@ SignatureCheckLimit::Pki* SignatureCheckLimit::pki_ = nullptr;
 
 TEST_F(SignatureCheckLimit, ATargetNeedingExactly4096ChecksGetsItsChain) {
     const Chain chain = best_chain(pki_->server, pool_with_decoys(4094));  // 4,094 + 2 checks
-    EXPECT_EQ(chain.status, CACHAIN_CHAIN_COMPLETE) << chain.summary;
+    EXPECT_EQ(chain.status, CACHAIN_CHAIN_COMPLETE) << summary_of(chain);
     EXPECT_EQ(thumbprints(chain), thumbprints({&pki_->server, &pki_->issuing, &pki_->root}));
-    EXPECT_EQ(chain.summary, "Complete: 3 certificates up to the root 'RootCA'.");
+    EXPECT_EQ(summary_of(chain), "Complete: 3 certificates up to the root 'RootCA'.");
 }
 
 TEST_F(SignatureCheckLimit, ATargetNeeding4097ChecksStopsAt4096AndSaysTheLimitWasReached) {
     const Chain chain = best_chain(pki_->server, pool_with_decoys(4095));  // 4,095 + 2 checks
     EXPECT_EQ(chain.status, CACHAIN_CHAIN_LIMIT_REACHED);
     EXPECT_EQ(thumbprints(chain), thumbprints({&pki_->server, &pki_->issuing}));
-    EXPECT_EQ(chain.summary,
+    EXPECT_EQ(summary_of(chain),
               "The search stopped at its limit (4096 signature checks, at most 16 certificates deep) before reaching a "
               "root, after 2 certificates.");
 }
@@ -119,7 +138,7 @@ TEST(SearchLimits, ChecksAKeySharedByFiveThousandSameNamedCandidatesOnce) {
     for (const auto& decoy : decoys) pool.push_back(&decoy);
 
     const Chain chain = best_chain(pki.server, pool);
-    EXPECT_EQ(chain.status, CACHAIN_CHAIN_MISSING_ISSUER) << chain.summary;
+    EXPECT_EQ(chain.status, CACHAIN_CHAIN_MISSING_ISSUER) << summary_of(chain);
     EXPECT_EQ(chain.missing.why,
               "5000 certificates named 'CN=SchertzLabIssuingCA, DC=schertz, DC=lab' found, but 5000 did not sign it "
               "(another key)");

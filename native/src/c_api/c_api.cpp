@@ -180,7 +180,7 @@ int64_t cachain_chain_number(const cachain_chain* chain, cachain_chain_field fie
 const char* cachain_chain_text(const cachain_chain* chain, cachain_chain_text_field field) {
     if (!chain) return nullptr;
     switch (field) {
-    case CACHAIN_CHAIN_TEXT_SUMMARY: return chain->chain.summary.c_str();
+    case CACHAIN_CHAIN_TEXT_SUMMARY: return chain->summary_text().c_str();
     case CACHAIN_CHAIN_TEXT_MISSING_ISSUER: return chain->chain.missing.name.c_str();
     case CACHAIN_CHAIN_TEXT_MISSING_KEY_ID: return chain->chain.missing.key_id.c_str();
     case CACHAIN_CHAIN_TEXT_MISSING_ISSUER_URL: return chain->chain.missing.url.c_str();

@@ -10,6 +10,7 @@
 #include "cachain/cachain.h"
 #include "certificate_set.h"
 #include "chain.h"
+#include "chain_summary.h"
 #include "chain_exporter.h"
 #include "error_catalog.h"
 #include "placement.h"
@@ -33,9 +34,18 @@ struct cachain_set {
 struct cachain_chain {
     cachain::Chain chain;
     std::vector<cachain_cert> handles;
+    // Written on the first cachain_chain_text(SUMMARY), then kept, so the
+    // pointer handed out stays valid with the handle. One handle is used
+    // from one thread at a time, so no lock.
+    mutable std::string summary;
+
+    const std::string& summary_text() const {
+        if (summary.empty()) summary = cachain::summary_of(chain);
+        return summary;
+    }
 
     static cachain_chain wrap(cachain::Chain chain) {
-        cachain_chain wrapped{std::move(chain), {}};
+        cachain_chain wrapped{std::move(chain), {}, {}};
         for (const auto& element : wrapped.chain.elements) wrapped.handles.push_back({element.certificate});
         return wrapped;
     }

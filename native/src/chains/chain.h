@@ -33,7 +33,7 @@ struct Chain {
     MissingIssuer missing;               // filled when status is MISSING_ISSUER
     std::size_t target = 0;              // which target this path belongs to
     std::size_t rank = 0;                // 0 for the best path of its target
-    std::string summary;                 // one sentence for the user
+    std::string summary;                 // set only when the search stopped at its limit: read it with summary_of
 };
 
 }  // namespace cachain

@@ -46,4 +46,6 @@ std::string summarize(const Chain& chain, std::size_t signature_checks, std::siz
     return outcome(chain, signature_checks, max_depth) + validity_warnings(chain);
 }
 
+std::string summary_of(const Chain& chain) { return chain.summary.empty() ? summarize(chain, 0, 0) : chain.summary; }
+
 }  // namespace cachain

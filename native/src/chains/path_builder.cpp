@@ -34,11 +34,9 @@ std::vector<Chain> PathBuilder::build(const CertificatePtr& target) {
 
     std::stable_sort(found_.begin(), found_.end(), better_path);
     if (found_.size() > limits_.max_paths) found_.resize(limits_.max_paths);
-    for (std::size_t rank = 0; rank < found_.size(); ++rank) {
-        found_[rank].rank = rank;
-        // Only the paths kept get their sentence: the others are never read.
-        if (found_[rank].summary.empty()) found_[rank].summary = summarize(found_[rank], 0, limits_.max_depth);
-    }
+    // Sentences are written when asked for (summary_of), except a stopped
+    // search's, which records its count of checks at the moment it stopped.
+    for (std::size_t rank = 0; rank < found_.size(); ++rank) found_[rank].rank = rank;
     return std::move(found_);
 }
 

@@ -5,6 +5,7 @@
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
 
+#include "chain_summary.h"
 #include "path_builder.h"
 #include "purpose_usage.h"
 #include "trust_cause.h"
@@ -135,7 +136,7 @@ private:
         std::string reason = "trusted: the chain ends at the root " + quoted_name(root) + " in " + held_in(root);
         // The judge decides; a path of CaChain's that stops short is said, never hidden.
         if (!path_reaches_anchor())
-            reason += " (CaChain's own path stops at " + quoted_name(path_top()) + ": " + f_.path.summary + ")";
+            reason += " (CaChain's own path stops at " + quoted_name(path_top()) + ": " + summary_of(f_.path) + ")";
         return reason;
     }
 

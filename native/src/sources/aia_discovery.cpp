@@ -40,7 +40,6 @@ void explain_failed_downloads(std::vector<Chain>& chains, const std::map<std::st
         const auto failure = failures.find(chain.missing.url);
         if (failure == failures.end()) continue;
         chain.missing.why += (chain.missing.why.empty() ? "" : "; ") + std::string("downloading it failed: ") + failure->second;
-        chain.summary = summarize(chain, 0, 0);
     }
 }
 
