@@ -135,12 +135,10 @@ How to read it:
   same-name decoys share 8 keys: a leaf's key plays no part in building its path, and any key
   but the real one makes a decoy. Every CA that issues has its own key: 3 roots, 10 policy
   CAs and 100 issuing CAs, alternating RSA-2048 and ECDSA P-256.
-- Memory: the target (2 KiB per certificate beyond its DER bytes) is missed, by about 3×.
-  Each certificate keeps OpenSSL's parsed \`X509\` (about 4.4 KB by itself, see the last row:
-  the decoded public key, the cached TBS encoding, the parsed extensions), its DER, and the
-  strings the C ABI hands out (subject, issuer, thumbprints, key identifiers), computed once at
-  load. Meeting 2 KiB would mean dropping the parsed \`X509\` and parsing again for each
-  signature check: not a small change, and it would slow discovery.
+- Memory: a pooled certificate keeps its DER, the facts discovery needs (names, key
+  identifiers, basicConstraints, keyUsage, validity) and the strings the C ABI hands out; it
+  is read without its public key, and OpenSSL's parsed \`X509\` (about 4.4 KB by itself, see
+  the last row) is made only for a certificate whose signature or key is used, then kept.
 
 ## 2. Pool scale
 
@@ -168,9 +166,10 @@ How to read it:
 - *C ABI a call per leaf* stays flat because a \`cachain_set\` keeps its issuer index, built as
   certificates are added; a call indexes only its inputs. (Before that change, each call
   indexed the whole pool again: 0.3 s per call at 100,000 certificates.)
-- Loading (the *load* column) is almost all OpenSSL 3.0's \`d2i_X509\` (its public-key
-  decoders). It has no reason to grow with the pool; differences between sizes in one run are
-  the noise of a shared machine.
+- Loading (the *load* column) reads each certificate with OpenSSL's X509 template but without
+  its public key (OpenSSL 3.0 decodes keys through its provider decoders, which were most of
+  the time), then hashes and indexes it. It has no reason to grow with the pool; differences
+  between sizes in one run are the noise of a shared machine.
 
 ## 3. The PowerShell module
 

@@ -137,7 +137,15 @@ TEST(NamesNeverEscape, ARemovalByAThumbprintCraftedAsAPathTouchesNothing) {
                                                                    {CACHAIN_LOCATION_LOCAL_MACHINE, sandbox.path()}};
     for (const auto& [location, path] : stores) {
         cachain_store* store = nullptr;
-        ASSERT_EQ(cachain_store_open(location, utf8_from_path(path).c_str(), &store), CACHAIN_OK) << cachain_last_error();
+        // On Windows LocalMachine is the machine's own stores: no path.
+#ifdef _WIN32
+        const bool machine_stores = location == CACHAIN_LOCATION_LOCAL_MACHINE;
+#else
+        const bool machine_stores = false;
+#endif
+        const std::string folder = utf8_from_path(path);
+        ASSERT_EQ(cachain_store_open(location, machine_stores ? nullptr : folder.c_str(), &store), CACHAIN_OK)
+            << cachain_last_error();
         cachain_placement* result = nullptr;
         EXPECT_EQ(cachain_unplace(store, nullptr, thumbprints.data(), thumbprints.size(), 0, &result), CACHAIN_OK)
             << cachain_last_error();

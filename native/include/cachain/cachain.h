@@ -97,7 +97,8 @@ typedef CACHAIN_ENUM(cachain_status) {
  * CACHAIN_OK as a failure. */
 
 /* The message of the last status-returning call on this thread: "" when it
- * succeeded. Borrowed: valid until the next cachain_* call on this thread. */
+ * succeeded. Borrowed: valid until the next cachain_* call on this thread,
+ * or until this thread ends. */
 CACHAIN_API const char* cachain_last_error(void);
 
 /* The version of this header, the same as the project's (CMakeLists.txt;
@@ -188,8 +189,9 @@ CACHAIN_API cachain_status cachain_set_add_path(cachain_set* set, const char* pa
  * Linux the system trust bundle and CaChain's intermediates folder. Each
  * certificate's source names its store ("LocalMachine\Root",
  * "/etc/ssl/certs/ca-certificates.crt"). system_root: on Linux an image or
- * container root to read instead of this machine (NULL: this machine);
- * on Windows refused with CACHAIN_E_NOT_SUPPORTED. A store that cannot be read is recorded as a problem,
+ * container root to read instead of this machine (NULL or "": this
+ * machine). On Windows a system_root is refused with
+ * CACHAIN_E_NOT_SUPPORTED. A store that cannot be read is recorded as a problem,
  * naming it and why; the others are still added, and the call succeeds. */
 CACHAIN_API cachain_status cachain_set_add_local_issuers(cachain_set* set, const char* system_root);
 
@@ -414,8 +416,9 @@ typedef CACHAIN_ENUM(cachain_store_name) {
 
 /* Opens a store. path: for DIRECTORY the folder (created on first write);
  * for LOCAL_MACHINE on Linux an optional system root (a mounted image or a
- * container's root folder; NULL for this machine); on Windows a path is
- * refused with CACHAIN_E_NOT_SUPPORTED, never taken for this machine.
+ * container's root folder; NULL for this machine). On Windows a path is
+ * refused with CACHAIN_E_NOT_SUPPORTED rather than silently standing for
+ * this machine's stores.
  * The caller frees *store with cachain_store_free. */
 CACHAIN_API cachain_status cachain_store_open(cachain_store_location location, const char* path,
                                               cachain_store** store);

@@ -23,8 +23,13 @@ inline std::string& last_error() {
     return messages->here();
 }
 
-inline cachain_status fail(cachain_status status, std::string message) {
-    last_error() = std::move(message);
+// Never throws: it runs inside guarded's catch blocks. A thread whose
+// message cannot even be allocated keeps none (cachain_last_error: "").
+inline cachain_status fail(cachain_status status, std::string message) noexcept {
+    try {
+        last_error() = std::move(message);
+    } catch (...) {
+    }
     return status;
 }
 

@@ -113,8 +113,9 @@ cachain_status cachain_discover_with_options(const cachain_set* inputs, const ca
 cachain_status cachain_set_add_local_issuers(cachain_set* set, const char* system_root) {
     return guarded([&] {
         if (!set) return missing_argument("set");
-        if (system_root) cachain::refuse_system_root_on_windows(system_root);
-        cachain::add_local_issuers(set->set, system_root ? cachain::path_from_utf8(system_root) : "/");
+        const bool given = system_root && *system_root;  // "" means this machine, as for cachain_store_open
+        if (given) cachain::refuse_system_root_on_windows(system_root);
+        cachain::add_local_issuers(set->set, given ? cachain::path_from_utf8(system_root) : "/");
         set->sync_handles();
         return CACHAIN_OK;
     });

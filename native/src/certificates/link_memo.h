@@ -34,10 +34,13 @@ private:
     class Key {
     public:
         Key(const Certificate& child, const Certificate& issuer);
+        // view_ points into this very object: it stays where it was built.
+        Key(const Key&) = delete;
+        Key& operator=(const Key&) = delete;
         std::string_view view() const noexcept { return view_; }
 
     private:
-        std::array<char, 128> bytes_{};  // a SHA-256 in hex and a raw SHA-256 need 96
+        std::array<char, 128> bytes_;  // a SHA-256 in hex and a raw SHA-256 need 96
         std::string spilled_;            // only if a digest was ever longer
         std::string_view view_;
     };

@@ -50,8 +50,8 @@ std::set<std::string> thumbprints_of(const std::vector<CertificatePtr>& certs) {
     return thumbprints;
 }
 
-// What CaChain downloaded says so in the path, as in Get-CaChain's chains.
-// Downloaded elements show their URL as Get-CaChain's do.
+// What CaChain downloaded says so in the path, with its URL, as in
+// Get-CaChain's chains.
 void label_downloaded(Chain& path, const std::map<std::string, std::string>& urls) {
     for (auto& element : path.elements) {
         const auto url = urls.find(element.certificate->thumbprint());
