@@ -1,7 +1,8 @@
 // cachain_last_error keeps one message per thread. Callers such as pwsh run
 // the library on many threads that come and go, so each message must go
-// with its thread: under mingw-w64 a thread_local std::string did not (see
-// util/per_thread_text.h), and every ended thread leaked its message.
+// with its thread, and nothing else: under mingw-w64 a thread_local
+// std::string freed a wrong pointer as its thread ended (see
+// util/per_thread_text.h; Windows.ThreadsEndWithoutHeapErrors catches that).
 #include <cstdint>
 #include <cstring>
 #include <string>

@@ -5,9 +5,8 @@
 
 namespace cachain {
 
-// No thread_local buffer: under mingw-w64, a thread_local std::string is
-// destroyed after the thread's emulated TLS block is freed, which corrupted
-// the heap whenever a searching thread ended (seen under Wine).
+// On the stack, not in a thread_local buffer: util/per_thread_text.h says
+// what a thread_local std::string does under mingw-w64.
 LinkMemo::Key::Key(const Certificate& child, const Certificate& issuer) {
     const std::string& first = child.sha256();
     const std::string& second = issuer.public_key_digest();

@@ -2,10 +2,8 @@
 
 #include <map>
 #include <set>
-#include <string_view>
 
 #include "chain_discovery.h"
-#include "chain_summary.h"
 #include "download_source.h"
 
 namespace cachain {

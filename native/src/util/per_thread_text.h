@@ -2,11 +2,11 @@
 //
 // Not a thread_local std::string: mingw-w64 runs the destructor of such an
 // object after it has freed the thread's emulated TLS block, so the
-// destructor reads freed memory and frees a wrong pointer. Under Wine that
-// leaked every message of every thread that ended, and now and then
-// corrupted the heap (seen as crashes in OpenSSL when a searching thread
-// ended beside another one); in pwsh, cachain.dll shares the heap of the
-// whole process. A pthread key (winpthreads' on Windows) hands its
+// destructor reads freed memory and frees a wrong pointer. Under Wine every
+// thread that ended did so (its heap checker names each one), and now and
+// then it corrupted the heap (seen as crashes in OpenSSL when a searching
+// thread ended beside another one); in pwsh, cachain.dll shares the heap of
+// the whole process. A pthread key (winpthreads' on Windows) hands its
 // destructor the text's own pointer instead.
 #pragma once
 
