@@ -16,6 +16,7 @@
 #ifndef _WIN32
 #include "debian_system_root.h"
 #endif
+#include "full_width_signature.h"
 #include "system_import_support.h"
 #include "temp_folder.h"
 #include "test_pki.h"
@@ -38,7 +39,7 @@ struct Verdict {
 // a serverAuth-only or IP-address leaf).
 Issued reshaped(const Issued& signer, Issued cert, const std::function<void(X509*, X509*)>& change) {
     change(cert.cert.get(), signer.cert.get());
-    EXPECT_GT(X509_sign(cert.cert.get(), signer.key.get(), EVP_sha256()), 0);
+    EXPECT_GT(sign_full_width(cert.cert.get(), signer.key.get()), 0);
     return cert;
 }
 

@@ -9,6 +9,8 @@
 #include <openssl/rand.h>
 #include <openssl/rsa.h>
 
+#include "full_width_signature.h"
+
 namespace cachain::testing {
 namespace {
 
@@ -134,7 +136,7 @@ Issued make_certificate(const Issued* issuer, const CertSpec& spec, ossl::EvpPke
     X509* issuer_cert = issuer ? issuer->cert.get() : cert.get();
     add_extensions(cert.get(), issuer_cert, spec);
     EVP_PKEY* signing_key = issuer ? issuer->key.get() : key.get();
-    check(X509_sign(cert.get(), signing_key, EVP_sha256()) > 0, "sign");
+    check(sign_full_width(cert.get(), signing_key) > 0, "sign");
     if (spec.broken_signature) cert = with_broken_signature(cert.get());
     return Issued{std::move(cert), std::move(key)};
 }
