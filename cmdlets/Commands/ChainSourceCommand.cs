@@ -313,13 +313,14 @@ namespace CaChain.Commands
         private protected override SecureString FilePassword => Password;
 
         // Chains for the loaded item, or null after writing why there are none.
-        private protected DiscoveredChains Discover(SourceItem item)
+        // bestPathOnly: each target's best path, without its alternates.
+        private protected DiscoveredChains Discover(SourceItem item, bool bestPathOnly)
         {
             if (item.Inputs.Count == 0) return null;
             WriteVerbose($"Discovering chains for {item.Label}{(Offline ? " (offline)" : string.Empty)}");
             try
             {
-                return DiscoveredChains.Discover(item.Inputs, item.Pool, DiscoverFlags, TimeoutSec);
+                return DiscoveredChains.Discover(item.Inputs, item.Pool, DiscoverFlags, TimeoutSec, bestPathOnly);
             }
             catch (CaChainException error)
             {

@@ -39,7 +39,7 @@ namespace CaChain.Commands
         // Get-CaChain output piped on: it has warned about an incomplete chain already.
         private protected override void Answer(SourceItem item)
         {
-            using (DiscoveredChains chains = Discover(item))
+            using (DiscoveredChains chains = Discover(item, bestPathOnly: true))
             {
                 if (chains != null) ExportBestChains(chains, item.Target, warn: item.Endpoint != null || !GatheredFromChainElements);
             }
@@ -47,9 +47,8 @@ namespace CaChain.Commands
 
         private void ExportBestChains(DiscoveredChains chains, object target, bool warn)
         {
-            foreach (Chain chain in chains)
+            foreach (Chain chain in chains)  // best paths only (Discover)
             {
-                if (chain.Rank != 0) continue;
                 string name = chain.TargetName;
                 if (warn) WarnIfIncomplete(chain, name);
                 ExportChain(chain, name, target);

@@ -16,7 +16,7 @@ namespace CaChain.Commands
 
         private protected override void Answer(SourceItem item)
         {
-            using (DiscoveredChains chains = Discover(item))
+            using (DiscoveredChains chains = Discover(item, bestPathOnly: !All))
             {
                 if (chains != null) WriteChains(chains, item);
             }
@@ -26,7 +26,6 @@ namespace CaChain.Commands
         {
             foreach (Chain chain in chains)
             {
-                if (!All && chain.Rank != 0) continue;
                 var elements = chain.Elements(item.Endpoint);
                 if (chain.Rank == 0) WarnIfIncomplete(chain, elements[elements.Count - 1].Target);
                 foreach (CaChainElement element in elements) WriteObject(element);

@@ -12,10 +12,17 @@ namespace CaChain.Native
 
         private DiscoveredChains(ChainsHandle handle) { this.handle = handle; }
 
-        // Throws a CaChainException when discovery failed.
-        public static DiscoveredChains Discover(CertificateSet inputs, CertificateSet pool, uint flags, int timeoutSeconds)
+        // Throws a CaChainException when discovery failed. bestPathOnly: each
+        // target's Rank 0 alone, the same path as among all of them, at less cost.
+        public static DiscoveredChains Discover(CertificateSet inputs, CertificateSet pool, uint flags, int timeoutSeconds, bool bestPathOnly)
         {
-            var options = new DiscoverOptions { Version = DiscoverOptions.CurrentVersion, Flags = flags, TimeoutSeconds = (uint)timeoutSeconds };
+            var options = new DiscoverOptions
+            {
+                Version = DiscoverOptions.CurrentVersion,
+                Flags = flags,
+                TimeoutSeconds = (uint)timeoutSeconds,
+                MaxPaths = bestPathOnly ? 1u : 0u,
+            };
             Status status = NativeMethods.cachain_discover_with_options(inputs.Handle, pool.Handle, ref options, out ChainsHandle chains);
             if (status == Status.Ok) return new DiscoveredChains(chains);
             string message = NativeMethods.LastError();

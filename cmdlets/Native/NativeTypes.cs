@@ -60,10 +60,11 @@ namespace CaChain.Native
     [StructLayout(LayoutKind.Sequential)]
     internal struct DiscoverOptions
     {
-        public const uint CurrentVersion = 1;  // CACHAIN_DISCOVER_OPTIONS_VERSION
+        public const uint CurrentVersion = 2;  // CACHAIN_DISCOVER_OPTIONS_VERSION
         public uint Version;
         public uint Flags;
         public uint TimeoutSeconds;
+        public uint MaxPaths;
     }
 
     // cachain_evaluate_options. DnsName points at NUL-terminated UTF-8 that

@@ -11,7 +11,12 @@ Describe 'Get-CaChain' {
         $chain.Role | Should -Be @('Root', 'Intermediate', 'Intermediate', 'Leaf')
         $chain.Depth | Should -Be @(3, 2, 1, 0)
         # The SHA-1 of the root's DER, as .NET computes it.
-        $chain[0].Thumbprint | Should -BeExactly ([System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/root.cer").Thumbprint)
+        $root = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/root.cer")
+        $chain[0].Thumbprint | Should -BeExactly $root.Thumbprint
+        $chain[0].Sha256 | Should -BeExactly $root.GetCertHashString([System.Security.Cryptography.HashAlgorithmName]::SHA256)
+        # Subject and issuer as Windows shows them, most specific first.
+        $chain[1].Subject | Should -BeExactly 'CN=SchertzLabPolicyCA, DC=schertz, DC=lab'
+        $chain[1].Issuer | Should -BeExactly 'CN=SchertzLabRootCA, DC=schertz, DC=lab'
         $chain[0].Certificate | Should -BeOfType System.Security.Cryptography.X509Certificates.X509Certificate2
         $chain.ChainStatus | Select-Object -Unique | Should -Be 'Complete'
     }
@@ -259,5 +264,30 @@ Import-CaChain -Path '$pki/root.cer', '$pki/policy.cer' -StoreLocation CurrentUs
         $result.Found[0].Source | Should -Be 'CurrentUser\Root (.NET)'
         $result.Found[1].Source | Should -Be 'CurrentUser\CA (.NET)'
         $result.Skipped | Should -Be @('SchertzLabIssuingCA', 'pool1.schertz.lab')
+    }
+}
+
+Describe 'Get-CaChain -All' {
+    BeforeAll {
+        # The trust corpus's cross-sign: CrossNewRootCA, self-signed and also
+        # certified by CrossOldRootCA, issued CrossIssuingCA, which issued the leaf.
+        & $env:CACHAIN_TEST_PKI --corpus "$TestDrive/corpus"
+        $LASTEXITCODE | Should -Be 0 -Because 'cachain-test-pki --corpus writes the corpus'
+        $cases = "$TestDrive/corpus/path-building"
+        $issuers = @("$cases/cross-signed-old-root-anchored/sent.pem") +
+            @(Get-ChildItem "$cases/cross-signed-old-root-anchored/roots", "$cases/cross-signed-new-root-anchored/roots" -Filter *.pem).FullName
+        $found = @{ Path = "$cases/cross-signed-old-root-anchored/target.pem"; IssuerPath = $issuers; Offline = $true; SkipLocalStores = $true }
+    }
+
+    It 'shows the best path alone by default, and with -All the path through the cross-sign as Rank 1' {
+        $best = Get-CaChain @found
+        $best.Name -join ' < ' | Should -BeExactly 'CrossNewRootCA < CrossIssuingCA < cross.schertz.lab'
+        # ForEach, not $best.Rank: an array has a Rank of its own (1).
+        $best.ForEach('Rank') | Select-Object -Unique | Should -Be 0
+
+        $all = Get-CaChain @found -All
+        ($all | Where-Object Rank -EQ 0).Name -join ' < ' | Should -BeExactly 'CrossNewRootCA < CrossIssuingCA < cross.schertz.lab'
+        ($all | Where-Object Rank -EQ 1).Name -join ' < ' | Should -BeExactly 'CrossOldRootCA < CrossNewRootCA < CrossIssuingCA < cross.schertz.lab'
+        ($all | Where-Object Rank -EQ 0).Thumbprint | Should -Be $best.Thumbprint
     }
 }

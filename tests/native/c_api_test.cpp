@@ -1,6 +1,7 @@
 // The C interface as another language sees it: status codes, messages,
 // ownership, and no crash on bad arguments.
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -324,10 +325,62 @@ TEST_F(CApi, DiscoversWithTheOptionsStructAndRefusesAnUnknownVersion) {
     options.version = CACHAIN_DISCOVER_OPTIONS_VERSION + 1;
     EXPECT_EQ(cachain_discover_with_options(inputs_, nullptr, &options, &chains_), CACHAIN_E_ARGUMENT);
     EXPECT_EQ(chains_, nullptr);
-    EXPECT_STREQ(cachain_last_error(), "cachain_discover_options version 2 is not one this library knows (it knows 1): "
+    EXPECT_STREQ(cachain_last_error(), "cachain_discover_options version 3 is not one this library knows (it knows 1 to 2): "
                                        "start from the header's _INIT macro");
     options.version = 0;  // never initialised: memset to zero
     EXPECT_EQ(cachain_discover_with_options(inputs_, nullptr, &options, &chains_), CACHAIN_E_ARGUMENT);
+}
+
+// "target rank: CN > CN > ..." for each path returned, in order.
+std::vector<std::string> described_paths(const cachain_chains* chains) {
+    std::vector<std::string> paths;
+    for (size_t i = 0; i < cachain_chains_count(chains); ++i) {
+        const cachain_chain* chain = cachain_chains_get(chains, i);
+        std::string path = std::to_string(cachain_chain_number(chain, CACHAIN_CHAIN_FIELD_TARGET)) + " " +
+                           std::to_string(cachain_chain_number(chain, CACHAIN_CHAIN_FIELD_RANK)) + ":";
+        for (size_t depth = 0; depth < cachain_chain_length(chain); ++depth)
+            path += std::string(depth ? " > " : " ") + cachain_cert_text(cachain_chain_cert(chain, depth), CACHAIN_TEXT_COMMON_NAME);
+        paths.push_back(path);
+    }
+    return paths;
+}
+
+// Two servers under RootA, which RootB has cross-signed: each has a path
+// straight to RootA (the best: shorter) and one through the cross-sign.
+TEST_F(CApi, MaxPathsOneReturnsEachTargetsBestPathAloneAndAVersionOneStructEveryPath) {
+    const Issued root_a = self_signed(ca_spec("RootA"));
+    const Issued root_b = self_signed(ca_spec("RootB"));
+    const Issued a_by_b = issue_with_key(root_b, ca_spec("RootA"), share(root_a.key));
+    for (const Issued& server : {issue(root_a, server_spec("one.schertz.lab")), issue(root_a, server_spec("two.schertz.lab"))}) {
+        const auto der = server.der();
+        ASSERT_EQ(cachain_set_add_bytes(inputs_, der.data(), der.size(), "server", nullptr), CACHAIN_OK);
+    }
+    for (const Issued* ca : {&a_by_b, &root_b, &root_a}) {
+        const auto der = ca->der();
+        ASSERT_EQ(cachain_set_add_bytes(pool_, der.data(), der.size(), "pool", nullptr), CACHAIN_OK);
+    }
+    const std::vector<std::string> every_path{
+        "0 0: one.schertz.lab > RootA", "0 1: one.schertz.lab > RootA > RootB",
+        "1 0: two.schertz.lab > RootA", "1 1: two.schertz.lab > RootA > RootB"};
+
+    cachain_discover_options options = CACHAIN_DISCOVER_OPTIONS_INIT;
+    options.flags = CACHAIN_DISCOVER_OFFLINE;
+    ASSERT_EQ(cachain_discover_with_options(inputs_, pool_, &options, &chains_), CACHAIN_OK) << cachain_last_error();
+    EXPECT_EQ(described_paths(chains_), every_path);
+    cachain_chains_free(chains_);
+
+    options.max_paths = 1;
+    ASSERT_EQ(cachain_discover_with_options(inputs_, pool_, &options, &chains_), CACHAIN_OK) << cachain_last_error();
+    EXPECT_EQ(described_paths(chains_),
+              (std::vector<std::string>{"0 0: one.schertz.lab > RootA", "1 0: two.schertz.lab > RootA"}));
+    cachain_chains_free(chains_);
+
+    // A caller built against the version 1 header passes a struct that ends
+    // before max_paths (the sanitizer run would see a read past it).
+    const struct { unsigned int version; uint32_t flags, timeout_seconds; } version_one{1, CACHAIN_DISCOVER_OFFLINE, 0};
+    ASSERT_EQ(cachain_discover_with_options(inputs_, pool_, reinterpret_cast<const cachain_discover_options*>(&version_one),
+                                            &chains_), CACHAIN_OK) << cachain_last_error();
+    EXPECT_EQ(described_paths(chains_), every_path);
 }
 
 TEST_F(CApi, RejectsAnUnknownExportFormat) {

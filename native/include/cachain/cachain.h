@@ -249,10 +249,15 @@ typedef struct cachain_discover_options {
     unsigned int version;     /* CACHAIN_DISCOVER_OPTIONS_VERSION */
     uint32_t flags;           /* CACHAIN_DISCOVER_* */
     uint32_t timeout_seconds; /* per download; 0: 10, at most 600 */
+    /* Since version 2: paths returned per target, best first; 0: every path
+     * found (up to 8). The best path is the same whatever the number; 1 is
+     * the cheapest call for a caller that reads only rank 0. A version 1
+     * struct, which ends before this field, returns every path. */
+    uint32_t max_paths;
 } cachain_discover_options;
 
-#define CACHAIN_DISCOVER_OPTIONS_VERSION 1
-#define CACHAIN_DISCOVER_OPTIONS_INIT {CACHAIN_DISCOVER_OPTIONS_VERSION, 0, 0}
+#define CACHAIN_DISCOVER_OPTIONS_VERSION 2
+#define CACHAIN_DISCOVER_OPTIONS_INIT {CACHAIN_DISCOVER_OPTIONS_VERSION, 0, 0, 0}
 
 /* Like cachain_discover, and, unless CACHAIN_DISCOVER_OFFLINE, downloads
  * each missing issuer whose certificate names an AIA caIssuers http:// URL

@@ -45,9 +45,13 @@ inline int timeout_of(std::uint32_t timeout_seconds) {
     return static_cast<int>(timeout_seconds == 0 ? 10 : std::min(timeout_seconds, longest));
 }
 
-inline cachain_status unknown_version(const char* type, unsigned int version, unsigned int known) {
+inline cachain_status unknown_version(const char* type, unsigned int version, unsigned int newest,
+                                      unsigned int oldest = 0) {
+    const std::string known = oldest == 0 || oldest == newest
+                                  ? std::to_string(newest)
+                                  : std::to_string(oldest) + " to " + std::to_string(newest);
     return fail(CACHAIN_E_ARGUMENT, std::string(type) + " version " + std::to_string(version) +
-                                        " is not one this library knows (it knows " + std::to_string(known) +
+                                        " is not one this library knows (it knows " + known +
                                         "): start from the header's _INIT macro");
 }
 

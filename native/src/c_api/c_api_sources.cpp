@@ -95,11 +95,13 @@ cachain_status cachain_discover_with_options(const cachain_set* inputs, const ca
         if (!chains) return missing_argument("chains");
         const cachain_discover_options defaults = CACHAIN_DISCOVER_OPTIONS_INIT;
         const cachain_discover_options& chosen = given ? *given : defaults;
-        if (chosen.version != CACHAIN_DISCOVER_OPTIONS_VERSION)
-            return unknown_version("cachain_discover_options", chosen.version, CACHAIN_DISCOVER_OPTIONS_VERSION);
+        if (chosen.version < 1 || chosen.version > CACHAIN_DISCOVER_OPTIONS_VERSION)
+            return unknown_version("cachain_discover_options", chosen.version, CACHAIN_DISCOVER_OPTIONS_VERSION, 1);
         cachain::DiscoveryOptions options;
         options.offline = (chosen.flags & CACHAIN_DISCOVER_OFFLINE) != 0;
         options.aia.timeout_seconds = timeout_of(chosen.timeout_seconds);
+        // A version 1 caller's struct ends before max_paths: never read it.
+        if (chosen.version >= 2) options.paths_per_target = chosen.max_paths;
         const cachain::CertificateSet no_pool;
         auto found = cachain::discover_with_sources(inputs->set, pool ? pool->set : no_pool, options,
                                                     static_cast<std::int64_t>(std::time(nullptr)));

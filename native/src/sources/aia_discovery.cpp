@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <vector>
 
 #include "chain_discovery.h"
 #include "download_source.h"
@@ -29,6 +30,12 @@ void label_sources(std::vector<Chain>& chains, const CertificateSet& inputs, con
             }
         }
     }
+}
+
+// Chains come ordered by target, then rank.
+void keep_best_paths(std::vector<Chain>& chains, std::size_t paths_per_target) {
+    if (paths_per_target == 0) return;
+    std::erase_if(chains, [&](const Chain& chain) { return chain.rank >= paths_per_target; });
 }
 
 // A chain still missing an issuer says why the download did not help.
@@ -67,6 +74,7 @@ std::vector<Chain> discover_with_sources(const CertificateSet& inputs, const Cer
         }
         chains = discover_chains(inputs.certificates(), pool.issuer_index(), downloads, now);
     }
+    keep_best_paths(chains, options.paths_per_target);
     explain_failed_downloads(chains, failures);
     label_sources(chains, inputs, pool, downloaded);
     return chains;

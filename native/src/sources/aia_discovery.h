@@ -4,6 +4,7 @@
 // mistake (a server that sends only its own certificate) shows.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +18,11 @@ namespace cachain {
 struct DiscoveryOptions {
     bool offline = false;  // never download: missing issuers are only named
     AiaLimits aia;
+    // Paths returned per target, best first; 0 returns every path found.
+    // The search itself is the same whatever the number (its ranking needs
+    // the alternates), so the best path never depends on it; fewer paths
+    // spare the work of labelling and handing out the rest.
+    std::size_t paths_per_target = 0;
 };
 
 std::vector<Chain> discover_with_sources(const CertificateSet& inputs, const CertificateSet& pool,
