@@ -48,7 +48,8 @@ void PathBuilder::extend(std::vector<CertificatePtr>& path) {
         return record(path, CACHAIN_CHAIN_LIMIT_REACHED);
     }
 
-    const auto candidates = ordered_candidates(current);
+    std::vector<CertificatePtr> scratch;
+    const auto& candidates = candidates_of(current, scratch);
     std::size_t not_ca = 0, wrong_key = 0, looping = 0, too_deep = 0;
     bool extended = false;
     for (const auto& candidate : candidates) {
@@ -79,6 +80,14 @@ void PathBuilder::extend(std::vector<CertificatePtr>& path) {
         missing.why = why;
     }
     record(path, CACHAIN_CHAIN_MISSING_ISSUER, std::move(missing));
+}
+
+const std::vector<CertificatePtr>& PathBuilder::candidates_of(const Certificate& child,
+                                                             std::vector<CertificatePtr>& scratch) {
+    if (!child.may_issue_certificates()) return scratch = ordered_candidates(child);
+    const auto known = ca_candidates_.find(&child);
+    if (known != ca_candidates_.end()) return known->second;
+    return ca_candidates_.emplace(&child, ordered_candidates(child)).first->second;
 }
 
 std::vector<CertificatePtr> PathBuilder::ordered_candidates(const Certificate& child) {

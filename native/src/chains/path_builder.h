@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -34,6 +35,7 @@ public:
 
 private:
     void extend(std::vector<CertificatePtr>& path);
+    const std::vector<CertificatePtr>& candidates_of(const Certificate& child, std::vector<CertificatePtr>& scratch);
     std::vector<CertificatePtr> ordered_candidates(const Certificate& child);
     bool issuer_is_held_root(const Certificate& candidate);
     bool path_length_allows(const std::vector<CertificatePtr>& path, const Certificate& issuer) const;
@@ -64,6 +66,11 @@ private:
     std::map<std::pair<const Certificate*, std::string>, bool, LinkOrder> verified_links_;
     std::vector<Chain> found_;
     std::map<unsigned long, bool> held_roots_by_name_;  // issuer name hash -> a self-signed one is in the pool
+    // Each CA's issuer candidates in the order they are tried, for the
+    // builder's life: the index does not change meanwhile, and in a call
+    // with many targets every leaf reaches the same few issuing and policy
+    // CAs. Leaves are searched once each and are not kept.
+    std::unordered_map<const Certificate*, std::vector<CertificatePtr>> ca_candidates_;
 };
 
 }  // namespace cachain
