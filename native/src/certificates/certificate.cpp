@@ -7,6 +7,7 @@
 #include <openssl/err.h>
 
 #include "openssl_error.h"
+#include "sha256.h"
 
 namespace cachain {
 namespace {
@@ -26,11 +27,17 @@ std::string octets_hex(const ASN1_OCTET_STRING* octets) {
     return to_hex({ASN1_STRING_get0_data(octets), gsl::narrow<size_t>(ASN1_STRING_length(octets))});
 }
 
-std::string digest_hex(X509* x509, const EVP_MD* digest) {
+// SHA-1 comes from OpenSSL's own cache, which reading the extensions filled.
+std::string sha1_hex(X509* x509) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
     unsigned int length = 0;
-    if (X509_digest(x509, digest, md.data(), &length) != 1) return {};
+    if (X509_digest(x509, EVP_sha1(), md.data(), &length) != 1) return {};
     return to_hex({md.data(), length});
+}
+
+std::string sha256_hex(gsl::span<const std::uint8_t> bytes) {
+    const auto digest = sha256_of(bytes);
+    return digest ? to_hex(*digest) : std::string{};
 }
 
 // Most specific first, ", " between parts, UTF-8 kept as it is: the way
@@ -81,11 +88,13 @@ std::vector<std::string> ca_issuers_urls_of(X509* x509) {
     return urls;
 }
 
+// Of the key's BIT STRING, as X509_pubkey_digest computes it.
 std::string public_key_digest_of(X509* x509) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
-    unsigned int length = 0;
-    if (X509_pubkey_digest(x509, EVP_sha256(), md.data(), &length) != 1) return {};
-    return std::string(reinterpret_cast<const char*>(md.data()), length);
+    const ASN1_BIT_STRING* key = X509_get0_pubkey_bitstr(x509);
+    if (!key) return {};
+    const auto digest =
+        sha256_of({ASN1_STRING_get0_data(key), gsl::narrow<std::size_t>(ASN1_STRING_length(key))});
+    return digest ? std::string(digest->begin(), digest->end()) : std::string{};
 }
 
 // Byte-equal names are equal, and comparing bytes needs no decoding. Names
@@ -157,15 +166,13 @@ void Certificate::index(X509* x509) {
     const X509_NAME* issuer = X509_get_issuer_name(x509);
     subject_bytes_ = locate(subject);
     issuer_bytes_ = locate(issuer);
-    subject_ = display_name(subject);
-    issuer_ = display_name(issuer);
     common_name_ = most_specific_common_name(subject);
     int ok = 0;
     subject_hash_ = X509_NAME_hash_ex(subject, nullptr, nullptr, &ok);
     issuer_hash_ = X509_NAME_hash_ex(issuer, nullptr, nullptr, &ok);
 
-    thumbprint_ = digest_hex(x509, EVP_sha1());
-    sha256_ = digest_hex(x509, EVP_sha256());
+    thumbprint_ = sha1_hex(x509);
+    sha256_ = sha256_hex(der_);
     if (ossl::BignumPtr serial{ASN1_INTEGER_to_BN(X509_get0_serialNumber(x509), nullptr)}) {
         const ossl::OpenSslStringPtr hex(BN_bn2hex(serial.get()));
         if (hex) serial_ = hex.get();
@@ -189,6 +196,35 @@ Certificate::NameBytes Certificate::locate(const X509_NAME* name) const {
     const auto found = std::search(der_.begin(), der_.end(), encoded, encoded + length);
     if (found == der_.end()) return {};
     return {gsl::narrow<std::uint32_t>(found - der_.begin()), gsl::narrow<std::uint32_t>(length)};
+}
+
+const std::string& Certificate::subject() const {
+    write_display_names();
+    return subject_;
+}
+
+const std::string& Certificate::issuer() const {
+    write_display_names();
+    return issuer_;
+}
+
+// Each name decoded from its bytes alone; a name not found among them (see
+// locate) is read from the certificate, decoded in full.
+void Certificate::write_display_names() const {
+    std::call_once(names_written_, [this] {
+        const auto shown = [this](NameBytes at, X509_NAME* (*from_x509)(const X509*)) {
+            const auto bytes = bytes_of(at);
+            const unsigned char* cursor = bytes.data();
+            if (at.length) {
+                const ossl::X509NamePtr name(d2i_X509_NAME(nullptr, &cursor, gsl::narrow<long>(bytes.size())));
+                if (name) return display_name(name.get());
+                drain_openssl_errors();
+            }
+            return display_name(from_x509(x509()));
+        };
+        subject_ = shown(subject_bytes_, X509_get_subject_name);
+        issuer_ = shown(issuer_bytes_, X509_get_issuer_name);
+    });
 }
 
 gsl::span<const std::uint8_t> Certificate::bytes_of(NameBytes name) const noexcept {

@@ -33,8 +33,11 @@ public:
     X509* x509() const noexcept;
     gsl::span<const std::uint8_t> der() const noexcept { return der_; }
 
-    const std::string& subject() const noexcept { return subject_; }
-    const std::string& issuer() const noexcept { return issuer_; }
+    // Written when first asked for, from the names' own bytes: a search
+    // reads only names' bytes and hashes, and most loaded certificates are
+    // never shown.
+    const std::string& subject() const;
+    const std::string& issuer() const;
     const std::string& common_name() const noexcept { return common_name_; }
     const std::string& thumbprint() const noexcept { return thumbprint_; }  // SHA-1, upper hex
     const std::string& sha256() const noexcept { return sha256_; }          // upper hex
@@ -90,13 +93,16 @@ private:
     // Every fact but self_signed, from x509, whichever way it was decoded.
     void index(X509* x509);
     NameBytes locate(const X509_NAME* name) const;
+    void write_display_names() const;
     gsl::span<const std::uint8_t> bytes_of(NameBytes name) const noexcept;
 
     std::vector<std::uint8_t> der_;
     // Null until the first x509() of a certificate decoded without its key.
     mutable std::once_flag decoded_;
     mutable ossl::X509Ptr x509_;
-    std::string subject_, issuer_, common_name_, thumbprint_, sha256_, serial_;
+    mutable std::once_flag names_written_;
+    mutable std::string subject_, issuer_;
+    std::string common_name_, thumbprint_, sha256_, serial_;
     std::string subject_key_id_, authority_key_id_, public_key_digest_;
     std::vector<std::string> ca_issuers_urls_;
     NameBytes subject_bytes_, issuer_bytes_;
