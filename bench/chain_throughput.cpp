@@ -14,6 +14,7 @@
 #include "bench_data.h"
 #include "bench_pki.h"
 #include "certificate_parser.h"
+#include "chain_targets.h"
 #include "engine_runs.h"
 #include "openssl_baseline.h"
 #include "pool_memory.h"
@@ -119,11 +120,19 @@ int main(int argc, char** argv) try {
     const auto one_call = c_abi_one_call(pool_der, leaves_der, kPasses);
     rows.push_back({"CaChain, C ABI: one cachain_discover with every leaf as input", one_call.micros_per_chain,
                     one_call.complete, n});
+    const auto one_call_best = c_abi_one_call(pool_der, leaves_der, kPasses, 1);
+    rows.push_back({"CaChain, C ABI: one call with every leaf as input, best path only (max_paths 1, as Get-CaChain "
+                    "asks without -All)",
+                    one_call_best.micros_per_chain, one_call_best.complete, n});
     auto sample = split_der(leaves_der);
     sample.resize(std::min(sample.size(), kPerCallSample));
     const auto per_call = c_abi_call_per_leaf(pool_der, sample, kPasses);
     rows.push_back({"CaChain, C ABI: one cachain_discover per leaf (first " + std::to_string(sample.size()) + ")",
                     per_call.micros_per_chain, per_call.complete, sample.size()});
+    const auto per_call_best = c_abi_call_per_leaf(pool_der, sample, kPasses, 1);
+    rows.push_back({"CaChain, C ABI: one call per leaf (first " + std::to_string(sample.size()) +
+                        "), best path only (max_paths 1)",
+                    per_call_best.micros_per_chain, per_call_best.complete, sample.size()});
     const auto per_call_new_pool = c_abi_call_per_leaf_new_pool(pool_der, sample, kPasses);
     rows.push_back({"CaChain, C ABI: one cachain_discover per leaf (first " + std::to_string(sample.size()) +
                         "), on a pool set loaded just before: links proven as the calls go",
@@ -135,6 +144,14 @@ int main(int argc, char** argv) try {
     std::printf("PKI: %s; %zu certificates in the pool (roots included), every leaf issued by an issuing CA.\n\n",
                 shape.describe().c_str(), pool.size());
     print_rows(rows, openssl_us, floor_us);
+    const TargetFigures figures{floor_us,
+                                openssl_us,
+                                dotnet_us,
+                                shared.micros_per_chain,
+                                per_leaf.micros_per_chain,
+                                {per_call.micros_per_chain, per_call_best.micros_per_chain},
+                                {one_call.micros_per_chain, one_call_best.micros_per_chain}};
+    print_targets(figures);
     print_memory(measure_pool_memory(pool_der));
     return 0;
 } catch (const std::exception& e) {

@@ -37,10 +37,15 @@ SetPtr set_of(const std::vector<std::uint8_t>& der) {
     return owner;
 }
 
-// Discovers, counts the targets whose best path is complete, frees.
-std::size_t discover_complete(const cachain_set* inputs, const cachain_set* pool) {
+// Discovers offline, as cachain_discover does, keeping max_paths paths per
+// target (0: all); counts the targets whose best path is complete, frees.
+std::size_t discover_complete(const cachain_set* inputs, const cachain_set* pool, std::uint32_t max_paths) {
+    cachain_discover_options options = CACHAIN_DISCOVER_OPTIONS_INIT;
+    options.flags = CACHAIN_DISCOVER_OFFLINE;
+    options.max_paths = max_paths;
     cachain_chains* chains = nullptr;
-    if (cachain_discover(inputs, pool, &chains) != CACHAIN_OK) throw std::runtime_error(cachain_last_error());
+    if (cachain_discover_with_options(inputs, pool, &options, &chains) != CACHAIN_OK)
+        throw std::runtime_error(cachain_last_error());
     std::size_t complete = 0;
     for (std::size_t i = 0; i < cachain_chains_count(chains); ++i) {
         const cachain_chain* chain = cachain_chains_get(chains, i);
@@ -79,24 +84,25 @@ Measurement engine_builder_per_leaf(const std::vector<CertificatePtr>& pool, con
 }
 
 Measurement c_abi_one_call(const std::vector<std::uint8_t>& pool_der, const std::vector<std::uint8_t>& leaves_der,
-                           int passes) {
+                           int passes, std::uint32_t max_paths) {
     const SetPtr pool = set_of(pool_der);
     const SetPtr leaves = set_of(leaves_der);
     Measurement result;
-    const double total = best_pass_micros(passes, [&] { result.complete = discover_complete(leaves.get(), pool.get()); });
+    const double total = best_pass_micros(passes, [&] { result.complete = discover_complete(leaves.get(), pool.get(), max_paths); });
     result.micros_per_chain = total / static_cast<double>(cachain_set_count(leaves.get()));
     return result;
 }
 
 Measurement c_abi_call_per_leaf(const std::vector<std::uint8_t>& pool_der,
-                                const std::vector<std::vector<std::uint8_t>>& leaf_ders, int passes) {
+                                const std::vector<std::vector<std::uint8_t>>& leaf_ders, int passes,
+                                std::uint32_t max_paths) {
     const SetPtr pool = set_of(pool_der);
     std::vector<SetPtr> inputs;
     for (const auto& der : leaf_ders) inputs.push_back(set_of(der));
     Measurement result;
     result.micros_per_chain = micros_per_item(inputs.size(), passes, [&](std::size_t i) {
         if (i == 0) result.complete = 0;
-        result.complete += discover_complete(inputs[i].get(), pool.get());
+        result.complete += discover_complete(inputs[i].get(), pool.get(), max_paths);
     });
     return result;
 }
@@ -111,7 +117,7 @@ Measurement c_abi_call_per_leaf_new_pool(const std::vector<std::uint8_t>& pool_d
         const SetPtr pool = set_of(pool_der);  // loaded untimed: only the calls count
         result.complete = 0;
         best = std::min(best, best_pass_micros(1, [&] {
-            for (const auto& input : inputs) result.complete += discover_complete(input.get(), pool.get());
+            for (const auto& input : inputs) result.complete += discover_complete(input.get(), pool.get(), 0);
         }));
     }
     result.micros_per_chain = best / static_cast<double>(inputs.size());

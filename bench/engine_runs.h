@@ -27,15 +27,18 @@ Measurement engine_shared_builder(const std::vector<CertificatePtr>& pool, const
 Measurement engine_builder_per_leaf(const std::vector<CertificatePtr>& pool, const std::vector<CertificatePtr>& leaves,
                                     std::int64_t now, int passes);
 
-// C ABI: every leaf as the inputs of one cachain_discover call.
+// C ABI: every leaf as the inputs of one discovery call, offline, keeping
+// max_paths paths per leaf (0: every path found, as cachain_discover does;
+// 1: the best alone, as Get-CaChain asks without -All).
 Measurement c_abi_one_call(const std::vector<std::uint8_t>& pool_der, const std::vector<std::uint8_t>& leaves_der,
-                           int passes);
+                           int passes, std::uint32_t max_paths = 0);
 
 // C ABI: one cachain_discover call per leaf, every pass with the same pool
 // set, which remembers the links between its certificates from the first
 // calls on.
 Measurement c_abi_call_per_leaf(const std::vector<std::uint8_t>& pool_der,
-                                const std::vector<std::vector<std::uint8_t>>& leaf_ders, int passes);
+                                const std::vector<std::vector<std::uint8_t>>& leaf_ders, int passes,
+                                std::uint32_t max_paths = 0);
 
 // The same, each pass with a pool set loaded anew (untimed), so its first
 // call per CA proves the links above it: what a fresh process pays.
