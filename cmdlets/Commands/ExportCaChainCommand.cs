@@ -47,8 +47,9 @@ namespace CaChain.Commands
 
         private void ExportBestChains(DiscoveredChains chains, object target, bool warn)
         {
-            foreach (Chain chain in chains)  // best paths only (Discover)
+            foreach (Chain chain in chains)
             {
+                if (chain.Rank != 0) continue;  // Discover asked for best paths only; never export an alternate
                 string name = chain.TargetName;
                 if (warn) WarnIfIncomplete(chain, name);
                 ExportChain(chain, name, target);

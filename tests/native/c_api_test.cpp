@@ -375,6 +375,13 @@ TEST_F(CApi, MaxPathsOneReturnsEachTargetsBestPathAloneAndAVersionOneStructEvery
               (std::vector<std::string>{"0 0: one.schertz.lab > RootA", "1 0: two.schertz.lab > RootA"}));
     cachain_chains_free(chains_);
 
+    // Version 1 has no max_paths: a version 1 struct is read without it,
+    // whatever follows it in memory.
+    options.version = 1;
+    ASSERT_EQ(cachain_discover_with_options(inputs_, pool_, &options, &chains_), CACHAIN_OK) << cachain_last_error();
+    EXPECT_EQ(described_paths(chains_), every_path);
+    cachain_chains_free(chains_);
+
     // A caller built against the version 1 header passes a struct that ends
     // before max_paths (the sanitizer run would see a read past it).
     const struct { unsigned int version; uint32_t flags, timeout_seconds; } version_one{1, CACHAIN_DISCOVER_OFFLINE, 0};

@@ -243,8 +243,10 @@ CACHAIN_API cachain_status cachain_discover(const cachain_set* inputs, const cac
 
 /* Options that later versions may extend, as one struct: the caller starts
  * from CACHAIN_DISCOVER_OPTIONS_INIT (which sets version) and changes the
- * fields it needs. A library refuses, with CACHAIN_E_ARGUMENT, a version it
- * does not know; fields a later version adds go after these ones. */
+ * fields it needs. This library reads versions 1 to
+ * CACHAIN_DISCOVER_OPTIONS_VERSION, each only as far as that version's
+ * fields go, and refuses any other with CACHAIN_E_ARGUMENT; fields a later
+ * version adds go after these ones. */
 typedef struct cachain_discover_options {
     unsigned int version;     /* CACHAIN_DISCOVER_OPTIONS_VERSION */
     uint32_t flags;           /* CACHAIN_DISCOVER_* */

@@ -20,6 +20,21 @@ using cachain::capi::missing_argument;
 
 const char* text_or_empty(const std::string& text) { return text.c_str(); }
 
+const char* cert_text(const cachain::Certificate& c, cachain_text_field field) {
+    switch (field) {
+    case CACHAIN_TEXT_SUBJECT: return text_or_empty(c.subject());
+    case CACHAIN_TEXT_ISSUER: return text_or_empty(c.issuer());
+    case CACHAIN_TEXT_COMMON_NAME: return text_or_empty(c.common_name());
+    case CACHAIN_TEXT_THUMBPRINT: return text_or_empty(c.thumbprint());
+    case CACHAIN_TEXT_SHA256: return text_or_empty(c.sha256());
+    case CACHAIN_TEXT_SERIAL: return text_or_empty(c.serial());
+    case CACHAIN_TEXT_SUBJECT_KEY_ID: return text_or_empty(c.subject_key_id());
+    case CACHAIN_TEXT_AUTHORITY_KEY_ID: return text_or_empty(c.authority_key_id());
+    case CACHAIN_TEXT_CA_ISSUERS_URL: return c.ca_issuers_urls().empty() ? "" : c.ca_issuers_urls().front().c_str();
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 extern "C" {
@@ -38,19 +53,11 @@ const char* cachain_version(void) { return CACHAIN_VERSION; }
 
 const char* cachain_cert_text(const cachain_cert* cert, cachain_text_field field) {
     if (!cert) return nullptr;
-    const cachain::Certificate& c = *cert->certificate;
-    switch (field) {
-    case CACHAIN_TEXT_SUBJECT: return text_or_empty(c.subject());
-    case CACHAIN_TEXT_ISSUER: return text_or_empty(c.issuer());
-    case CACHAIN_TEXT_COMMON_NAME: return text_or_empty(c.common_name());
-    case CACHAIN_TEXT_THUMBPRINT: return text_or_empty(c.thumbprint());
-    case CACHAIN_TEXT_SHA256: return text_or_empty(c.sha256());
-    case CACHAIN_TEXT_SERIAL: return text_or_empty(c.serial());
-    case CACHAIN_TEXT_SUBJECT_KEY_ID: return text_or_empty(c.subject_key_id());
-    case CACHAIN_TEXT_AUTHORITY_KEY_ID: return text_or_empty(c.authority_key_id());
-    case CACHAIN_TEXT_CA_ISSUERS_URL: return c.ca_issuers_urls().empty() ? "" : c.ca_issuers_urls().front().c_str();
+    try {
+        return cert_text(*cert->certificate, field);
+    } catch (...) {
+        return "";  // the subject or issuer, written on first use, could not allocate
     }
-    return nullptr;
 }
 
 int64_t cachain_cert_number(const cachain_cert* cert, cachain_number_field field) {

@@ -173,6 +173,11 @@ void Certificate::index(X509* x509) {
 
     thumbprint_ = sha1_hex(x509);
     sha256_ = sha256_hex(der_);
+    public_key_digest_ = public_key_digest_of(x509);
+    // An empty key digest would make every key look the same (same_entity,
+    // the link memo): no certificate is loaded without one.
+    if (thumbprint_.empty() || sha256_.empty() || public_key_digest_.empty())
+        throw Failure(CACHAIN_E_INTERNAL, "", describe(drain_openssl_errors(), "OpenSSL could not compute the certificate's SHA-1 or SHA-256"));
     if (ossl::BignumPtr serial{ASN1_INTEGER_to_BN(X509_get0_serialNumber(x509), nullptr)}) {
         const ossl::OpenSslStringPtr hex(BN_bn2hex(serial.get()));
         if (hex) serial_ = hex.get();
@@ -180,7 +185,6 @@ void Certificate::index(X509* x509) {
     subject_key_id_ = octets_hex(X509_get0_subject_key_id(x509));
     authority_key_id_ = octets_hex(X509_get0_authority_key_id(x509));
     ca_issuers_urls_ = ca_issuers_urls_of(x509);
-    public_key_digest_ = public_key_digest_of(x509);
 
     not_before_ = seconds_since_epoch(X509_get0_notBefore(x509));
     not_after_ = seconds_since_epoch(X509_get0_notAfter(x509));

@@ -1,5 +1,7 @@
 // One parsed certificate and the facts about it that chain building, roles
-// and file naming need, computed once when it is loaded.
+// and file naming need: most computed once when it is loaded; its
+// self-signature, its subject and issuer as text and its parsed key when
+// first asked for.
 #pragma once
 
 #include <cstdint>
@@ -76,7 +78,7 @@ public:
     // True when child's signature verifies with this certificate's key.
     bool signed_child(const Certificate& child) const noexcept;
 
-    // SHA-256 of the subjectPublicKeyInfo, raw bytes: equal exactly when
+    // SHA-256 of the public key's BIT STRING (as X509_pubkey_digest), raw bytes: equal exactly when
     // two certificates carry the same key.
     const std::string& public_key_digest() const noexcept { return public_key_digest_; }
 

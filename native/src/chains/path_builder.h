@@ -69,7 +69,9 @@ private:
     // Each CA's issuer candidates in the order they are tried, for the
     // builder's life: the index does not change meanwhile, and in a call
     // with many targets every leaf reaches the same few issuing and policy
-    // CAs. Leaves are searched once each and are not kept.
+    // CAs. Leaves are searched once each and are not kept. extend() holds a
+    // reference into this map while it recurses and adds to it: that relies
+    // on std::unordered_map keeping references valid through a rehash.
     std::unordered_map<const Certificate*, std::vector<CertificatePtr>> ca_candidates_;
 };
 

@@ -32,7 +32,9 @@ void label_sources(std::vector<Chain>& chains, const CertificateSet& inputs, con
     }
 }
 
-// Chains come ordered by target, then rank.
+// Done after the downloads, whose choice of URLs needs every target's full
+// ranking (urls_to_try reads rank 0 of each), and before labelling, which
+// is the work a caller asking for fewer paths is spared.
 void keep_best_paths(std::vector<Chain>& chains, std::size_t paths_per_target) {
     if (paths_per_target == 0) return;
     std::erase_if(chains, [&](const Chain& chain) { return chain.rank >= paths_per_target; });
