@@ -6,16 +6,18 @@ using System.Management.Automation.Runspaces;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using CaChain.Native;
+using CaChain.Remote;
 using CaChain.Stores;
 
 namespace CaChain.Commands
 {
     // Import-CaChain: places certificates by the seed's rule (a root into Root
     // and CA, every other CA certificate into CA only), all pipeline input as
-    // one all-or-nothing transaction, here or on remote machines (-Session).
+    // one all-or-nothing transaction, here or on each of many machines
+    // (-SshHost, -TargetComputer, -Session), each its own transaction.
     [Cmdlet(VerbsData.Import, "CaChain", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(CaChainPlacement))]
-    public sealed class ImportCaChainCommand : CertificateInputCommand
+    [OutputType(typeof(CaChainPlacement), typeof(CaChainTargetReport))]
+    public sealed class ImportCaChainCommand : CertificateInputCommand, IRemoteTargetParameters
     {
         private const string TextSet = "Text";
 
@@ -67,9 +69,45 @@ namespace CaChain.Commands
         [ValidateNotNullOrEmpty]
         public string SystemRoot { get; set; }
 
+        // Other machines (RemoteTargetParameters.cs says how they combine).
         [Parameter]
         [ValidateNotNullOrEmpty]
         public PSSession[] Session { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] SshHost { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string UserName { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string KeyFilePath { get; set; }
+
+        [Parameter]
+        public System.Collections.Hashtable SshOption { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] TargetComputer { get; set; }
+
+        [Parameter]
+        [Credential]
+        public PSCredential Credential { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 1024)]
+        public int ThrottleLimit { get; set; } = RemoteTargetSelection.DefaultThrottleLimit;
+
+        [Parameter]
+        public SwitchParameter CopyModule { get; set; }
+
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        private List<RemoteTarget> remoteTargets;
 
         [Parameter]
         public SecureString Password { get; set; }
@@ -87,6 +125,7 @@ namespace CaChain.Commands
             CaChainStoreLocation? location = MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) ? StoreLocation : (CaChainStoreLocation?)null;
             ErrorRecord conflict = StoreTargetConflict.Find(this, location, StorePath, SystemRoot);
             if (conflict != null) ThrowTerminatingError(conflict);
+            remoteTargets = RemoteTargetSelection.Resolve(this, this);
         }
 
         protected override void ProcessRecord()
@@ -173,10 +212,49 @@ namespace CaChain.Commands
                     WriteVerbose("Nothing to import.");
                     return;
                 }
-                if (Session != null) RemotePlacement.Run(this, collected, Session);
+                if (remoteTargets != null) PlaceOnTargets();
                 else PlaceHere();
             }
         }
+
+        private RemoteFanOut fanOut;
+
+        // The certificate bytes go to each target, whose own Import-CaChain
+        // places them: one all-or-nothing transaction per machine.
+        private void PlaceOnTargets()
+        {
+            var items = new object[collected.Count];
+            for (int i = 0; i < items.Length; i++)
+            {
+                var item = new PSObject();
+                item.Properties.Add(new PSNoteProperty("RawData", collected[i].Der()));
+                items[i] = item;
+            }
+            var parameters = new System.Collections.Hashtable
+            {
+                ["Force"] = Force.IsPresent,
+                ["ExcludeRootFromCA"] = ExcludeRootFromCA.IsPresent,
+                ["WhatIf"] = WhatIfRequested,
+                ["Confirm"] = false,
+            };
+            if (StorePath != null) parameters["StorePath"] = StorePath;
+            else parameters["StoreLocation"] = StoreLocation.ToString();
+            if (SystemRoot != null) parameters["SystemRoot"] = SystemRoot;
+            var work = new RemoteWork
+            {
+                Command = "Import-CaChain",
+                Parameters = parameters,
+                Input = items,
+                Action = $"Import {items.Length} certificate(s) into {StorePath ?? StoreLocation + @"\Root and \CA"}",
+            };
+            fanOut = new RemoteFanOut(this, work, CopyModule, Summary, ThrottleLimit);
+            fanOut.Run(remoteTargets, confirmEach: !WhatIfRequested);
+        }
+
+        protected override void StopProcessing() => fanOut?.Stop();
+
+        private bool WhatIfRequested =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out object value) && ((SwitchParameter)value).IsPresent;
 
         private uint RuleFlags => (Force ? Flags.PlaceForce : 0) | (ExcludeRootFromCA ? Flags.PlaceRootNotInCA : 0);
 

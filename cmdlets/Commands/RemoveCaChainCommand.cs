@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using CaChain.Native;
+using CaChain.Remote;
 using CaChain.Stores;
 
 namespace CaChain.Commands
@@ -10,10 +12,12 @@ namespace CaChain.Commands
     // Remove-CaChain: undoes a placement by thumbprint, never by name or
     // serial number. Piped Import-CaChain results remove exactly what that
     // import added (entries it found already present are left alone); Get-CaChain
-    // output or -Thumbprint removes from Root and CA.
+    // output or -Thumbprint removes from Root and CA. On other machines
+    // (-SshHost, -TargetComputer, -Session), each machine undoes only what
+    // was placed on it.
     [Cmdlet(VerbsCommon.Remove, "CaChain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(CaChainPlacement))]
-    public sealed class RemoveCaChainCommand : PSCmdlet
+    [OutputType(typeof(CaChainPlacement), typeof(CaChainTargetReport))]
+    public sealed class RemoveCaChainCommand : PSCmdlet, IRemoteTargetParameters
     {
         private readonly Dictionary<(CaChainStoreLocation, string, string), List<(CaChainStoreName store, string thumbprint)>> requests =
             new Dictionary<(CaChainStoreLocation, string, string), List<(CaChainStoreName, string)>>();
@@ -47,8 +51,73 @@ namespace CaChain.Commands
         [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
         public string PlacedOn { get; set; }
 
+        // Other machines (RemoteTargetParameters.cs says how they combine).
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public PSSession[] Session { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] SshHost { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string UserName { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string KeyFilePath { get; set; }
+
+        [Parameter]
+        public System.Collections.Hashtable SshOption { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] TargetComputer { get; set; }
+
+        [Parameter]
+        [Credential]
+        public PSCredential Credential { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 1024)]
+        public int ThrottleLimit { get; set; } = RemoteTargetSelection.DefaultThrottleLimit;
+
+        [Parameter]
+        public SwitchParameter CopyModule { get; set; }
+
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        // An Import-CaChain result's CaChainTarget: the machine of a fleet
+        // call it was placed on, which alone may undo it.
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public string CaChainTarget { get; set; }
+
+        private List<RemoteTarget> remoteTargets;
+        private readonly Dictionary<string, List<object>> remoteEntries = new Dictionary<string, List<object>>(StringComparer.OrdinalIgnoreCase);
+        private RemoteFanOut fanOut;
+
+        protected override void BeginProcessing()
+        {
+            remoteTargets = RemoteTargetSelection.Resolve(this, this);
+            if (remoteTargets != null) foreach (RemoteTarget target in remoteTargets) remoteEntries[target.Label] = new List<object>();
+        }
+
         protected override void ProcessRecord()
         {
+            if (remoteTargets != null)
+            {
+                TakeForTargets();
+                return;
+            }
+            if (!string.IsNullOrEmpty(CaChainTarget))
+            {
+                WriteError(CommandErrors.Record(this,
+                    new InvalidOperationException($"{string.Join(", ", Thumbprint)} was placed on {CaChainTarget} through remoting, not on this machine: undo it there with the same target parameters, for example $placed | Remove-CaChain -SshHost <the same names> (or -Session, -TargetComputer)."),
+                    "RemoteTarget", ErrorCategory.InvalidOperation, CaChainTarget));
+                return;
+            }
             if (!string.IsNullOrEmpty(PlacedOn) && !string.Equals(PlacedOn, Environment.MachineName, StringComparison.OrdinalIgnoreCase))
             {
                 WriteError(CommandErrors.Record(this,
@@ -79,9 +148,56 @@ namespace CaChain.Commands
 
         private static string NullIfEmpty(string text) => string.IsNullOrEmpty(text) ? null : text;
 
+        // An entry of a fleet import goes back to its own machine only; an
+        // entry without one (-Thumbprint, Get-CaChain output) goes to every
+        // target. Only what the import Added is undone.
+        private void TakeForTargets()
+        {
+            if (!string.IsNullOrEmpty(PlacementAction) && PlacementAction != nameof(Native.PlacementAction.Added))
+            {
+                WriteVerbose($"Leaving {string.Join(", ", Thumbprint)} alone on {CaChainTarget}: the import reported it {PlacementAction}, so it did not add it.");
+                return;
+            }
+            var entry = new PSObject();
+            entry.Properties.Add(new PSNoteProperty("Thumbprint", Thumbprint));
+            if (Store != null) entry.Properties.Add(new PSNoteProperty("Store", Array.ConvertAll(Store, s => s.ToString())));
+            if (!string.IsNullOrEmpty(StorePath)) entry.Properties.Add(new PSNoteProperty("StorePath", StorePath));
+            else entry.Properties.Add(new PSNoteProperty("StoreLocation", StoreLocation.ToString()));
+            if (!string.IsNullOrEmpty(SystemRoot)) entry.Properties.Add(new PSNoteProperty("SystemRoot", SystemRoot));
+            if (string.IsNullOrEmpty(CaChainTarget))
+            {
+                foreach (List<object> entries in remoteEntries.Values) entries.Add(entry);
+            }
+            else if (remoteEntries.TryGetValue(CaChainTarget, out List<object> own)) own.Add(entry);
+            else
+            {
+                WriteError(CommandErrors.Record(this,
+                    new InvalidOperationException($"{string.Join(", ", Thumbprint)} was placed on {CaChainTarget}, which is not among the machines given ({string.Join(", ", remoteEntries.Keys)}): it is left alone."),
+                    "NotAmongTargets", ErrorCategory.InvalidArgument, CaChainTarget));
+            }
+        }
+
         protected override void EndProcessing()
         {
-            foreach (var request in requests) RemoveFrom(request.Key.Item1, request.Key.Item2, request.Key.Item3, request.Value);
+            if (remoteTargets != null) RemoveOnTargets();
+            else foreach (var request in requests) RemoveFrom(request.Key.Item1, request.Key.Item2, request.Key.Item3, request.Value);
+        }
+
+        protected override void StopProcessing() => fanOut?.Stop();
+
+        private void RemoveOnTargets()
+        {
+            var targets = remoteTargets.Where(t => remoteEntries[t.Label].Count > 0).ToList();
+            bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out object value) && ((SwitchParameter)value).IsPresent;
+            var work = new RemoteWork
+            {
+                Command = "Remove-CaChain",
+                Parameters = new System.Collections.Hashtable { ["WhatIf"] = whatIf, ["Confirm"] = false },
+                InputByTarget = targets.ToDictionary(t => t.Label, t => remoteEntries[t.Label].ToArray(), StringComparer.OrdinalIgnoreCase),
+                Action = "Remove the certificates placed there",
+            };
+            fanOut = new RemoteFanOut(this, work, CopyModule, Summary, ThrottleLimit);
+            fanOut.Run(targets, confirmEach: !whatIf);
         }
 
         // A dry run finds what is there; each removal is confirmed; the

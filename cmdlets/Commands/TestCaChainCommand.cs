@@ -1,18 +1,23 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using CaChain.Native;
+using CaChain.Remote;
 using CaChain.Stores;
 
 namespace CaChain.Commands
 {
     // Test-CaChain: does this machine (or a given store) trust this endpoint or
     // certificate? If not, the first broken link, the fix, and the codes that
-    // Schannel, CryptoAPI and OpenSSL users see.
+    // Schannel, CryptoAPI and OpenSSL users see. On other machines (-SshHost,
+    // -TargetComputer, -Session) each machine answers for itself: it connects
+    // to the endpoint as its own clients would, and judges with its own stores.
     [Cmdlet(VerbsDiagnostic.Test, "CaChain", DefaultParameterSetName = PathSet)]
-    [OutputType(typeof(CaChainTestResult), typeof(bool))]
-    public sealed class TestCaChainCommand : ChainSourceCommand
+    [OutputType(typeof(CaChainTestResult), typeof(bool), typeof(CaChainTargetReport))]
+    public sealed class TestCaChainCommand : ChainSourceCommand, IRemoteTargetParameters
     {
         private StoreTarget store;
 
@@ -48,6 +53,49 @@ namespace CaChain.Commands
         [ValidateRange(0, 36500)]
         public int WarnWithinDays { get; set; }
 
+        // Other machines (RemoteTargetParameters.cs says how they combine).
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public PSSession[] Session { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] SshHost { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string UserName { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string KeyFilePath { get; set; }
+
+        [Parameter]
+        public System.Collections.Hashtable SshOption { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] TargetComputer { get; set; }
+
+        [Parameter]
+        [Credential]
+        public PSCredential Credential { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 1024)]
+        public int ThrottleLimit { get; set; } = RemoteTargetSelection.DefaultThrottleLimit;
+
+        [Parameter]
+        public SwitchParameter CopyModule { get; set; }
+
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        private List<RemoteTarget> remoteTargets;
+        private readonly List<string> remoteEndpoints = new List<string>();
+        private readonly List<object> remoteCertificates = new List<object>();
+        private RemoteFanOut fanOut;
+
         private protected override bool LocalStoresAreIssuers => false;
 
         // The image's own stores are its issuers, not this machine's.
@@ -60,11 +108,36 @@ namespace CaChain.Commands
             CaChainStoreLocation? location = MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) ? StoreLocation : (CaChainStoreLocation?)null;
             ErrorRecord conflict = StoreTargetConflict.Find(this, location, StorePath, SystemRoot);
             if (conflict != null) ThrowTerminatingError(conflict);
-            store = StoreOpening.Open(this, StoreLocation, StorePath, SystemRoot, ThrowTerminatingError);
+            remoteTargets = RemoteTargetSelection.Resolve(this, this);
+            if (remoteTargets == null) store = StoreOpening.Open(this, StoreLocation, StorePath, SystemRoot, ThrowTerminatingError);
+            else if (IssuerPath != null)
+                ThrowTerminatingError(CommandErrors.Record(this, new ArgumentException("-IssuerPath names files on this machine, which the other machines do not have: pipe those certificates in with the ones to test instead."), "RemoteTargetConflict", ErrorCategory.InvalidArgument, null));
         }
+
+        // On other machines, endpoints are named to them, not reached from
+        // here; files and certificates are read here and sent as bytes.
+        protected override void ProcessRecord()
+        {
+            if (remoteTargets != null && ParameterSetName == EndpointSet) remoteEndpoints.AddRange(ComputerName.Select(name => WithPort(name)));
+            else base.ProcessRecord();
+        }
+
+        // A port given with a piped object belongs to its names only.
+        private string WithPort(string name) =>
+            Port == 443 || name.Contains(":") ? name : $"{name}:{Port}";
 
         private protected override void Answer(SourceItem item)
         {
+            if (remoteTargets != null)
+            {
+                for (int i = 0; i < item.Inputs.Count; i++)
+                {
+                    var element = new PSObject();
+                    element.Properties.Add(new PSNoteProperty("RawData", item.Inputs[i].Der()));
+                    remoteCertificates.Add(element);
+                }
+                return;
+            }
             List<CaChainTestResult> results = Evaluate(item);
             if (results == null) OnItemFailed(item.Target);
             else if (Quiet) WriteObject(results.Count > 0 && results.TrueForAll(r => r.Trusted));
@@ -149,7 +222,38 @@ namespace CaChain.Commands
         protected override void EndProcessing()
         {
             base.EndProcessing();
+            if (remoteTargets != null) TestOnTargets();
             store?.Dispose();
+        }
+
+        protected override void StopProcessing() => fanOut?.Stop();
+
+        // What each machine is asked: the same question, in its own words.
+        private static readonly string[] Forwarded =
+        {
+            nameof(Protocol), nameof(Offline), nameof(SkipLocalStores), nameof(TimeoutSec), nameof(StoreLocation), nameof(StorePath),
+            nameof(SystemRoot), nameof(Quiet), nameof(At), nameof(DnsName), nameof(Purpose), nameof(WarnWithinDays),
+        };
+
+        private void TestOnTargets()
+        {
+            var parameters = new System.Collections.Hashtable();
+            foreach (string name in Forwarded)
+            {
+                if (!MyInvocation.BoundParameters.TryGetValue(name, out object value)) continue;
+                parameters[name] = value is SwitchParameter flag ? flag.IsPresent : value is Enum ? value.ToString() : value;
+            }
+            if (remoteEndpoints.Count > 0) parameters["ComputerName"] = remoteEndpoints.ToArray();
+            else if (remoteCertificates.Count == 0) return;  // every input failed here, and said why
+            var work = new RemoteWork
+            {
+                Command = "Test-CaChain",
+                Parameters = parameters,
+                Input = remoteEndpoints.Count > 0 ? null : remoteCertificates.ToArray(),
+                Action = "Test the chain",
+            };
+            fanOut = new RemoteFanOut(this, work, CopyModule, Summary, ThrottleLimit);
+            fanOut.Run(remoteTargets, confirmEach: false);
         }
     }
 }

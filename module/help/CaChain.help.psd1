@@ -76,7 +76,7 @@
             'Import-CaChain does what the seed does by hand in the Certificates snap-in: the root goes into Root, and into CA as well when its chain has subordinate CAs (a single root CA goes into Root only; a root imported alone earlier joins CA when its first subordinate is imported), every policy or issuing CA into CA only, in the computer account (LocalMachine) unless -StoreLocation CurrentUser. Roles come from the certificates themselves, never from file names. A certificate that is not a CA goes into no store: named alone (a file or object holding just it) it is refused with an error unless -Force; the leaf of piped Get-CaChain output, or one that came in a .pfx, .p7b or PEM file with its chain, is left out with a verbose note.'
             'All pipeline input is collected and placed as one transaction: if any write fails, everything this call added is removed again and nothing that was there before is touched. A certificate already present is reported as AlreadyPresent. A set whose links do not verify is refused.'
             'On Linux, LocalMachine is the system trust: roots are installed as the distribution expects (update-ca-certificates, update-ca-trust, p11-kit) and intermediates are kept apart so they never become trust anchors. CurrentUser on Linux and macOS is .NET''s per-user X509Store, which pwsh and .NET programs of that user trust; curl and openssl ignore it. On Windows, adding to CurrentUser\Root raises a security prompt, which fails in unattended sessions: use LocalMachine there.'
-            'With -Session, the certificate bytes are sent to each remote session and placed there by its own Import-CaChain; results carry PSComputerName. The module must be installed on each target.'
+            'With -SshHost, -TargetComputer or -Session, the certificate bytes are sent to each machine and placed there by its own Import-CaChain, each machine in its own all-or-nothing transaction, up to -ThrottleLimit machines at once. Results stream back as each machine finishes and carry CaChainTarget; an unreachable machine, a refused login, a missing module or a store that cannot be written is an error naming that machine, and the others go on. -CopyModule brings this module to machines that lack it, and removes it afterwards; -Summary writes one report line per machine.'
         )
         Parameters  = @{
             Path               = 'Certificate files to import (DER, PEM, PKCS#7 or PKCS#12). Wildcards are allowed.'
@@ -87,7 +87,6 @@
             StoreLocation      = 'LocalMachine (the default, the computer account), CurrentUser, or Directory (with -StorePath). CurrentUser goes with neither -StorePath nor -SystemRoot: the combination is refused.'
             StorePath          = 'A directory store instead of the system''s: Root and CA subfolders with OpenSSL hashed names, so that openssl verify -CApath works. For air-gapped staging, containers and tests. A folder that does not exist is created, with a warning that says so. Not with -SystemRoot, nor with -StoreLocation other than Directory.'
             SystemRoot         = 'Linux only: a folder that stands for / when placing into LocalMachine, for container images and chroots. The layout is the image''s own (its etc/os-release): for a RHEL or SUSE image the files are written and a warning names the command to run inside the image (update-ca-trust extract, update-ca-certificates). A folder that does not exist is created, with a warning that says so. Not with -StorePath, nor with -StoreLocation other than LocalMachine.'
-            Session            = 'PowerShell sessions (New-PSSession) to place the certificates on. PowerShell''s Invoke-Command does the fan-out and throttling.'
             Password           = 'The password of PKCS#12 files. Only their certificates are used. A protected file read without it is an error that says a password is needed.'
             Force              = 'Also place certificates the rule refuses: a self-signed non-CA certificate into Root, any other non-CA certificate into CA.'
             ExcludeRootFromCA  = 'Leave roots out of Intermediate Certification Authorities. The seed puts the root of a multi-tier chain in both, which is the default; a single root CA goes into Trusted Root only either way.'
@@ -110,6 +109,7 @@
             'Remove-CaChain removes exactly what Import-CaChain added. Pipe Import-CaChain''s results into it (entries the import found already present are left alone), pipe Get-CaChain output, or give -Thumbprint. Removal is by thumbprint only, never by name or serial number, so a different certificate with the same name is never touched.'
             'All removals of one call are one transaction.'
             'Stores a certificate was never in are reported as verbose messages; with -Verbose they are output as NotPresent results.'
+            'Results of a fleet import (Import-CaChain -SshHost, -TargetComputer or -Session) carry CaChainTarget: piped back with the same target parameters, each machine removes only what was placed on it, in its own transaction. Without target parameters they are refused (RemoteTarget), since they were placed elsewhere.'
         )
         Parameters  = @{
             Thumbprint      = 'SHA-1 thumbprints (40 hex digits) of the certificates to remove. Spaces between the digits, and the invisible left-to-right mark the MMC copies with them, are ignored.'
@@ -119,6 +119,7 @@
             SystemRoot      = 'Linux only: a folder that stands for /, for LocalMachine. For a RHEL or SUSE image a warning names the command to run inside the image. Not with -StorePath, nor with -StoreLocation other than LocalMachine.'
             PlacementAction = 'Bound from Import-CaChain results: only certificates the import Added are removed.'
             PlacedOn        = 'Bound from Import-CaChain results (their PlacedOn): results of an import on another machine are refused here; undo them on that machine.'
+            CaChainTarget   = 'Bound from the results of a fleet import: the machine the certificate was placed on. With target parameters, it is undone on that machine only; without, it is refused.'
         }
         Examples    = @(
             @{ Code = '$placed = Get-ChildItem C:\certs | Import-CaChain; $placed | Remove-CaChain'; Remarks = 'Imports a chain, then removes exactly what that import added.' }

@@ -11,6 +11,8 @@ param(
 $ErrorActionPreference = 'Stop'
 Import-Module $ModuleFolder -Force
 $help = Import-PowerShellDataFile $HelpData
+# The fleet parameters mean the same on every cmdlet that has them.
+$remoteText = Import-PowerShellDataFile (Join-Path (Split-Path $HelpData) 'RemoteTargets.help.psd1')
 # Common parameters are left to PowerShell (its [<CommonParameters>]); the
 # optional ones a cmdlet supports (-WhatIf, -Confirm) are its own and are
 # written like the others, as Get-Command -Syntax shows them.
@@ -91,7 +93,7 @@ foreach ($name in $help.Keys | Sort-Object) {
     $entry = $help[$name]
     $command = Get-Command $name -Module CaChain
     $parameters = $command.Parameters.Values | Where-Object { $_.Name -notin $common }
-    $texts = @{} + $standardText + $entry.Parameters
+    $texts = @{} + $standardText + $remoteText + $entry.Parameters
     foreach ($parameter in $parameters) {
         if (-not $texts.ContainsKey($parameter.Name)) { throw "$name -$($parameter.Name) has no help text in $HelpData" }
     }

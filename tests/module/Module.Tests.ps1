@@ -55,7 +55,7 @@ Describe 'Help for <_>' -ForEach @('Get-CaChain', 'Export-CaChain', 'Import-CaCh
         }
         $help.Synopsis | Should -BeExactly $synopsis[$_]
         # Each description opens by naming its cmdlet, in paragraphs none of which is empty.
-        $paragraphs = @{ 'Get-CaChain' = 5; 'Export-CaChain' = 4; 'Import-CaChain' = 4; 'Remove-CaChain' = 3; 'Test-CaChain' = 2; 'Resolve-CaChainError' = 3 }
+        $paragraphs = @{ 'Get-CaChain' = 5; 'Export-CaChain' = 4; 'Import-CaChain' = 4; 'Remove-CaChain' = 4; 'Test-CaChain' = 2; 'Resolve-CaChainError' = 3 }
         @($help.description.Text).Count | Should -Be $paragraphs[$_]
         @($help.description.Text)[0].StartsWith("$_ ") | Should -BeTrue
         @($help.description.Text | Where-Object { -not $_.Trim() }).Count | Should -Be 0

@@ -43,15 +43,22 @@ Describe 'Import-CaChain -Session' {
         $placed.Count | Should -Be 4
         $placed.Action | Select-Object -Unique | Should -Be 'Added'
         $placed.PSComputerName | Select-Object -Unique | Should -Be '127.0.0.1'
+        $placed.CaChainTarget | Select-Object -Unique | Should -Be "127.0.0.1:$($withModule.Port)"
         (Get-ChildItem "$store/CA").Count | Should -Be 3
     }
 
-    It 'returns results that undo the placement with Remove-CaChain' {
+    It 'returns results that undo the placement with Remove-CaChain over the same session, and only there' {
         $store = "$TestDrive/undo-store"
         $placed = Get-ChildItem "$pki/root.cer" | Import-CaChain -Session $session -StorePath $store
         "$($placed.Action) $($placed.Store)" | Should -Be 'Added Root'
         Get-StoreFolderContent "$store/Root" | Should -Be (Get-StoreEntryName "$pki/root.cer")
-        ($placed | Remove-CaChain).Action | Should -Be 'Removed'
+        # Without the session, the result is refused here: it was placed on another machine.
+        $placed | Remove-CaChain -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $refused.FullyQualifiedErrorId | Should -BeExactly 'Remove-CaChain.RemoteTarget,CaChain.Commands.RemoveCaChainCommand'
+        $refused.TargetObject | Should -BeExactly "127.0.0.1:$($withModule.Port)"
+        Get-StoreFolderContent "$store/Root" | Should -Be (Get-StoreEntryName "$pki/root.cer")
+        $removed = $placed | Remove-CaChain -Session $session
+        "$($removed.Action) $($removed.CaChainTarget)" | Should -Be "Removed 127.0.0.1:$($withModule.Port)"
         @(Get-ChildItem $store -Recurse -File).Count | Should -Be 0
     }
 
@@ -64,9 +71,10 @@ Describe 'Import-CaChain -Session' {
         $placed = Get-ChildItem "$pki/root.cer" | Import-CaChain -Session $bareSession -StorePath "$TestDrive/bare" -ErrorVariable problems -ErrorAction SilentlyContinue
         $placed | Should -BeNullOrEmpty
         $problems.Count | Should -Be 1
-        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'CaChainNotInstalled'
-        $problems[0].Exception.Message | Should -BeExactly ("The CaChain module is not installed on $([Environment]::MachineName): " +
-            'copy the CaChain module folder into one of its PSModulePath folders, then try again.')
+        $problems[0].FullyQualifiedErrorId | Should -BeExactly 'Import-CaChain.NotInstalled,CaChain.Commands.ImportCaChainCommand'
+        $problems[0].TargetObject | Should -BeExactly "127.0.0.1:$($withoutModule.Port)"
+        $problems[0].Exception.Message | Should -BeExactly ("The CaChain module is not installed on 127.0.0.1:$($withoutModule.Port) ($([Environment]::MachineName)): " +
+            'add -CopyModule to bring this one for the call, or copy the CaChain module folder into one of its PSModulePath folders.')
         Test-Path "$TestDrive/bare" | Should -BeFalse
     }
 }
