@@ -216,6 +216,8 @@ namespace CaChain.Commands
                 Chain = elements.ToArray(),
                 Warnings = verdict.Warnings,
                 Unreadable = verdict.Unreadable,
+                Missing = StoreGaps.Missing(store, elements.ToArray()),
+                WrongStore = StoreGaps.WrongStore(store, elements.ToArray()),
             };
         }
 

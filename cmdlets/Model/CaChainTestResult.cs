@@ -29,6 +29,11 @@ namespace CaChain
         // Store entries that could not be read (where: why), one each; the
         // Reason names them when they may be the missing root or issuer.
         public string[] Unreadable { get; set; }
+        // What the store lacks of this chain's CA certificates under the
+        // seed's rule ("Root: CN=… (thumbprint)", what Import-CaChain would
+        // add), and intermediates it holds among its trusted roots.
+        public string[] Missing { get; set; }
+        public string[] WrongStore { get; set; }
 
         public override string ToString() => Trusted ? $"{Target}: trusted" : $"{Target}: {Reason}";
     }

@@ -136,4 +136,21 @@ Describe 'Test-CaChain' {
             "Location     : $empty/Root"
         )
     }
+
+    It 'lists what the store lacks of the chain under the seed''s rule, and an intermediate held among the roots' {
+        $store = New-Item -ItemType Directory "$TestDrive/gaps"
+        $certificates = 'root', 'policy', 'issuing' | ForEach-Object { [System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/$_.cer") }
+        $root, $policy, $issuing = $certificates | ForEach-Object { "$($_.Subject) ($($_.Thumbprint))" }
+        $before = Test-CaChain -Path "$pki/chain.p7b" -StorePath $store
+        $before.Missing | Should -Be @("Root: $root", "CA: $root", "CA: $policy", "CA: $issuing")
+        $before.WrongStore | Should -BeNullOrEmpty
+
+        Get-ChildItem "$pki/root.cer", "$pki/policy.cer", "$pki/issuing.cer" | Import-CaChain -StorePath $store | Out-Null
+        $placed = Test-CaChain -Path "$pki/chain.p7b" -StorePath $store
+        "$($placed.Trusted) $(@($placed.Missing).Count) $(@($placed.WrongStore).Count)" | Should -Be 'True 0 0'
+
+        # The issuing CA copied into Root as openssl names an anchor: trusted as a root, which it is not.
+        Copy-Item "$pki/issuing.cer" "$store/Root/$(openssl x509 -in "$pki/issuing.cer" -noout -subject_hash).0"
+        (Test-CaChain -Path "$pki/chain.p7b" -StorePath $store).WrongStore | Should -Be "Root holds the intermediate CA $issuing`: it belongs in CA"
+    }
 }
