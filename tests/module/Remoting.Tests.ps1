@@ -1,39 +1,19 @@
-# PowerShell remoting over SSH to an sshd this test starts on 127.0.0.1 with a
-# pwsh subsystem: one target with the module on its PSModulePath, one without.
+# PowerShell remoting over SSH to two sshd targets this test starts on
+# 127.0.0.1 with a pwsh subsystem: one with the module on its PSModulePath,
+# one without.
 BeforeAll {
     Import-Module $env:CACHAIN_MODULE -Force
     Import-Module $env:CACHAIN_TEST_SUPPORT -Force
     $pki = New-TestPki "$TestDrive/pki"
-    $ssh = New-Item -ItemType Directory "$TestDrive/ssh"
-    ssh-keygen -q -t ed25519 -N '' -f "$ssh/host_key"
-    ssh-keygen -q -t ed25519 -N '' -f "$ssh/client_key"
-    Copy-Item "$ssh/client_key.pub" "$ssh/authorized_keys"
-    New-Item -ItemType Directory -Force /run/sshd -ErrorAction SilentlyContinue | Out-Null
-
-    function Start-Sshd([string] $Name, [string] $ModulePath) {
-        $port = Get-FreePort
-        $config = "$ssh/$Name.conf"
-        @(
-            "Port $port", 'ListenAddress 127.0.0.1', "HostKey $ssh/host_key", "AuthorizedKeysFile $ssh/authorized_keys",
-            'PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'PubkeyAuthentication yes', 'PermitRootLogin prohibit-password',
-            'StrictModes no', 'UsePAM no', "PidFile $ssh/$Name.pid",
-            "Subsystem powershell /usr/bin/env PSModulePath=$ModulePath $env:PWSH -sshs -NoLogo -NoProfile"
-        ) | Set-Content $config
-        [pscustomobject]@{ Port = $port; Process = Start-TestProcess /usr/sbin/sshd @('-D', '-e', '-f', $config) $port }
-    }
-    function New-TestSession([int] $Port) {
-        New-PSSession -HostName 127.0.0.1 -Port $Port -UserName ([Environment]::UserName) -KeyFilePath "$ssh/client_key" `
-            -Options @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' }
-    }
-
-    $withModule = Start-Sshd 'with-module' (Split-Path $env:CACHAIN_MODULE)
-    $withoutModule = Start-Sshd 'without-module' (New-Item -ItemType Directory "$TestDrive/no-modules")
-    $session = New-TestSession $withModule.Port
-    $bareSession = New-TestSession $withoutModule.Port
+    $keys = New-SshKeys "$TestDrive/ssh"
+    # t00 has the module on its PSModulePath, t01 does not.
+    $withModule, $withoutModule = Start-SshFleet -Folder "$TestDrive/fleet" -Count 2 -Keys $keys -ModuleFolder (Split-Path $env:CACHAIN_MODULE) -WithModule 0
+    $session = $withModule | New-TestSession -Keys $keys
+    $bareSession = $withoutModule | New-TestSession -Keys $keys
 }
 AfterAll {
     $session, $bareSession | Where-Object { $_ } | Remove-PSSession
-    $withModule, $withoutModule | Stop-TestServer
+    $withModule, $withoutModule | Stop-SshFleet
 }
 
 Describe 'Import-CaChain -Session' {
