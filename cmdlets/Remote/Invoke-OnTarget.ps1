@@ -22,10 +22,14 @@ function Stop-Target([string] $Kind, [string] $Message, [Exception] $Inner) {
     throw [Management.Automation.ErrorRecord]::new($exception, "CaChainRemote.$Kind", 'NotSpecified', $Target.Label)
 }
 
-# New-PSSession over SSH says only that "the SSH transport process has
-# abruptly terminated", whatever the cause; ssh itself, asked the same way,
-# says why (refused, unknown host, key not accepted).
-function Get-SshFailure([hashtable] $Connect) {
+# Whether ssh gets in, asked of ssh itself before New-PSSession: $null when
+# it does, else what ssh says (refused, unknown host, key not accepted).
+# New-PSSession would say only that "the SSH transport process has abruptly
+# terminated", and PowerShell 7.6 can even end its own process with an
+# unhandled "Broken pipe" when ssh dies at once. The check asks for a
+# subsystem no server has, so that nothing runs there: "subsystem request
+# failed" means connected and logged in.
+function Test-SshLogin([hashtable] $Connect) {
     $arguments = @('-o', 'BatchMode=yes', '-o', 'LogLevel=ERROR', '-o', 'ConnectTimeout=15')
     foreach ($option in $Connect.Options.GetEnumerator()) {
         if ($option.Key -ne 'LogLevel') { $arguments += '-o', "$($option.Key)=$($option.Value)" }
@@ -33,24 +37,27 @@ function Get-SshFailure([hashtable] $Connect) {
     if ($Connect.KeyFilePath) { $arguments += '-i', $Connect.KeyFilePath }
     if ($Connect.UserName) { $arguments += '-l', $Connect.UserName }
     if ($Connect.Port) { $arguments += '-p', $Connect.Port }
-    $said = (& ssh @arguments $Connect.HostName exit 2>&1 | Out-String).Trim()
-    if ($LASTEXITCODE -ne 255) { return $null }  # ssh itself got in: the PowerShell side failed
-    $said
+    $said = (& ssh @arguments -s $Connect.HostName cachain-connection-check 2>&1 | Out-String).Trim()
+    if ($LASTEXITCODE -eq 0 -or $said -match 'subsystem request failed') { return $null }
+    if ($said) { $said } else { "ssh exited with $LASTEXITCODE" }
 }
 
 function Open-TargetSession {
     $connect = $Target.Connect
+    if ($Target.Transport -eq 'SSH') {
+        $said = Test-SshLogin $connect
+        if ($said) {
+            $kind = if ($said -match 'Permission denied|Host key verification failed|Too many authentication failures') { 'AuthenticationFailed' }
+                    elseif ($said -match 'Could not resolve hostname') { 'HostNotFound' }
+                    elseif ($said -match 'timed out') { 'TimedOut' }
+                    else { 'Unreachable' }
+            Stop-Target $kind "Could not open a PowerShell session to $($Target.Label): $said"
+        }
+    }
     try {
         New-PSSession @connect -ErrorAction Stop
     } catch {
-        $said = if ($Target.Transport -eq 'SSH') { Get-SshFailure $connect }
-        $kind = if (-not $said) { 'ConnectFailed' }
-                elseif ($said -match 'Permission denied|Host key verification failed|Too many authentication failures') { 'AuthenticationFailed' }
-                elseif ($said -match 'Could not resolve hostname') { 'HostNotFound' }
-                elseif ($said -match 'timed out') { 'TimedOut' }
-                else { 'Unreachable' }
-        $why = if ($said) { $said } else { $_.Exception.Message }
-        Stop-Target $kind "Could not open a PowerShell session to $($Target.Label): $why" $_.Exception
+        Stop-Target 'ConnectFailed' "Could not open a PowerShell session to $($Target.Label): $($_.Exception.Message)" $_.Exception
     }
 }
 
@@ -74,13 +81,26 @@ $probe = {
     }
 }
 
-# A private folder for the copy: /tmp is shared, and a native library is
-# loaded from it.
-$makeFolder = {
-    param([string] $TempPath)
+# Writes the module into a private folder (/tmp is shared, and a native
+# library is loaded from it) in one call: the files travel as the call's
+# arguments, which is many times faster than Copy-Item -ToSession's round
+# trips per file.
+$writeModule = {
+    param([string] $TempPath, [hashtable] $Files)
     $folder = Join-Path $TempPath "CaChain-$([Guid]::NewGuid().ToString('N'))"
-    $null = New-Item -ItemType Directory -Path (Join-Path $folder 'CaChain') -ErrorAction Stop
+    $module = Join-Path $folder 'CaChain'
+    $null = New-Item -ItemType Directory -Path $module -ErrorAction Stop
     if ($IsLinux -or $IsMacOS) { chmod 700 $folder }
+    try {
+        foreach ($file in $Files.GetEnumerator()) {
+            $path = Join-Path $module $file.Key
+            $null = New-Item -ItemType Directory -Force -Path (Split-Path $path) -ErrorAction Stop
+            [IO.File]::WriteAllBytes($path, [byte[]] $file.Value)
+        }
+    } catch {
+        Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue
+        throw
+    }
     $folder
 }
 
@@ -99,20 +119,26 @@ $runInstalled = {
     [pscustomobject]@{ PSTypeName = 'CaChain.RemoteTiming'; Started = $started; Finished = [DateTime]::UtcNow }
 }
 
-# Runs it in a child PowerShell on the target from the copied module: a
-# Windows session host keeps a loaded cachain.dll open, which would keep its
-# folder from being removed, and a session that already loaded another
-# CaChain cannot load a second. The folder goes, whatever happens.
+# Runs the cmdlet from the copied module, then removes the folder whatever
+# happens. In a child PowerShell when the session is the caller's or the
+# target is Windows: a Windows process keeps a loaded cachain.dll open, which
+# would keep its folder from being removed, and a session that already
+# loaded another CaChain cannot load a second. A session of our own on Linux
+# or macOS imports it itself: a loaded library can be deleted there, the
+# session closes right after, and one PowerShell start per machine is saved.
 $runCopied = {
-    param([string] $Launcher, [string] $Folder, [string] $Command, [hashtable] $Parameters, [object[]] $Items)
+    param([string] $Launcher, [string] $Folder, [bool] $InChild, [string] $Command, [hashtable] $Parameters, [object[]] $Items)
+    $work = {
+        param($Module, $Command, $Parameters, $Items)
+        Import-Module $Module -ErrorAction Stop
+        $started = [DateTime]::UtcNow
+        if ($Items) { $Items | & $Command @Parameters } else { & $Command @Parameters }
+        [pscustomobject]@{ PSTypeName = 'CaChain.RemoteTiming'; Started = $started; Finished = [DateTime]::UtcNow }
+    }
+    $arguments = (Join-Path $Folder 'CaChain'), $Command, $Parameters, $Items
     try {
-        & $Launcher -NoProfile -NonInteractive -Command {
-            param($Module, $Command, $Parameters, $Items)
-            Import-Module $Module -ErrorAction Stop
-            $started = [DateTime]::UtcNow
-            if ($Items) { $Items | & $Command @Parameters } else { & $Command @Parameters }
-            [pscustomobject]@{ PSTypeName = 'CaChain.RemoteTiming'; Started = $started; Finished = [DateTime]::UtcNow }
-        } -args (Join-Path $Folder 'CaChain'), $Command, $Parameters, $Items
+        if ($InChild) { & $Launcher -NoProfile -NonInteractive -Command $work -args $arguments }
+        else { & $work @arguments }
     } finally {
         Remove-Item -LiteralPath $Folder -Recurse -Force -ErrorAction SilentlyContinue
         [pscustomobject]@{ PSTypeName = 'CaChain.RemoteCleaned'; Cleaned = -not (Test-Path -LiteralPath $Folder) }
@@ -143,16 +169,24 @@ function Select-ModuleSource($Probe) {
     'Copied'
 }
 
+# This module's files for one platform, by their path inside the module folder.
+function Get-ModuleFile([string] $Platform) {
+    $files = @{}
+    foreach ($item in @($Module.Files) + (Join-Path $Module.Folder $Platform)) {
+        $base = Split-Path $item
+        foreach ($file in Get-ChildItem -LiteralPath $item -File -Recurse) {
+            $files[$file.FullName.Substring($base.Length + 1).Replace('\', '/')] = [IO.File]::ReadAllBytes($file.FullName)
+        }
+    }
+    $files
+}
+
 function Copy-ModuleTo($Session, $Probe) {
-    $folder = Invoke-Command -Session $Session -ScriptBlock $makeFolder -ArgumentList $Probe.TempPath -ErrorAction Stop
     try {
-        $files = @($Module.Files) + (Join-Path $Module.Folder $Probe.Platform)
-        Copy-Item -LiteralPath $files -Destination "$folder/CaChain" -ToSession $Session -Recurse -ErrorAction Stop
+        Invoke-Command -Session $Session -ScriptBlock $writeModule -ArgumentList $Probe.TempPath, (Get-ModuleFile $Probe.Platform) -ErrorAction Stop
     } catch {
-        Invoke-Command -Session $Session -ScriptBlock $removeFolder -ArgumentList $folder -ErrorAction SilentlyContinue
         Stop-Target 'CopyFailed' "Could not copy the CaChain module to $($Target.Label): $($_.Exception.Message)" $_.Exception
     }
-    $folder
 }
 
 # Passes the work's output on, keeping the target's timestamps and the
@@ -181,7 +215,8 @@ try {
         Receive-Work $runInstalled @($Work.Command, $Work.Parameters, $Work.Input)
     } else {
         $folder = Copy-ModuleTo $session $found
-        Receive-Work $runCopied @($found.Launcher, $folder, $Work.Command, $Work.Parameters, $Work.Input)
+        $inChild = -not $opened -or $found.Platform -like 'win-*'
+        Receive-Work $runCopied @($found.Launcher, $folder, $inChild, $Work.Command, $Work.Parameters, $Work.Input)
     }
 } catch {
     $done.ErrorId = "$($_.FullyQualifiedErrorId)"; $done.Error = $_.Exception.Message
