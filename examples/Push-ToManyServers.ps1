@@ -3,36 +3,41 @@
 Places a CA chain on many servers at once through PowerShell remoting.
 
 .DESCRIPTION
-The certificates are read here and their bytes are sent to each server; no
-file needs to be on the targets, but the CaChain module must be installed
-there. PowerShell's own remoting does the fan-out and throttling. Results
-carry PSComputerName; a server that fails writes an error and the others go on.
+The certificates are read here and their bytes are sent to each server, where
+its own Import-CaChain places them, each server in its own all-or-nothing
+transaction, -ThrottleLimit servers at once. No file needs to be on the
+targets, and with -CopyModule neither does CaChain: it is copied there for the
+call and removed afterwards. A server that cannot be reached, refuses the
+login or cannot write its store writes an error naming it, and the others go
+on. Returns the placements, which undo it all when piped back with the same
+target parameters: $placed | Remove-CaChain -SshHost <the same names>.
 
 .EXAMPLE
-./Push-ToManyServers.ps1 -ComputerName edge1, edge2, edge3 -Path C:\certs
+$placed = ./Push-ToManyServers.ps1 -TargetComputer edge1, edge2, edge3 -Path C:\certs -CopyModule
 
 .EXAMPLE
-./Push-ToManyServers.ps1 -HostName web1.dmz, web2.dmz -UserName admin -Path ./certs   # PowerShell over SSH
+$placed = ./Push-ToManyServers.ps1 -SshHost admin@web1.dmz, admin@web2.dmz:2222 -KeyFilePath ~/.ssh/id_ed25519 -Path ./certs   # PowerShell over SSH
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
     # WinRM targets.
-    [string[]] $ComputerName,
-    # SSH targets (PowerShell 7).
-    [string[]] $HostName,
-    [string] $UserName,
+    [string[]] $TargetComputer,
+    # SSH targets (PowerShell 7), [user@]host[:port].
+    [string[]] $SshHost,
+    [string] $KeyFilePath,
     [string] $Path = './certs',
-    [int] $ThrottleLimit = 32
+    [int] $ThrottleLimit = 32,
+    [switch] $CopyModule
 )
 # Already imported (Import-Module <folder>), or found on PSModulePath.
 if (-not (Get-Module CaChain)) { Import-Module CaChain -ErrorAction Stop }
 
-$sessions = @()
-if ($ComputerName) { $sessions += New-PSSession -ComputerName $ComputerName -ThrottleLimit $ThrottleLimit }
-if ($HostName) { $sessions += New-PSSession -HostName $HostName -UserName $UserName }
-try {
-    Get-ChildItem $Path -File | Import-CaChain -Session $sessions |
-        Sort-Object PSComputerName | Format-Table PSComputerName, Action, Location, Subject
-} finally {
-    $sessions | Remove-PSSession
+if (-not ($TargetComputer -or $SshHost)) { throw "Name the servers with -TargetComputer (WinRM) or -SshHost (SSH)." }
+$targets = @{ ThrottleLimit = $ThrottleLimit; CopyModule = $CopyModule }
+if ($TargetComputer) { $targets.TargetComputer = $TargetComputer }
+if ($SshHost) { $targets.SshHost = $SshHost; if ($KeyFilePath) { $targets.KeyFilePath = $KeyFilePath } }
+$placed = Get-ChildItem $Path -File | Import-CaChain @targets -WhatIf:$WhatIfPreference
+$placed | Group-Object CaChainTarget | ForEach-Object {
+    Write-Host ("{0}: {1}" -f $_.Name, (($_.Group | Group-Object Action | ForEach-Object { "$($_.Count) $($_.Name)" }) -join ', '))
 }
+$placed

@@ -204,3 +204,6 @@ EOF
 } >"$results.tmp"
 mv "$results.tmp" "$results"
 echo "bench: wrote $results"
+
+# The fleet fan-out has its own page: it needs root and the test build, and takes minutes.
+"$root/scripts/bench-fleet.sh"

@@ -13,6 +13,7 @@ $done = [ordered]@{
     PSTypeName = 'CaChain.RemoteTargetDone'; Target = $Target.Label; Transport = $Target.Transport
     Started = [DateTime]::UtcNow; Finished = $null; RemoteStarted = $null; RemoteFinished = $null
     ComputerName = $null; Platform = $null; PSVersion = $null; ModuleSource = $null; ErrorId = $null; Error = $null
+    Cleaned = $false
 }
 
 # Fails this target with an error of the given kind; RemoteErrors rewraps it
@@ -197,7 +198,7 @@ function Receive-Work([scriptblock] $Script, [object[]] $Arguments) {
         if ($type -contains 'Deserialized.CaChain.RemoteTiming' -or $type -contains 'CaChain.RemoteTiming') {
             $done.RemoteStarted = $_.Started; $done.RemoteFinished = $_.Finished
         } elseif ($type -contains 'Deserialized.CaChain.RemoteCleaned' -or $type -contains 'CaChain.RemoteCleaned') {
-            $script:cleaned = $_.Cleaned
+            $done.Cleaned = $_.Cleaned
         } else { $_ }
     }
 }
@@ -205,7 +206,6 @@ function Receive-Work([scriptblock] $Script, [object[]] $Arguments) {
 $session = $Target.Session
 $opened = $false
 $folder = $null
-$cleaned = $false
 try {
     if (-not $session) { $session = Open-TargetSession; $opened = $true }
     $found = Invoke-Command -Session $session -ScriptBlock $probe -ErrorAction Stop
@@ -222,7 +222,7 @@ try {
     $done.ErrorId = "$($_.FullyQualifiedErrorId)"; $done.Error = $_.Exception.Message
     Write-Error -ErrorRecord $_
 } finally {
-    if ($folder -and -not $cleaned) {
+    if ($folder -and -not $done.Cleaned) {
         # The child's own cleanup did not report back: try once more from here.
         try { Invoke-Command -Session $session -ScriptBlock $removeFolder -ArgumentList $folder -ErrorAction Stop }
         catch { Write-Warning "[$($Target.Label)] the copied module could not be removed: remove $folder on that machine ($($_.Exception.Message))." }

@@ -87,7 +87,8 @@ namespace CaChain.Remote
         {
             PowerShell powerShell = PowerShell.Create();
             powerShell.RunspacePool = pool;
-            powerShell.AddScript(TargetScript.Text)
+            // A scope of its own per target: the pool's runspaces serve one target after another.
+            powerShell.AddScript(TargetScript.Text, useLocalScope: true)
                 .AddArgument(target.ToScriptArgument())
                 .AddArgument(work.ToScriptArgument(target))
                 .AddArgument(ModuleCopy.ScriptArgument(copyModule));

@@ -57,4 +57,27 @@ Describe 'Import-CaChain -Session' {
             'add -CopyModule to bring this one for the call, or copy the CaChain module folder into one of its PSModulePath folders.')
         Test-Path "$TestDrive/bare" | Should -BeFalse
     }
+
+    It 'refuses target parameters that mean two things, before any work' {
+        $cases = @(
+            @{ Session = $session; SshHost = '127.0.0.1:1' }
+            @{ UserName = 'root' }
+            @{ TargetComputer = 'edge1'; KeyFilePath = '/nonexistent' }
+            @{ SshHost = '127.0.0.1:1'; Credential = [pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force)) }
+            @{ ThrottleLimit = 4 }
+        )
+        $messages = foreach ($case in $cases) {
+            try { Get-ChildItem "$pki/root.cer" | Import-CaChain @case -StorePath "$TestDrive/conflict" -ErrorAction Stop; 'no error' }
+            catch { "$($_.FullyQualifiedErrorId) | $($_.Exception.Message)" }
+        }
+        $id = 'Import-CaChain.RemoteTargetConflict,CaChain.Commands.ImportCaChainCommand'
+        $messages | Should -Be @(
+            "$id | -Session and -SshHost both name the machines to run on: give one of them."
+            "$id | -UserName is for SSH targets: it goes with -SshHost."
+            "$id | -KeyFilePath is for SSH targets: it goes with -SshHost."
+            "$id | -Credential is for WinRM targets: it goes with -TargetComputer (a -Session carries its own)."
+            "$id | -ThrottleLimit is for calls on other machines: it goes with -SshHost, -TargetComputer or -Session."
+        )
+        Test-Path "$TestDrive/conflict" | Should -BeFalse
+    }
 }
