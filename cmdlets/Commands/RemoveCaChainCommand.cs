@@ -153,6 +153,15 @@ namespace CaChain.Commands
         // target. Only what the import Added is undone.
         private void TakeForTargets()
         {
+            // Placed on one machine by other means (a local import, or one inside Invoke-Command):
+            // sent to every target, it could remove there what that import never placed.
+            if (string.IsNullOrEmpty(CaChainTarget) && !string.IsNullOrEmpty(PlacedOn))
+            {
+                WriteError(CommandErrors.Record(this,
+                    new InvalidOperationException($"{string.Join(", ", Thumbprint)} was placed on {PlacedOn} by an import that did not run on these targets: undo it where it was placed, or give -Thumbprint to remove it from every target."),
+                    "OtherComputer", ErrorCategory.InvalidOperation, PlacedOn));
+                return;
+            }
             if (!string.IsNullOrEmpty(PlacementAction) && PlacementAction != nameof(Native.PlacementAction.Added))
             {
                 WriteVerbose($"Leaving {string.Join(", ", Thumbprint)} alone on {CaChainTarget}: the import reported it {PlacementAction}, so it did not add it.");
@@ -164,6 +173,8 @@ namespace CaChain.Commands
             if (!string.IsNullOrEmpty(StorePath)) entry.Properties.Add(new PSNoteProperty("StorePath", StorePath));
             else entry.Properties.Add(new PSNoteProperty("StoreLocation", StoreLocation.ToString()));
             if (!string.IsNullOrEmpty(SystemRoot)) entry.Properties.Add(new PSNoteProperty("SystemRoot", SystemRoot));
+            // The target checks it too: a label that now reaches another machine removes nothing there.
+            if (!string.IsNullOrEmpty(PlacedOn)) entry.Properties.Add(new PSNoteProperty("PlacedOn", PlacedOn));
             if (string.IsNullOrEmpty(CaChainTarget))
             {
                 foreach (List<object> entries in remoteEntries.Values) entries.Add(entry);

@@ -118,13 +118,25 @@ namespace CaChain.Commands
         // here; files and certificates are read here and sent as bytes.
         protected override void ProcessRecord()
         {
-            if (remoteTargets != null && ParameterSetName == EndpointSet) remoteEndpoints.AddRange(ComputerName.Select(name => WithPort(name)));
+            if (remoteTargets != null && ParameterSetName == EndpointSet) foreach (string name in ComputerName) AddRemoteEndpoint(name);
             else base.ProcessRecord();
         }
 
-        // A port given with a piped object belongs to its names only.
-        private string WithPort(string name) =>
-            Port == 443 || name.Contains(":") ? name : $"{name}:{Port}";
+        // "host:port" as the library reads the name (a port given with a
+        // piped object belongs to its names only); a name that is no address
+        // is an error of its own, as it is here.
+        private void AddRemoteEndpoint(string name)
+        {
+            try
+            {
+                remoteEndpoints.Add(Endpoint.Text(name, Port));
+            }
+            catch (CaChainException error)
+            {
+                WriteError(CommandErrors.Record(this, error, name));
+                OnItemFailed(name);
+            }
+        }
 
         private protected override void Answer(SourceItem item)
         {

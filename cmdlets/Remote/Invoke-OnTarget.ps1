@@ -38,7 +38,8 @@ function Test-SshLogin([hashtable] $Connect) {
     if ($Connect.KeyFilePath) { $arguments += '-i', $Connect.KeyFilePath }
     if ($Connect.UserName) { $arguments += '-l', $Connect.UserName }
     if ($Connect.Port) { $arguments += '-p', $Connect.Port }
-    $said = (& ssh @arguments -s $Connect.HostName cachain-connection-check 2>&1 | Out-String).Trim()
+    # -n -T: nothing read from this console; "--": the host is never an option.
+    $said = (& ssh @arguments -n -T -s -- $Connect.HostName cachain-connection-check 2>&1 | Out-String).Trim()
     if ($LASTEXITCODE -eq 0 -or $said -match 'subsystem request failed') { return $null }
     if ($said) { $said } else { "ssh exited with $LASTEXITCODE" }
 }
@@ -90,8 +91,12 @@ $writeModule = {
     param([string] $TempPath, [hashtable] $Files)
     $folder = Join-Path $TempPath "CaChain-$([Guid]::NewGuid().ToString('N'))"
     $module = Join-Path $folder 'CaChain'
+    if ($IsLinux -or $IsMacOS) {
+        # Made 0700 in one step: no moment in which another user could enter.
+        mkdir -m 700 -- $folder
+        if ($LASTEXITCODE -ne 0) { throw "mkdir -m 700 $folder failed ($LASTEXITCODE)" }
+    }
     $null = New-Item -ItemType Directory -Path $module -ErrorAction Stop
-    if ($IsLinux -or $IsMacOS) { chmod 700 $folder }
     try {
         foreach ($file in $Files.GetEnumerator()) {
             $path = Join-Path $module $file.Key
@@ -136,10 +141,24 @@ $runCopied = {
         if ($Items) { $Items | & $Command @Parameters } else { & $Command @Parameters }
         [pscustomobject]@{ PSTypeName = 'CaChain.RemoteTiming'; Started = $started; Finished = [DateTime]::UtcNow }
     }
-    $arguments = (Join-Path $Folder 'CaChain'), $Command, $Parameters, $Items
+    # The child gets the work through a file in the private folder, not its
+    # command line: Windows caps that at 32,767 characters, a few certificates.
+    $inFile = {
+        param([string] $File)
+        $work = Import-Clixml -LiteralPath $File
+        $parameters = $work.Parameters
+        Import-Module $work.Module -ErrorAction Stop
+        $started = [DateTime]::UtcNow
+        if ($work.Items) { $work.Items | & $work.Command @parameters } else { & $work.Command @parameters }
+        [pscustomobject]@{ PSTypeName = 'CaChain.RemoteTiming'; Started = $started; Finished = [DateTime]::UtcNow }
+    }
+    $module = Join-Path $Folder 'CaChain'
     try {
-        if ($InChild) { & $Launcher -NoProfile -NonInteractive -Command $work -args $arguments }
-        else { & $work @arguments }
+        if ($InChild) {
+            $file = Join-Path $Folder 'work.clixml'
+            @{ Module = $module; Command = $Command; Parameters = $Parameters; Items = $Items } | Export-Clixml -LiteralPath $file
+            & $Launcher -NoProfile -NonInteractive -Command $inFile -args $file
+        } else { & $work $module $Command $Parameters $Items }
     } finally {
         Remove-Item -LiteralPath $Folder -Recurse -Force -ErrorAction SilentlyContinue
         [pscustomobject]@{ PSTypeName = 'CaChain.RemoteCleaned'; Cleaned = -not (Test-Path -LiteralPath $Folder) }
@@ -154,7 +173,7 @@ function Select-ModuleSource($Probe) {
     }
     if ($Probe.Installed -and ($Probe.Installed -eq $Module.Version -or -not $Module.Copy)) {
         if ($Probe.Installed -ne $Module.Version) {
-            Write-Warning "[$($Target.Label)] uses its installed CaChain $($Probe.Installed), not this one ($($Module.Version)); -CopyModule would use this one."
+            Write-Warning "uses its installed CaChain $($Probe.Installed), not this one ($($Module.Version)); -CopyModule would use this one."
         }
         return 'Installed'
     }
@@ -225,7 +244,7 @@ try {
     if ($folder -and -not $done.Cleaned) {
         # The child's own cleanup did not report back: try once more from here.
         try { Invoke-Command -Session $session -ScriptBlock $removeFolder -ArgumentList $folder -ErrorAction Stop }
-        catch { Write-Warning "[$($Target.Label)] the copied module could not be removed: remove $folder on that machine ($($_.Exception.Message))." }
+        catch { Write-Warning "the copied module could not be removed: remove $folder on that machine ($($_.Exception.Message))." }
     }
     if ($opened -and $session) { Remove-PSSession -Session $session -ErrorAction SilentlyContinue }
     $done.Finished = [DateTime]::UtcNow

@@ -112,7 +112,7 @@ namespace CaChain.Remote
                 {
                     case RemoteEventKind.Output: TakeOutput(outcome, next.Object); break;
                     case RemoteEventKind.Error: TakeError(outcome, next.ErrorRecord); break;
-                    case RemoteEventKind.Warning: cmdlet.WriteWarning(next.Text.StartsWith("[", StringComparison.Ordinal) ? next.Text : $"[{next.Target.Label}] {next.Text}"); break;
+                    case RemoteEventKind.Warning: cmdlet.WriteWarning($"[{next.Target.Label}] {next.Text}"); break;
                     case RemoteEventKind.Finished:
                         finished++;
                         EndTarget(outcome, next);

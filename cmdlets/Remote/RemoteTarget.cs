@@ -47,6 +47,9 @@ namespace CaChain.Remote
             }
             if (bracketed) host = host.Trim('[', ']');
             if (host.Length == 0 || (user != null && user.Length == 0)) throw new ArgumentException($"'{name}' names no host: write it as [user@]host[:port].");
+            // ssh would read a host or user that starts with '-' as one of its options (-oProxyCommand=...).
+            if (host.StartsWith("-", StringComparison.Ordinal) || (user != null && user.StartsWith("-", StringComparison.Ordinal)))
+                throw new ArgumentException($"'{name}' starts its host or user with '-', which ssh would take for an option: it is not used.");
 
             var connect = new Hashtable { ["HostName"] = host, ["Options"] = QuietSsh(sshOption) };
             if (port != 0) connect["Port"] = port;

@@ -64,8 +64,10 @@ namespace CaChain.Remote
         // one explains why.
         private void AddVerdict(CaChainTargetReport report)
         {
+            // -Quiet answers come back as plain booleans.
+            var answers = Results.Where(r => r.BaseObject is bool).Select(r => (bool)r.BaseObject).ToList();
             var verdicts = Results.Where(r => r.Properties["Trusted"] != null).ToList();
-            report.Trusted = verdicts.Count > 0 && verdicts.All(v => Equals(v.Properties["Trusted"].Value, true));
+            report.Trusted = verdicts.Count + answers.Count > 0 && answers.All(a => a) && verdicts.All(v => Equals(v.Properties["Trusted"].Value, true));
             PSObject first = verdicts.FirstOrDefault(v => !Equals(v.Properties["Trusted"].Value, true)) ?? verdicts.FirstOrDefault();
             if (first == null) return;
             report.Cause = Text(first, "Cause");

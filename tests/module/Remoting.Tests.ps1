@@ -80,4 +80,36 @@ Describe 'Import-CaChain -Session' {
         )
         Test-Path "$TestDrive/conflict" | Should -BeFalse
     }
+
+    It 'sends a target only what was placed there: a result of a local import is refused, not removed everywhere' {
+        $store = "$TestDrive/local-import"
+        $local = Get-ChildItem "$pki/root.cer" | Import-CaChain -StorePath $store
+        $local | Remove-CaChain -Session $session -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        "$($refused.FullyQualifiedErrorId) $($refused.TargetObject)" |
+            Should -BeExactly "Remove-CaChain.OtherComputer,CaChain.Commands.RemoveCaChainCommand $([Environment]::MachineName)"
+        Get-StoreFolderContent "$store/Root" | Should -Be (Get-StoreEntryName "$pki/root.cer")
+    }
+
+    It 'never hands ssh a name it would read as an option' {
+        $marker = "$TestDrive/injected"
+        Get-ChildItem "$pki/root.cer" | Import-CaChain -SshHost "-oProxyCommand=touch $marker", "root@-oProxyCommand=touch $marker" `
+            -StorePath "$TestDrive/never" -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        @($refused.FullyQualifiedErrorId | Sort-Object -Unique) | Should -Be 'Import-CaChain.BadTargetName,CaChain.Commands.ImportCaChainCommand'
+        $refused.Count | Should -Be 2
+        Test-Path $marker | Should -BeFalse
+    }
+
+    It 'names an IPv6 server to the target with its -Port, and counts -Quiet answers in -Summary' {
+        $v6 = Start-TlsServer -Pki $pki -WithIntermediates -IPv6
+        try {
+            $store = "$TestDrive/quiet-store"
+            Get-ChildItem "$pki/root.cer" | Import-CaChain -StorePath $store | Out-Null
+            $result = Test-CaChain -Session $session -ComputerName '::1' -Port $v6.Port -DnsName pool1.schertz.lab -StorePath $store -Offline
+            "$($result.Endpoint) $($result.Trusted)" | Should -Be "[::1]:$($v6.Port) True"
+            $report = Test-CaChain -Session $session -ComputerName '::1' -Port $v6.Port -DnsName pool1.schertz.lab -StorePath $store -Offline -Quiet -Summary
+            "$($report.Status) $($report.Trusted)" | Should -Be 'Succeeded True'
+        } finally {
+            $v6 | Stop-TestServer
+        }
+    }
 }
