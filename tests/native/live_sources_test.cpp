@@ -158,13 +158,15 @@ protected:
         write_file(folder_ / "chain.pem", pem_of({&pki_.issuing, &pki_.policy}));
     }
 
+    // s_server reads its whole chain file before it listens: 4,000 certificates
+    // took over 5 s on a loaded CI machine, so callers with big chains wait longer.
     std::unique_ptr<BackgroundProcess> start_s_server(int port, bool send_chain, const std::string& cert = "server.pem",
-                                                      const std::string& host = "127.0.0.1") {
+                                                      const std::string& host = "127.0.0.1", int wait_ms = 5000) {
         std::vector<std::string> command{"openssl", "s_server", "-accept", host + ":" + std::to_string(port), "-cert",
                                          (folder_ / cert).string(), "-key", (folder_ / "server.key").string(), "-quiet"};
         if (send_chain) command.insert(command.end(), {"-cert_chain", (folder_ / "chain.pem").string()});
         auto server = std::make_unique<BackgroundProcess>(command);
-        EXPECT_TRUE(wait_for_port(port, 5000, host == "[::1]")) << "openssl s_server did not start on " << port;
+        EXPECT_TRUE(wait_for_port(port, wait_ms, host == "[::1]")) << "openssl s_server did not start on " << port;
         return server;
     }
 
@@ -410,7 +412,7 @@ TEST_F(LiveSources, RefusesThousandsOfCertificatesInBoundedMemory) {
     for (int i = 0; i < 4000; ++i) many += issue_with_key(pki_.issuing, ca_spec("Filler" + std::to_string(i)), share(key)).pem();
     write_file(folder_ / "chain.pem", many);
     const int port = free_loopback_port();
-    const auto server = start_s_server(port, true);
+    const auto server = start_s_server(port, true, "server.pem", "127.0.0.1", 60000);
     const std::string endpoint = "127.0.0.1:" + std::to_string(port);
     const long baseline = baseline_rss_kib();
     const ChildOutcome outcome = wait_for_child(start_child([&] {
