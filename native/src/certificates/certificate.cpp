@@ -8,6 +8,7 @@
 
 #include "openssl_error.h"
 #include "sha256.h"
+#include "utc_text.h"
 
 namespace cachain {
 namespace {
@@ -61,15 +62,6 @@ std::string most_specific_common_name(const X509_NAME* name) {
     if (length < 0) return {};
     const ossl::OpenSslMemoryPtr owner(utf8);
     return std::string(reinterpret_cast<const char*>(utf8), gsl::narrow<size_t>(length));
-}
-
-std::int64_t seconds_since_epoch(const ASN1_TIME* time) {
-    std::tm parts{};
-    if (!time || ASN1_TIME_to_tm(time, &parts) != 1) return 0;
-    using namespace std::chrono;
-    const sys_days date{year{parts.tm_year + 1900} / month{unsigned(parts.tm_mon + 1)} / day{unsigned(parts.tm_mday)}};
-    const auto moment = date + hours{parts.tm_hour} + minutes{parts.tm_min} + seconds{parts.tm_sec};
-    return duration_cast<seconds>(moment.time_since_epoch()).count();
 }
 
 std::vector<std::string> ca_issuers_urls_of(X509* x509) {
@@ -186,8 +178,8 @@ void Certificate::index(X509* x509) {
     authority_key_id_ = octets_hex(X509_get0_authority_key_id(x509));
     ca_issuers_urls_ = ca_issuers_urls_of(x509);
 
-    not_before_ = seconds_since_epoch(X509_get0_notBefore(x509));
-    not_after_ = seconds_since_epoch(X509_get0_notAfter(x509));
+    not_before_ = seconds_since_1970(X509_get0_notBefore(x509));
+    not_after_ = seconds_since_1970(X509_get0_notAfter(x509));
     self_issued_ = X509_NAME_cmp(subject, issuer) == 0;
 }
 

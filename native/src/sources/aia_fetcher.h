@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "bounded_http.h"
 #include "certificate.h"
 #include "failure.h"
 
@@ -18,6 +19,8 @@ struct AiaLimits {
     std::size_t max_response_bytes = 64 * 1024;
     std::size_t max_fetches = 8;            // per run
     int max_redirects = 3;
+
+    HttpLimits http() const { return {timeout_seconds, max_response_bytes, max_redirects}; }
 };
 
 class AiaFetcher {

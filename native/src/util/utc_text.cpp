@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace cachain {
 namespace {
@@ -27,6 +28,15 @@ std::string utc_time(std::int64_t seconds_since_1970) {
     std::snprintf(text, sizeof text, "%02d:%02d:%02d", static_cast<int>(of_day / 3600),
                   static_cast<int>(of_day / 60 % 60), static_cast<int>(of_day % 60));
     return utc_date(seconds_since_1970) + " " + text + " UTC";
+}
+
+std::int64_t seconds_since_1970(const ASN1_TIME* time) {
+    std::tm parts{};
+    if (!time || ASN1_TIME_to_tm(time, &parts) != 1) return 0;
+    using namespace std::chrono;
+    const sys_days date{year{parts.tm_year + 1900} / month{unsigned(parts.tm_mon + 1)} / day{unsigned(parts.tm_mday)}};
+    const auto moment = date + hours{parts.tm_hour} + minutes{parts.tm_min} + seconds{parts.tm_sec};
+    return duration_cast<seconds>(moment.time_since_epoch()).count();
 }
 
 }  // namespace cachain

@@ -5,9 +5,15 @@
 #include <cstdint>
 #include <string>
 
+#include <openssl/asn1.h>
+
 namespace cachain {
 
 std::string utc_date(std::int64_t seconds_since_1970);
 std::string utc_time(std::int64_t seconds_since_1970);
+
+// An ASN.1 time (a certificate's or a CRL's) in seconds since 1970 UTC; 0
+// for none or one OpenSSL cannot read.
+std::int64_t seconds_since_1970(const ASN1_TIME* time);
 
 }  // namespace cachain
