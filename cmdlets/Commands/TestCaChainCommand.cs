@@ -53,6 +53,11 @@ namespace CaChain.Commands
         [ValidateRange(0, 36500)]
         public int WarnWithinDays { get; set; }
 
+        // Check each certificate's revocation as a client that checks it
+        // would; with -Offline, only say where it is published.
+        [Parameter]
+        public SwitchParameter CheckRevocation { get; set; }
+
         // Other machines (RemoteTargetParameters.cs says how they combine).
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -198,6 +203,7 @@ namespace CaChain.Commands
             DnsName = DnsName ?? (item.Endpoint == null ? null : Endpoint.Host(item.Endpoint)),
             WarnWithinDays = WarnWithinDays,
             DownloadIssuers = !Offline,
+            CheckRevocation = CheckRevocation,
             TimeoutSeconds = TimeoutSec,
         };
 
@@ -230,6 +236,14 @@ namespace CaChain.Commands
                 Unreadable = verdict.Unreadable,
                 Missing = StoreGaps.Missing(store, elements.ToArray()),
                 WrongStore = StoreGaps.WrongStore(store, elements.ToArray()),
+                RevocationStatus = verdict.RevocationStatus,
+                RevocationError = ErrorCatalog.Hex(verdict.RevocationError),
+                RevocationErrorName = ErrorCatalog.NameOf(ErrorCatalog.Hex(verdict.RevocationError)),
+                RevocationOpenSslError = verdict.RevocationOpenSslCode == 0
+                    ? string.Empty : verdict.RevocationOpenSslCode.ToString(CultureInfo.InvariantCulture),
+                RevocationReason = verdict.RevocationReason,
+                RevocationFix = verdict.RevocationFix,
+                Revocation = verdict.Revocation,
             };
         }
 
@@ -247,6 +261,7 @@ namespace CaChain.Commands
         {
             nameof(Protocol), nameof(Offline), nameof(SkipLocalStores), nameof(TimeoutSec), nameof(StoreLocation), nameof(StorePath),
             nameof(SystemRoot), nameof(Quiet), nameof(At), nameof(DnsName), nameof(Purpose), nameof(WarnWithinDays),
+            nameof(CheckRevocation),
         };
 
         private void TestOnTargets()

@@ -25,6 +25,11 @@ namespace CaChain
         // The CA certificates the machine lacks, and those it holds in the wrong store.
         public string Missing { get; set; }
         public string WrongStore { get; set; }
+        // Test -CheckRevocation only: the worst revocation status of the tested
+        // chains there, and whether that machine got a signed, current answer
+        // (good or revoked) for every certificate of them.
+        public string RevocationStatus { get; set; }
+        public bool? RevocationReachable { get; set; }
         public int Added { get; set; }
         public int AlreadyPresent { get; set; }
         public int Removed { get; set; }

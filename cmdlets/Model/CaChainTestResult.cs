@@ -34,6 +34,16 @@ namespace CaChain
         // add), and intermediates it holds among its trusted roots.
         public string[] Missing { get; set; }
         public string[] WrongStore { get; set; }
+        // With -CheckRevocation: the path's revocation status, the code a
+        // Windows client reports for it (CRYPT_E_REVOKED...), OpenSSL's,
+        // the reason and the fix; and per certificate what was found.
+        public CaChainRevocationStatus RevocationStatus { get; set; }
+        public string RevocationError { get; set; }
+        public string RevocationErrorName { get; set; }
+        public string RevocationOpenSslError { get; set; }
+        public string RevocationReason { get; set; }
+        public string RevocationFix { get; set; }
+        public CaChainRevocation[] Revocation { get; set; }
 
         public override string ToString() => Trusted ? $"{Target}: trusted" : $"{Target}: {Reason}";
     }

@@ -13,6 +13,8 @@ namespace CaChain.Native
         public string DnsName;  // null: no name check
         public int WarnWithinDays;
         public bool DownloadIssuers;
+        // Check revocation; fetching CRLs and OCSP only when DownloadIssuers (not -Offline).
+        public bool CheckRevocation;
         public int TimeoutSeconds;
 
         // The options struct, with dnsName the pinned UTF-8 of DnsName (or zero).
@@ -23,7 +25,8 @@ namespace CaChain.Native
             Purpose = (int)Purpose,
             DnsName = dnsName,
             WarnWithinDays = (uint)WarnWithinDays,
-            Flags = DownloadIssuers ? Flags.EvaluateDownloadIssuers : 0,
+            Flags = (DownloadIssuers ? Flags.EvaluateDownloadIssuers : 0) |
+                    (CheckRevocation ? Flags.EvaluateCheckRevocation | (DownloadIssuers ? 0 : Flags.EvaluateRevocationOffline) : 0),
             TimeoutSeconds = (uint)TimeoutSeconds,
         };
     }

@@ -189,6 +189,15 @@ namespace CaChain.Native
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern IntPtr cachain_verdict_text(VerdictsHandle verdicts, UIntPtr index, int field);
 
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern UIntPtr cachain_verdict_revocation_count(VerdictsHandle verdicts, UIntPtr index);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern long cachain_verdict_revocation_number(VerdictsHandle verdicts, UIntPtr index, UIntPtr element, int field);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr cachain_verdict_revocation_text(VerdictsHandle verdicts, UIntPtr index, UIntPtr element, int field);
+
         // The error catalogue
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status cachain_explain(byte[] code, out ExplanationHandle result);

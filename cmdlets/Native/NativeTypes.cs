@@ -29,7 +29,7 @@ namespace CaChain.Native
     internal static class Flags
     {
         public const uint DiscoverOffline = 0x1;
-        public const uint EvaluateDownloadIssuers = 0x1;
+        public const uint EvaluateDownloadIssuers = 0x1, EvaluateCheckRevocation = 0x2, EvaluateRevocationOffline = 0x4;
         public const uint ExportIncludeLeaf = 0x1, ExportForce = 0x2, ExportDryRun = 0x4;
         public const uint PlaceDryRun = 0x1, PlaceForce = 0x2, PlaceRootNotInCA = 0x4;
     }
@@ -38,9 +38,17 @@ namespace CaChain.Native
 
     internal enum PlacementText { Thumbprint = 0, Location = 1, Message = 2 }
 
-    internal enum VerdictNumber { Trusted = 0, ChainError = 1, TlsError = 2, OpenSslCode = 3, Cause = 4 }
+    internal enum VerdictNumber
+    {
+        Trusted = 0, ChainError = 1, TlsError = 2, OpenSslCode = 3, Cause = 4,
+        RevocationStatus = 5, RevocationError = 6, RevocationOpenSslCode = 7
+    }
 
-    internal enum VerdictText { Reason = 0, Fix = 1, OpenSsl = 2, Warnings = 3, Unreadable = 4 }
+    internal enum VerdictText { Reason = 0, Fix = 1, OpenSsl = 2, Warnings = 3, Unreadable = 4, RevocationReason = 5, RevocationFix = 6 }
+
+    internal enum RevocationNumber { Status = 0, RevokedAt = 1, OpenSslCode = 2 }
+
+    internal enum RevocationText { Subject = 0, ReasonCode = 1, Published = 2, Reached = 3, Summary = 4 }
 
     internal enum ExplanationText { Code = 0, Name = 1, Kind = 2, Description = 3, Causes = 4, Fix = 5 }
 

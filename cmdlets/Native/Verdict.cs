@@ -19,6 +19,11 @@ namespace CaChain.Native
         // Store entries OpenSSL could not read, "where: why", one each.
         public string[] Unreadable;
         public List<CaChainElement> Elements;
+        // With a revocation check: the path's status, codes and words, and each certificate's.
+        public CaChainRevocationStatus RevocationStatus;
+        public long RevocationError, RevocationOpenSslCode;
+        public string RevocationReason, RevocationFix;
+        public CaChainRevocation[] Revocation;
 
         // Each verdict of the handle, its chain's elements tagged with endpoint.
         internal static List<Verdict> ReadAll(VerdictsHandle verdicts, string endpoint)
@@ -50,7 +55,38 @@ namespace CaChain.Native
                 Cause = (CaChainTrustCause)Number(VerdictNumber.Cause),
                 Warnings = Lines(Text(VerdictText.Warnings)),
                 Unreadable = Lines(Text(VerdictText.Unreadable)),
+                RevocationStatus = (CaChainRevocationStatus)Number(VerdictNumber.RevocationStatus),
+                RevocationError = Number(VerdictNumber.RevocationError),
+                RevocationOpenSslCode = Number(VerdictNumber.RevocationOpenSslCode),
+                RevocationReason = Text(VerdictText.RevocationReason),
+                RevocationFix = Text(VerdictText.RevocationFix),
+                Revocation = ReadRevocation(verdicts, index),
             };
+        }
+
+        private static CaChainRevocation[] ReadRevocation(VerdictsHandle verdicts, UIntPtr index)
+        {
+            ulong count = NativeMethods.cachain_verdict_revocation_count(verdicts, index).ToUInt64();
+            var entries = new CaChainRevocation[count];
+            for (ulong i = 0; i < count; i++)
+            {
+                var element = (UIntPtr)i;
+                long Number(RevocationNumber field) => NativeMethods.cachain_verdict_revocation_number(verdicts, index, element, (int)field);
+                string Text(RevocationText field) =>
+                    Utf8.FromNative(NativeMethods.cachain_verdict_revocation_text(verdicts, index, element, (int)field));
+                long revokedAt = Number(RevocationNumber.RevokedAt);
+                entries[i] = new CaChainRevocation
+                {
+                    Subject = Text(RevocationText.Subject),
+                    Status = (CaChainRevocationStatus)Number(RevocationNumber.Status),
+                    RevokedAt = revokedAt > 0 ? DateTimeOffset.FromUnixTimeSeconds(revokedAt).UtcDateTime : (DateTime?)null,
+                    RevocationReason = Text(RevocationText.ReasonCode),
+                    Published = Lines(Text(RevocationText.Published)),
+                    Reached = Lines(Text(RevocationText.Reached)),
+                    Summary = Text(RevocationText.Summary),
+                };
+            }
+            return entries;
         }
     }
 }

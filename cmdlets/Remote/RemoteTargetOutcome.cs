@@ -75,6 +75,18 @@ namespace CaChain.Remote
             report.Fix = Text(first, "Fix");
             report.Missing = Joined(verdicts, "Missing");
             report.WrongStore = Joined(verdicts, "WrongStore");
+            AddRevocation(report, verdicts);
+        }
+
+        // Worst first; a machine that checked nothing has no revocation columns.
+        private static readonly string[] RevocationSeverity = { "Revoked", "Offline", "Unusable", "NotPublished", "NotChecked", "Good" };
+
+        private static void AddRevocation(CaChainTargetReport report, List<PSObject> verdicts)
+        {
+            var statuses = verdicts.Select(v => Text(v, "RevocationStatus")).Where(s => !string.IsNullOrEmpty(s)).ToList();
+            if (statuses.Count == 0 || statuses.All(s => s == "NotChecked")) return;
+            report.RevocationStatus = RevocationSeverity.First(statuses.Contains);
+            report.RevocationReachable = statuses.All(s => s == "Good" || s == "Revoked");
         }
 
         private int CountAction(string action) => Results.Count(r => Text(r, "Action") == action);

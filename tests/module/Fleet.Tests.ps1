@@ -77,7 +77,7 @@ Describe 'A fleet of 24 machines' {
         Copy-Item "$pki/issuing.cer" $issuingEntry
         try {
             $reports = Test-CaChain -Session $sessions -CopyModule -ComputerName 127.0.0.1 -Port $tls.Port -DnsName pool1.schertz.lab `
-                -StorePath '~/trust' -Offline -Summary -ThrottleLimit 4
+                -StorePath '~/trust' -Offline -Summary -ThrottleLimit 4 -CheckRevocation
         } finally {
             Move-Item "$TestDrive/t05-root" $t05Root.FullName
             Remove-Item $issuingEntry
@@ -88,6 +88,9 @@ Describe 'A fleet of 24 machines' {
             $trusted = $_.Index -notin 5, 6, 23
             "$($_.SshHost) Succeeded $(if ($_.HasModule) { 'Installed' } else { 'Copied' }) $trusted"
         })
+        # The lab CA publishes no CRL and no OCSP responder: no machine can check revocation.
+        @($reports | ForEach-Object { "$($_.RevocationStatus) $($_.RevocationReachable)" } | Select-Object -Unique) |
+            Should -Be @('NotPublished False')
         $root = & $certificate root
         $t05 = $reports | Where-Object Target -eq $fleet[5].SshHost
         "$($t05.Cause) | $($t05.Missing)" | Should -Be "RootNotTrusted | Root: $($root.Subject) ($($root.Thumbprint))"

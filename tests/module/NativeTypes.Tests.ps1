@@ -35,6 +35,9 @@ Describe 'The C# enum <Enum>' -ForEach @(
     @{ Enum = 'CaChain.Native.PlacementText'; Type = 'cachain_placement_text_field'; Prefix = 'CACHAIN_PLACEMENT_TEXT_' }
     @{ Enum = 'CaChain.Native.VerdictNumber'; Type = 'cachain_verdict_field'; Prefix = 'CACHAIN_VERDICT_' }
     @{ Enum = 'CaChain.Native.VerdictText'; Type = 'cachain_verdict_text_field'; Prefix = 'CACHAIN_VERDICT_TEXT_' }
+    @{ Enum = 'CaChain.Native.RevocationNumber'; Type = 'cachain_revocation_field'; Prefix = 'CACHAIN_REVOCATION_' }
+    @{ Enum = 'CaChain.Native.RevocationText'; Type = 'cachain_revocation_text_field'; Prefix = 'CACHAIN_REVOCATION_TEXT_' }
+    @{ Enum = 'CaChain.CaChainRevocationStatus'; Type = 'cachain_revocation_status'; Prefix = 'CACHAIN_REVOCATION_' }
     @{ Enum = 'CaChain.Native.ExplanationText'; Type = 'cachain_explanation_field'; Prefix = 'CACHAIN_EXPLANATION_' }
     @{ Enum = 'CaChain.Native.CertificateRole'; Type = 'cachain_role'; Prefix = 'CACHAIN_ROLE_' }
     @{ Enum = 'CaChain.Native.ChainStatus'; Type = 'cachain_chain_status'; Prefix = 'CACHAIN_CHAIN_' }

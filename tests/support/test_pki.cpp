@@ -67,6 +67,27 @@ std::string default_subject_alt_names(const CertSpec& spec) {
     return names;
 }
 
+// Built as structures, not configuration text: an ldap: URL of Active
+// Directory is full of the commas that the text form splits on.
+void add_crl_distribution_points(X509* cert, const std::vector<std::string>& urls) {
+    STACK_OF(DIST_POINT)* points = sk_DIST_POINT_new_null();
+    for (const auto& url : urls) {
+        DIST_POINT* point = DIST_POINT_new();
+        point->distpoint = DIST_POINT_NAME_new();
+        point->distpoint->type = 0;
+        point->distpoint->name.fullname = GENERAL_NAMES_new();
+        GENERAL_NAME* name = GENERAL_NAME_new();
+        ASN1_IA5STRING* text = ASN1_IA5STRING_new();
+        ASN1_STRING_set(text, url.data(), static_cast<int>(url.size()));
+        GENERAL_NAME_set0_value(name, GEN_URI, text);
+        sk_GENERAL_NAME_push(point->distpoint->name.fullname, name);
+        sk_DIST_POINT_push(points, point);
+    }
+    const int added = X509_add1_ext_i2d(cert, NID_crl_distribution_points, points, 0, X509V3_ADD_DEFAULT);
+    sk_DIST_POINT_pop_free(points, DIST_POINT_free);
+    check(added == 1, "crlDistributionPoints");
+}
+
 void add_extensions(X509* cert, X509* issuer, const CertSpec& spec) {
     if (spec.basic_constraints) {
         std::string constraints = spec.ca ? "critical,CA:TRUE" : "critical,CA:FALSE";
@@ -86,8 +107,11 @@ void add_extensions(X509* cert, X509* issuer, const CertSpec& spec) {
     if (!usages.empty()) add_extension(cert, issuer, NID_ext_key_usage, usages);
     if (!spec.name_constraints.empty()) add_extension(cert, issuer, NID_name_constraints, spec.name_constraints);
     if (spec.unknown_extension) add_unknown_extension(cert, spec.unknown_extension_critical);
-    if (!spec.ca_issuers_url.empty())
-        add_extension(cert, issuer, NID_info_access, "caIssuers;URI:" + spec.ca_issuers_url);
+    std::string access;
+    if (!spec.ca_issuers_url.empty()) access = "caIssuers;URI:" + spec.ca_issuers_url;
+    if (!spec.ocsp_url.empty()) access += (access.empty() ? "" : ",") + ("OCSP;URI:" + spec.ocsp_url);
+    if (!access.empty()) add_extension(cert, issuer, NID_info_access, access);
+    if (!spec.crl_urls.empty()) add_crl_distribution_points(cert, spec.crl_urls);
 }
 
 void set_validity(X509* cert, const CertSpec& spec) {

@@ -39,6 +39,8 @@ struct CertSpec {
     long not_before_days = -1;      // relative to now
     long not_after_days = 3650;
     std::string ca_issuers_url;     // AIA caIssuers, "" for none
+    std::string ocsp_url;           // AIA OCSP responder, "" for none
+    std::vector<std::string> crl_urls;  // CRL distribution points (http: or ldap:), none by default
     int extra_dns_names = 0;        // pad subjectAltName with this many names (a giant certificate)
     KeyType key = KeyType::EcP256;
     const Name* issuer_name = nullptr;  // override the issuer name written in the certificate

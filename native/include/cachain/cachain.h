@@ -575,7 +575,9 @@ typedef CACHAIN_ENUM(cachain_trust_cause) {
     CACHAIN_CAUSE_BAD_SIGNATURE = 14,             /* TRUST_E_CERT_SIGNATURE */
     CACHAIN_CAUSE_PATH_LOOP = 15,                 /* the only issuers would close a loop: CERT_E_CHAINING */
     CACHAIN_CAUSE_SEARCH_LIMIT = 16,              /* the search stopped at its work limit: CERT_E_CHAINING */
-    CACHAIN_CAUSE_OTHER = 17                      /* another OpenSSL code: see CACHAIN_VERDICT_TEXT_OPENSSL */
+    CACHAIN_CAUSE_OTHER = 17,                     /* another OpenSSL code: see CACHAIN_VERDICT_TEXT_OPENSSL */
+    CACHAIN_CAUSE_REVOKED = 18                    /* the CA revoked a certificate of the path (only with
+                                                     CACHAIN_EVALUATE_CHECK_REVOCATION): CRYPT_E_REVOKED */
 } cachain_trust_cause;
 
 /* Builds each target's chain (targets as for cachain_discover) with inputs,
@@ -623,6 +625,28 @@ typedef struct cachain_evaluate_options {
  * already holds (CERT_CHAIN_CACHE_ONLY_URL_RETRIEVAL). */
 #define CACHAIN_EVALUATE_DOWNLOAD_ISSUERS 0x1u
 
+/* Check the revocation of each certificate of the path but its root, as a
+ * client that checks revocation (Schannel does, by default) would: ask each
+ * OCSP responder its AIA names (a POST, which follows no redirect) and
+ * fetch each http:// CRL its CRL distribution points name (3 redirects at
+ * most), each URL once per call, with the bounds of AIA downloads
+ * (timeout_seconds per URL, no proxy from the environment), 16 MiB per
+ * CRL, 64 KiB per OCSP answer and 32 fetches per call. A CRL counts when
+ * its issuer signed it (with keyUsage cRLSign), it is current now
+ * (thisUpdate and nextUpdate, 5 minutes of leeway) and it is a base CRL
+ * with no critical extension but an issuing distribution point; an OCSP
+ * answer when the issuer or a responder it delegated OCSP signing to
+ * signed it and it is current (a week at most without a nextUpdate). ldap: addresses are never fetched: they
+ * are reported as reachable only from domain members. A certificate found
+ * revoked makes the verdict untrusted (CACHAIN_CAUSE_REVOKED); any other
+ * outcome leaves the path's verdict and is told by the
+ * CACHAIN_VERDICT_REVOCATION_* fields and cachain_verdict_revocation_*. */
+#define CACHAIN_EVALUATE_CHECK_REVOCATION 0x2u
+/* With CACHAIN_EVALUATE_CHECK_REVOCATION: fetch nothing, only say where each
+ * certificate's status is published, and what cannot be reached from
+ * outside the domain (ldap: only). */
+#define CACHAIN_EVALUATE_REVOCATION_OFFLINE 0x4u
+
 #define CACHAIN_EVALUATE_OPTIONS_VERSION 1
 #define CACHAIN_EVALUATE_OPTIONS_INIT {CACHAIN_EVALUATE_OPTIONS_VERSION, 0, CACHAIN_PURPOSE_SERVER_AUTH, NULL, 0, 0, 0}
 
@@ -654,7 +678,21 @@ typedef CACHAIN_ENUM(cachain_verdict_field) {
                                           0x80090328 SEC_E_CERT_EXPIRED, 0x80090322 SEC_E_WRONG_PRINCIPAL...;
                                           0 when trusted */
     CACHAIN_VERDICT_OPENSSL_CODE = 3,  /* X509_V_OK (0) or X509_V_ERR_*, from OpenSSL's X509_verify_cert */
-    CACHAIN_VERDICT_CAUSE = 4          /* a cachain_trust_cause */
+    CACHAIN_VERDICT_CAUSE = 4,         /* a cachain_trust_cause */
+    CACHAIN_VERDICT_REVOCATION_STATUS = 5, /* a cachain_revocation_status, for the whole path: the worst of its
+                                              certificates' (revoked, then offline, then unusable, then not
+                                              published, then not checked); CACHAIN_REVOCATION_NOT_CHECKED
+                                              without CACHAIN_EVALUATE_CHECK_REVOCATION */
+    CACHAIN_VERDICT_REVOCATION_ERROR = 6,  /* what Schannel and CertGetCertificateChain report for that status:
+                                              0x80092010 CRYPT_E_REVOKED, 0x80092013 CRYPT_E_REVOCATION_OFFLINE,
+                                              0x80092012 CRYPT_E_NO_REVOCATION_CHECK (not published, or every
+                                              answer fails its checks); 0 when good or not checked. Programs
+                                              that check through WinVerifyTrust or WinHTTP report the last two
+                                              as 0x800B010E CERT_E_REVOCATION_FAILURE, which the reason says */
+    CACHAIN_VERDICT_REVOCATION_OPENSSL_CODE = 7 /* what OpenSSL's verifier reports with CRL checking
+                                                   (X509_V_ERR_CERT_REVOKED 23, _UNABLE_TO_GET_CRL 3,
+                                                   _CRL_HAS_EXPIRED 12, _CRL_SIGNATURE_FAILURE 8) or OCSP
+                                                   (_OCSP_VERIFY_FAILED 74, _OCSP_CERT_UNKNOWN 75); 0 when good */
 } cachain_verdict_field;
 CACHAIN_API int64_t cachain_verdict_number(const cachain_verdicts* verdicts, size_t index,
                                            cachain_verdict_field field);
@@ -665,14 +703,58 @@ typedef CACHAIN_ENUM(cachain_verdict_text_field) {
     CACHAIN_VERDICT_TEXT_OPENSSL = 2, /* OpenSSL's words for its code */
     CACHAIN_VERDICT_TEXT_WARNINGS = 3, /* one line per CA certificate of the path that expires within
                                          warn_within_days: "'Root CA' expires on 2027-03-01 (in 91 days)"; "" for none */
-    CACHAIN_VERDICT_TEXT_UNREADABLE = 4 /* one line per entry of the store's Root or CA that OpenSSL cannot read,
+    CACHAIN_VERDICT_TEXT_UNREADABLE = 4, /* one line per entry of the store's Root or CA that OpenSSL cannot read,
                                            so it anchors nothing: "<file or store entry>: <OpenSSL's reason>"
                                            ("/srv/trust/Root/1a2b3c4d.0: the certificate has malformed
                                            extensions"); "" for none */
+    CACHAIN_VERDICT_TEXT_REVOCATION_REASON = 5, /* the revocation status, named at the certificate it is about:
+                                                   "'pool1.schertz.lab' was revoked on ... (keyCompromise),
+                                                   says the CRL at http://..."; "" when not checked */
+    CACHAIN_VERDICT_TEXT_REVOCATION_FIX = 6     /* what can mend it; "" when good or not checked */
 } cachain_verdict_text_field;
 /* Borrowed: valid until the verdicts are freed. */
 CACHAIN_API const char* cachain_verdict_text(const cachain_verdicts* verdicts, size_t index,
                                              cachain_verdict_text_field field);
+
+/* Revocation, per certificate of the path (CACHAIN_EVALUATE_CHECK_REVOCATION). */
+typedef CACHAIN_ENUM(cachain_revocation_status) {
+    CACHAIN_REVOCATION_NOT_CHECKED = 0,   /* not asked, a root (trusted by being in Root), or offline with an
+                                             http:// address to try */
+    CACHAIN_REVOCATION_GOOD = 1,          /* a current, correctly signed CRL or OCSP answer says not revoked */
+    CACHAIN_REVOCATION_REVOKED = 2,       /* a current, correctly signed CRL or OCSP answer says revoked */
+    CACHAIN_REVOCATION_OFFLINE = 3,       /* published, but nothing current could be fetched (ldap: only,
+                                             unreachable, too slow, too large, an expired CRL) */
+    CACHAIN_REVOCATION_UNUSABLE = 4,      /* fetched, but every answer failed its checks (signed by another key,
+                                             not a CRL or OCSP answer, the responder does not know it) */
+    CACHAIN_REVOCATION_NOT_PUBLISHED = 5  /* the certificate names no CRL distribution point and no OCSP responder */
+} cachain_revocation_status;
+
+/* How many certificates of the verdict's path have a revocation entry: all
+ * of them, in path order (0 the target), when revocation was checked; 0
+ * otherwise. */
+CACHAIN_API size_t cachain_verdict_revocation_count(const cachain_verdicts* verdicts, size_t index);
+
+typedef CACHAIN_ENUM(cachain_revocation_field) {
+    CACHAIN_REVOCATION_STATUS = 0,       /* a cachain_revocation_status */
+    CACHAIN_REVOCATION_REVOKED_AT = 1,   /* when revoked: the revocation date, seconds since 1970 UTC; else 0 */
+    CACHAIN_REVOCATION_OPENSSL_CODE = 2  /* as CACHAIN_VERDICT_REVOCATION_OPENSSL_CODE, for this certificate */
+} cachain_revocation_field;
+/* -1 for an index or element out of range. */
+CACHAIN_API int64_t cachain_verdict_revocation_number(const cachain_verdicts* verdicts, size_t index,
+                                                      size_t element, cachain_revocation_field field);
+
+typedef CACHAIN_ENUM(cachain_revocation_text_field) {
+    CACHAIN_REVOCATION_TEXT_SUBJECT = 0,    /* the certificate's subject */
+    CACHAIN_REVOCATION_TEXT_REASON_CODE = 1, /* when revoked: the CRL reason ("keyCompromise",
+                                               "unspecified" when the CA gave none); else "" */
+    CACHAIN_REVOCATION_TEXT_PUBLISHED = 2,   /* where its status is published, one URL a line, OCSP first */
+    CACHAIN_REVOCATION_TEXT_REACHED = 3,     /* what this machine got from each, one a line:
+                                                "<url>: <what happened>" */
+    CACHAIN_REVOCATION_TEXT_SUMMARY = 4      /* one sentence for this certificate */
+} cachain_revocation_text_field;
+/* Borrowed: valid until the verdicts are freed. "" out of range. */
+CACHAIN_API const char* cachain_verdict_revocation_text(const cachain_verdicts* verdicts, size_t index,
+                                                        size_t element, cachain_revocation_text_field field);
 
 /* ------------------------------------------------------------------ */
 /* Error codes: what 0x80090325 means, and what to run                  */

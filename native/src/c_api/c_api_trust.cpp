@@ -63,8 +63,30 @@ cachain::IssuerDownloader downloader_of(const cachain_evaluate_options& given, s
     };
 }
 
+// The revocation check of every verdict of one call: one fetcher, so each
+// URL is fetched once per call; none when offline (nothing is fetched).
+cachain::RevocationChecker revocation_checker_of(const cachain_evaluate_options& given) {
+    if (!(given.flags & CACHAIN_EVALUATE_CHECK_REVOCATION)) return {};
+    std::shared_ptr<cachain::StatusFetcher> fetcher;
+    if (!(given.flags & CACHAIN_EVALUATE_REVOCATION_OFFLINE)) {
+        cachain::StatusLimits limits;
+        limits.timeout_seconds = timeout_of(given.timeout_seconds);
+        fetcher = std::make_shared<cachain::StatusFetcher>(limits);
+    }
+    // Revocation is a question about now, whatever time the path is judged at.
+    return [fetcher](const cachain::Chain& path) {
+        return cachain::check_revocation(path, fetcher.get(), static_cast<std::int64_t>(std::time(nullptr)));
+    };
+}
+
 const cachain::TrustVerdict* verdict_at(const cachain_verdicts* verdicts, size_t index) {
     return verdicts && index < verdicts->verdicts.size() ? &verdicts->verdicts[index] : nullptr;
+}
+
+const cachain::CertificateRevocation* revocation_at(const cachain_verdicts* verdicts, size_t index, size_t element) {
+    const cachain::TrustVerdict* verdict = verdict_at(verdicts, index);
+    if (!verdict || element >= verdict->revocation.certificates.size()) return nullptr;
+    return &verdict->revocation.certificates[element];
 }
 
 }  // namespace
@@ -88,7 +110,9 @@ cachain_status cachain_evaluate_with_options(cachain_store* store, const cachain
         const cachain_evaluate_options& chosen = given ? *given : defaults;
         if (chosen.version != CACHAIN_EVALUATE_OPTIONS_VERSION)
             return unknown_version("cachain_evaluate_options", chosen.version, CACHAIN_EVALUATE_OPTIONS_VERSION);
-        if (chosen.flags & ~CACHAIN_EVALUATE_DOWNLOAD_ISSUERS)
+        constexpr uint32_t known_flags = CACHAIN_EVALUATE_DOWNLOAD_ISSUERS | CACHAIN_EVALUATE_CHECK_REVOCATION |
+                                         CACHAIN_EVALUATE_REVOCATION_OFFLINE;
+        if (chosen.flags & ~known_flags)
             return fail(CACHAIN_E_ARGUMENT, "unknown flags " + std::to_string(chosen.flags));
         if (!known_purpose(chosen.purpose))
             return fail(CACHAIN_E_ARGUMENT, "unknown purpose " + std::to_string(chosen.purpose));
@@ -100,7 +124,7 @@ cachain_status cachain_evaluate_with_options(cachain_store* store, const cachain
         const cachain::EvaluationOptions options = options_of(chosen);
         result->verdicts = cachain::evaluate_trust(*store->store, inputs->set.certificates(),
                                                    issuers ? issuers->set.certificates() : none, options,
-                                                   downloader_of(chosen, options.at));
+                                                   downloader_of(chosen, options.at), revocation_checker_of(chosen));
         for (const auto& verdict : result->verdicts) result->chains.push_back(cachain_chain::wrap(verdict.chain));
         *verdicts = result.release();
         return CACHAIN_OK;
@@ -124,6 +148,9 @@ int64_t cachain_verdict_number(const cachain_verdicts* verdicts, size_t index, c
     case CACHAIN_VERDICT_TLS_ERROR: return verdict->tls_error;
     case CACHAIN_VERDICT_OPENSSL_CODE: return verdict->openssl_verify_code;
     case CACHAIN_VERDICT_CAUSE: return verdict->cause;
+    case CACHAIN_VERDICT_REVOCATION_STATUS: return verdict->revocation.status;
+    case CACHAIN_VERDICT_REVOCATION_ERROR: return verdict->revocation.windows_error;
+    case CACHAIN_VERDICT_REVOCATION_OPENSSL_CODE: return verdict->revocation.openssl_code;
     }
     return 0;
 }
@@ -137,8 +164,41 @@ const char* cachain_verdict_text(const cachain_verdicts* verdicts, size_t index,
     case CACHAIN_VERDICT_TEXT_OPENSSL: return verdict->openssl_verify_text.c_str();
     case CACHAIN_VERDICT_TEXT_WARNINGS: return verdict->warnings.c_str();
     case CACHAIN_VERDICT_TEXT_UNREADABLE: return verdict->unreadable.c_str();
+    case CACHAIN_VERDICT_TEXT_REVOCATION_REASON: return verdict->revocation.reason.c_str();
+    case CACHAIN_VERDICT_TEXT_REVOCATION_FIX: return verdict->revocation.fix.c_str();
     }
     return nullptr;
+}
+
+size_t cachain_verdict_revocation_count(const cachain_verdicts* verdicts, size_t index) {
+    const cachain::TrustVerdict* verdict = verdict_at(verdicts, index);
+    return verdict ? verdict->revocation.certificates.size() : 0;
+}
+
+int64_t cachain_verdict_revocation_number(const cachain_verdicts* verdicts, size_t index, size_t element,
+                                          cachain_revocation_field field) {
+    const cachain::CertificateRevocation* entry = revocation_at(verdicts, index, element);
+    if (!entry) return -1;
+    switch (field) {
+    case CACHAIN_REVOCATION_STATUS: return entry->status;
+    case CACHAIN_REVOCATION_REVOKED_AT: return entry->revoked_at;
+    case CACHAIN_REVOCATION_OPENSSL_CODE: return entry->openssl_code;
+    }
+    return -1;
+}
+
+const char* cachain_verdict_revocation_text(const cachain_verdicts* verdicts, size_t index, size_t element,
+                                            cachain_revocation_text_field field) {
+    const cachain::CertificateRevocation* entry = revocation_at(verdicts, index, element);
+    if (!entry) return "";
+    switch (field) {
+    case CACHAIN_REVOCATION_TEXT_SUBJECT: return entry->certificate->subject().c_str();
+    case CACHAIN_REVOCATION_TEXT_REASON_CODE: return entry->reason_code.c_str();
+    case CACHAIN_REVOCATION_TEXT_PUBLISHED: return entry->published_text.c_str();
+    case CACHAIN_REVOCATION_TEXT_REACHED: return entry->reached_text.c_str();
+    case CACHAIN_REVOCATION_TEXT_SUMMARY: return entry->summary.c_str();
+    }
+    return "";
 }
 
 }  // extern "C"

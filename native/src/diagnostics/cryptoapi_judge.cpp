@@ -231,6 +231,7 @@ int openssl_code_of(cachain_trust_cause cause, std::size_t chain_length) {
     case CACHAIN_CAUSE_BAD_SIGNATURE: return X509_V_ERR_CERT_SIGNATURE_FAILURE;
     case CACHAIN_CAUSE_PATH_LOOP: return X509_V_ERR_PATH_LOOP;
     case CACHAIN_CAUSE_SEARCH_LIMIT: return X509_V_ERR_CERT_CHAIN_TOO_LONG;
+    case CACHAIN_CAUSE_REVOKED: return X509_V_ERR_CERT_REVOKED;
     case CACHAIN_CAUSE_OTHER: break;
     }
     return X509_V_ERR_UNSPECIFIED;

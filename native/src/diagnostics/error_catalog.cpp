@@ -56,6 +56,12 @@ constexpr std::string_view replace_revoked =
 constexpr std::string_view reach_revocation =
     "Publish the CA's revocation list and OCSP at an HTTP address this machine can reach, or let the firewall pass "
     "it; on the CA, certutil -crl publishes a fresh revocation list";
+constexpr std::string_view republish_crl =
+    "Have the CA's administrator publish a current revocation list signed with the CA's current key (certutil -crl "
+    "on the CA), and find out why publishing stopped; importing CA certificates does not help";
+constexpr std::string_view repair_ocsp =
+    "Have the CA's administrator repair the OCSP responder (its signing certificate, or its revocation "
+    "configuration for this CA); importing CA certificates does not help";
 constexpr std::string_view trust_self_signed =
     "Give the server a certificate from the internal CA; or, to trust this self-signed certificate on purpose, "
     "Import-CaChain -Path <its .cer file> -Force (it then goes into Root)";
@@ -468,12 +474,23 @@ constexpr std::array rows = {
                "the CA was renewed with a new key and this machine has the old CA certificate\n"
                "the certificate was damaged",
                import_chain},
+    CatalogRow{8, OpenSsl, "X509_V_ERR_CRL_SIGNATURE_FAILURE", "",
+               "the revocation list is not signed by the CA's key: forged, or signed by a renewed CA key\n"
+               "a proxy or web server returned another CA's list under that address",
+               republish_crl},
     CatalogRow{9, OpenSsl, "X509_V_ERR_CERT_NOT_YET_VALID", "",
                "this machine's clock is behind\nthe certificate was issued with a start date in the future",
                "Correct this machine's clock, or wait until the certificate's start date"},
     CatalogRow{10, OpenSsl, "X509_V_ERR_CERT_HAS_EXPIRED", "",
                "the certificate or a CA certificate has expired and was not renewed\nthis machine's clock is wrong",
                renew_expired},
+    CatalogRow{11, OpenSsl, "X509_V_ERR_CRL_NOT_YET_VALID", "",
+               "this machine's clock is behind the CA's\nthe CA published a list dated in the future",
+               "Correct this machine's clock (or the CA's), then check again"},
+    CatalogRow{12, OpenSsl, "X509_V_ERR_CRL_HAS_EXPIRED", "",
+               "the CA stopped publishing its revocation list (a CA offline, a failed publishing task)\n"
+               "a cache or proxy serves an old copy",
+               republish_crl},
     CatalogRow{18, OpenSsl, "X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT", "",
                "the server uses a self-signed certificate instead of one from the internal CA",
                trust_self_signed},
@@ -524,6 +541,9 @@ constexpr std::array rows = {
     CatalogRow{32, OpenSsl, "X509_V_ERR_KEYUSAGE_NO_CERTSIGN", "",
                "a CA certificate's key usage does not allow signing certificates",
                "Have the CA certificate reissued with the keyCertSign key usage"},
+    CatalogRow{33, OpenSsl, "X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER", "",
+               "the revocation list at the certificate's address was issued by another CA",
+               republish_crl},
     CatalogRow{34, OpenSsl, "X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION", "",
                "the CA added an extension OpenSSL does not understand and marked it critical",
                reissue_without_critical},
@@ -561,6 +581,13 @@ constexpr std::array rows = {
                "an internal CA signs with SHA-1 or MD5, which this machine's security level refuses",
                "Renew the CA certificate with a SHA-256 signature and have the CA sign the certificates under it with "
                "SHA-256"},
+    CatalogRow{74, OpenSsl, "X509_V_ERR_OCSP_VERIFY_FAILED", "",
+               "the OCSP responder's answer is not signed by the CA or a responder it delegated to\n"
+               "the answer is not an OCSP response (an error page), or is out of date",
+               repair_ocsp},
+    CatalogRow{75, OpenSsl, "X509_V_ERR_OCSP_CERT_UNKNOWN", "",
+               "the OCSP responder does not know the certificate: it serves another CA, or its database lacks this one",
+               repair_ocsp},
     CatalogRow{79, OpenSsl, "X509_V_ERR_INVALID_CA", "",
                "a certificate used as an issuer is not marked as a CA (basic constraints missing or false)",
                reissue_ca_constraints},

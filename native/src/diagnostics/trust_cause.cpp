@@ -25,6 +25,8 @@ constexpr std::uint32_t sec_e_untrusted_root = 0x80090325;
 constexpr std::uint32_t sec_e_cert_unknown = 0x80090327;
 constexpr std::uint32_t sec_e_cert_expired = 0x80090328;
 constexpr std::uint32_t sec_e_cert_wrong_usage = 0x80090349;
+// Schannel passes the revocation provider's own code through.
+constexpr std::uint32_t crypt_e_revoked = 0x80092010;
 
 }  // namespace
 
@@ -47,6 +49,7 @@ WindowsCodes windows_codes_of(cachain_trust_cause cause) noexcept {
     case CACHAIN_CAUSE_INVALID_CA:
     case CACHAIN_CAUSE_PATH_LENGTH: return {trust_e_basic_constraints, sec_e_cert_unknown};
     case CACHAIN_CAUSE_BAD_SIGNATURE: return {trust_e_cert_signature, sec_e_cert_unknown};
+    case CACHAIN_CAUSE_REVOKED: return {crypt_e_revoked, crypt_e_revoked};
     case CACHAIN_CAUSE_OTHER: break;
     }
     return {cert_e_chaining, sec_e_cert_unknown};

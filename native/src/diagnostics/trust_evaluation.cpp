@@ -59,11 +59,29 @@ void label_downloaded(Chain& path, const std::map<std::string, std::string>& url
     }
 }
 
+// A client that checks revocation refuses a revoked path that it would
+// otherwise trust; a path refused already keeps its first cause, and its
+// revocation report still says what was revoked.
+void apply_revocation(TrustVerdict& verdict, RevocationReport report) {
+    verdict.revocation = std::move(report);
+    if (!verdict.trusted || verdict.revocation.status != CACHAIN_REVOCATION_REVOKED) return;
+    const WindowsCodes codes = windows_codes_of(CACHAIN_CAUSE_REVOKED);
+    verdict.trusted = false;
+    verdict.cause = CACHAIN_CAUSE_REVOKED;
+    verdict.reason = verdict.revocation.reason;
+    verdict.fix = verdict.revocation.fix;
+    verdict.chain_error = codes.chain_error;
+    verdict.tls_error = codes.tls_error;
+    verdict.openssl_verify_code = X509_V_ERR_CERT_REVOKED;
+    verdict.openssl_verify_text = X509_verify_cert_error_string(X509_V_ERR_CERT_REVOKED);
+}
+
 }  // namespace
 
 std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<CertificatePtr>& inputs,
                                          const std::vector<CertificatePtr>& extra_issuers,
-                                         const EvaluationOptions& options, const IssuerDownloader& download) {
+                                         const EvaluationOptions& options, const IssuerDownloader& download,
+                                         const RevocationChecker& check_revocation) {
     const ClientModel client = client_model_of(store);
     const Stored root_store = load_stored(store, StoreKind::Root);
     const Stored ca_store = load_stored(store, StoreKind::CA);
@@ -116,6 +134,7 @@ std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<Ce
         verdict.openssl_verify_text = judgement.text;
         verdict.warnings = expiry_warnings(verdict.chain, options);
         verdict.unreadable = lines_of(unreadable);
+        if (check_revocation) apply_revocation(verdict, check_revocation(verdict.chain));
         verdicts.push_back(std::move(verdict));
     }
     return verdicts;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "chain.h"
+#include "revocation_check.h"
 #include "trust_judge.h"
 #include "trust_store.h"
 
@@ -26,7 +27,12 @@ struct TrustVerdict {
     std::string openssl_verify_text;
     std::string warnings;          // CA certificates of the path that expire soon, one a line
     std::string unreadable;        // the store's entries OpenSSL cannot read, "<where>: <why>" one a line
+    RevocationReport revocation;   // empty unless revocation was checked
 };
+
+// Checks the revocation of a verdict's path; the C interface supplies it,
+// with one fetcher for the whole call (or none, offline), when asked to.
+using RevocationChecker = std::function<RevocationReport(const Chain& path)>;
 
 // An issuer CaChain downloaded through the caIssuers URL of the
 // certificate it signed.
@@ -49,8 +55,11 @@ using IssuerDownloader = std::function<std::vector<DownloadedIssuer>(const std::
 // explains the decision. What download finds extends CaChain's path, so
 // that the reason names what was left out and where it is published; the
 // judge gets it only when the platform's verifier downloads issuers itself.
+// A path found revoked by check_revocation is refused, as a client that
+// checks revocation refuses it.
 std::vector<TrustVerdict> evaluate_trust(TrustStore& store, const std::vector<CertificatePtr>& inputs,
                                          const std::vector<CertificatePtr>& extra_issuers,
-                                         const EvaluationOptions& options, const IssuerDownloader& download = {});
+                                         const EvaluationOptions& options, const IssuerDownloader& download = {},
+                                         const RevocationChecker& check_revocation = {});
 
 }  // namespace cachain

@@ -203,6 +203,7 @@ private:
                       "administrator";
             return;
         case CACHAIN_CAUSE_NONE:
+        case CACHAIN_CAUSE_REVOKED:  // only the revocation check finds it (revocation_words.cpp)
         case CACHAIN_CAUSE_OTHER: break;
         }
         out.reason = "clients refuse " + quoted_name(cert) + ": " + f_.judgement.text + " (OpenSSL code " +
