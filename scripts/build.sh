@@ -15,8 +15,10 @@ case ${1:-} in
   "")
     # Built once per OpenSSL source version, then reused (.cache/).
     windows_openssl=$("$root/scripts/setup-mingw-openssl.sh")
-    windows=(-DCACHAIN_WINDOWS_OPENSSL="$windows_openssl") ;;
+    windows=(-DCACHAIN_WINDOWS_OPENSSL="$windows_openssl")
+    echo "build: OpenSSL for mingw-w64 ready after ${SECONDS} s" ;;
   *) echo "usage: scripts/build.sh [--linux-only]" >&2; exit 2 ;;
 esac
 cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${windows[@]}" >/dev/null
 cmake --build "$root/build" -j2
+echo "build: done after ${SECONDS} s"
