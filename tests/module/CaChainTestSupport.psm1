@@ -11,6 +11,18 @@ function New-TestPki {
     Get-Item $Folder
 }
 
+# The openssl program on PATH (openssl.exe under Wine), found by hand: under
+# Wine, PowerShell's command discovery does not find openssl.exe in a folder
+# that PATH lists.
+function Get-OpenSslProgram {
+    foreach ($folder in $env:PATH.Split([IO.Path]::PathSeparator)) {
+        foreach ($name in 'openssl.exe', 'openssl') {
+            if ($folder -and [IO.File]::Exists((Join-Path $folder $name))) { return Join-Path $folder $name }
+        }
+    }
+    throw "no openssl program on PATH ($env:PATH)"
+}
+
 function Get-FreePort {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $listener.Start()
@@ -39,14 +51,16 @@ function Start-TestProcess {
 }
 
 # openssl s_server presenting pool1.schertz.lab, with or without its
-# intermediates, on 127.0.0.1 or, with -IPv6, on ::1.
+# intermediates, on 127.0.0.1 or, with -IPv6, on ::1. With -Www it answers
+# HTTP GETs with a status page ("<title>s_server ...") for HTTPS clients.
 function Start-TlsServer {
-    param([Parameter(Mandatory)] [string] $Pki, [switch] $WithIntermediates, [string] $Name = 'pool1', [switch] $IPv6)
+    param([Parameter(Mandatory)] [string] $Pki, [switch] $WithIntermediates, [string] $Name = 'pool1', [switch] $IPv6, [switch] $Www)
     $port = Get-FreePort
     $address = if ($IPv6) { '::1' } else { '127.0.0.1' }
     $accept = if ($IPv6) { "[::1]:$port" } else { "127.0.0.1:$port" }
     $arguments = @('s_server', '-accept', $accept, '-cert', "$Pki/$Name.pem", '-key', "$Pki/$Name.key", '-quiet')
     if ($WithIntermediates) { $arguments += '-cert_chain', "$Pki/intermediates.pem" }
+    if ($Www) { $arguments += '-www' }
     [pscustomobject]@{ Port = $port; Process = Start-TestProcess openssl $arguments $port $address }
 }
 

@@ -1,59 +1,22 @@
 # Test-CaChain -CheckRevocation as an administrator runs it, against a CA
-# built here with the openssl CLI (not CaChain's test PKI): its CRLs made by
+# built with the openssl CLI (RevocationLab.psm1): its CRLs made by
 # `openssl ca -gencrl` and served by python3's http.server on 127.0.0.1.
 BeforeAll {
     Import-Module $env:CACHAIN_MODULE -Force
     Import-Module $env:CACHAIN_TEST_SUPPORT -Force
-    $lab = New-Item -ItemType Directory "$TestDrive/lab"
+    Import-Module (Join-Path (Split-Path $env:CACHAIN_TEST_SUPPORT) RevocationLab.psm1) -Force
     $port = Get-FreePort
     $base = "http://127.0.0.1:$port"
-    $ldap = 'ldap:///CN=LabIssuingCA,CN=ISSUING,CN=CDP,CN=Public Key Services,CN=Services,CN=Configuration,DC=schertz,DC=lab?certificateRevocationList?base'
-
-    function Invoke-OpenSsl {
-        $output = & openssl @args 2>&1
-        if ($LASTEXITCODE -ne 0) { throw "openssl $args failed: $output" }
-    }
-    # A certificate signed by $Issuer (self-signed without one), with the
-    # extensions given as openssl configuration lines.
-    function New-LabCertificate([string] $Name, [string] $Issuer, [string[]] $Extensions) {
-        Set-Content "$lab/$Name.ext" (@('[ext]') + $Extensions)
-        Invoke-OpenSsl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$lab/$Name.key" -out "$lab/$Name.csr" -subj "/CN=$Name"
-        $signer = if ($Issuer) { @('-CA', "$lab/$Issuer.pem", '-CAkey', "$lab/$Issuer.key") } else { @('-signkey', "$lab/$Name.key") }
-        Invoke-OpenSsl x509 -req -in "$lab/$Name.csr" @signer -set_serial "0x$((Get-Random -Maximum 0x7fffffff).ToString('X8'))" -days 30 -extfile "$lab/$Name.ext" -extensions ext -out "$lab/$Name.pem"
-    }
-    # The CA's CRL in DER, revoking the given certificates (keyCompromise, 2026-11-29 12:00 UTC).
-    function Publish-Crl([string] $Ca, [string[]] $Revoked) {
-        $index = foreach ($name in $Revoked) {
-            $serial = ((& openssl x509 -in "$lab/$name.pem" -noout -serial) -split '=')[1]
-            "R`t351231235959Z`t261129120000Z,keyCompromise`t$serial`tunknown`t/CN=$name"
-        }
-        Set-Content "$lab/$Ca.index" @($index) -NoNewline:($null -eq $index)
-        if ($index) { Add-Content "$lab/$Ca.index" '' -NoNewline }
-        Set-Content "$lab/$Ca.crlnumber" '01'
-        Set-Content "$lab/$Ca.cnf" "[ca]`ndefault_ca = lab`n[lab]`ndatabase = $lab/$Ca.index`ncrlnumber = $lab/$Ca.crlnumber`ndefault_md = sha256`ndefault_crl_days = 7"
-        Invoke-OpenSsl ca -batch -config "$lab/$Ca.cnf" -gencrl -keyfile "$lab/$Ca.key" -cert "$lab/$Ca.pem" -out "$lab/$Ca.crl.pem"
-        New-Item -ItemType Directory -Force "$lab/www" | Out-Null
-        Invoke-OpenSsl crl -in "$lab/$Ca.crl.pem" -outform DER -out "$lab/www/$Ca.crl"
-    }
-
-    $ca = 'basicConstraints=critical,CA:true', 'keyUsage=critical,keyCertSign,cRLSign'
-    New-LabCertificate LabRootCA '' $ca
-    New-LabCertificate LabIssuingCA LabRootCA ($ca + "crlDistributionPoints=URI:$base/LabRootCA.crl")
-    $leaf = 'basicConstraints=CA:false', 'extendedKeyUsage=serverAuth', 'subjectAltName=DNS:pool1.schertz.lab'
-    New-LabCertificate pool1 LabIssuingCA ($leaf + "crlDistributionPoints=URI:$base/LabIssuingCA.crl")
-    New-LabCertificate pool2 LabIssuingCA ($leaf + "crlDistributionPoints=URI:$base/LabIssuingCA.crl")
-    Set-Content "$lab/ldap.cnf" "[ext]`nbasicConstraints=CA:false`ncrlDistributionPoints=@cdp`n[cdp]`nURI.0=`"$ldap`""
-    Invoke-OpenSsl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$lab/pool3.key" -out "$lab/pool3.csr" -subj '/CN=pool3'
-    Invoke-OpenSsl x509 -req -in "$lab/pool3.csr" -CA "$lab/LabIssuingCA.pem" -CAkey "$lab/LabIssuingCA.key" -set_serial 0x3 -days 30 -extfile "$lab/ldap.cnf" -extensions ext -out "$lab/pool3.pem"
-    Publish-Crl LabRootCA @()
-    Publish-Crl LabIssuingCA @('pool2')
+    $revocationLab = New-RevocationLab -Folder "$TestDrive/lab" -Base $base
+    $lab = $revocationLab.Folder
+    $ldap = $revocationLab.Ldap
 
     # The root is all this machine trusts; the servers' files bring the issuing CA.
     $store = New-Item -ItemType Directory "$TestDrive/store"
     New-Item -ItemType Directory "$store/Root", "$store/CA" | Out-Null
     $hash = & openssl x509 -in "$lab/LabRootCA.pem" -noout -subject_hash
     Copy-Item "$lab/LabRootCA.pem" "$store/Root/$hash.0"
-    $web = Start-HttpServer -Folder "$lab/www" -Port $port
+    $web = Start-HttpServer -Folder $revocationLab.Www -Port $port
 }
 AfterAll { $web | Stop-TestServer }
 

@@ -7,9 +7,11 @@
 // A program of its own because the chain engine caches the system stores
 // per process: only a fresh process sees the stores as they are now.
 //
-// Usage: cachain-windows-verdict [-machine] <server-name> <leaf.cer> [<sent.cer>...]
-//   -machine  the computer account's engine (LocalMachine stores only);
-//             without it, the user's engine, which sees LocalMachine too.
+// Usage: cachain-windows-verdict [-machine] [-revocation] <server-name> <leaf.cer> [<sent.cer>...]
+//   -machine     the computer account's engine (LocalMachine stores only);
+//                without it, the user's engine, which sees LocalMachine too.
+//   -revocation  check the revocation of every certificate but the root, as
+//                Schannel clients do (CRLs and OCSP fetched by cryptnet).
 // Prints one line: "trusted" or "untrusted: ...", then the chain it built.
 // Exits 0 when trusted, 1 when not, 2 when it cannot ask.
 #include <cstdio>
@@ -84,8 +86,10 @@ int wmain(int argc, wchar_t** argv) {
     int next = 1;
     const bool machine = next < argc && std::wstring(argv[next]) == L"-machine";
     if (machine) ++next;
+    const bool revocation = next < argc && std::wstring(argv[next]) == L"-revocation";
+    if (revocation) ++next;
     if (argc - next < 2) {
-        std::fprintf(stderr, "usage: cachain-windows-verdict [-machine] <server-name> <leaf.cer> [<sent.cer>...]\n");
+        std::fprintf(stderr, "usage: cachain-windows-verdict [-machine] [-revocation] <server-name> <leaf.cer> [<sent.cer>...]\n");
         return 2;
     }
     const std::wstring server_name = argv[next++];
@@ -108,8 +112,9 @@ int wmain(int argc, wchar_t** argv) {
 
     CERT_CHAIN_PARA request = server_auth_request();
     PCCERT_CHAIN_CONTEXT chain = nullptr;
-    if (!CertGetCertificateChain(machine ? HCCE_LOCAL_MACHINE : HCCE_CURRENT_USER, leaf, nullptr, sent, &request, 0,
-                                 nullptr, &chain)) {
+    const DWORD flags = revocation ? CERT_CHAIN_REVOCATION_CHECK_CHAIN_EXCLUDE_ROOT : 0;
+    if (!CertGetCertificateChain(machine ? HCCE_LOCAL_MACHINE : HCCE_CURRENT_USER, leaf, nullptr, sent, &request,
+                                 flags, nullptr, &chain)) {
         std::fprintf(stderr, "CertGetCertificateChain failed: 0x%08lX\n", GetLastError());
         return 2;
     }

@@ -1,4 +1,4 @@
-# Test-CaChain's -At, -DnsName, -Purpose, -WarnWithinDays and -Offline on
+# Test-CaChain's -At, -DnsName, -Purpose, -WarnWithinDays, -Offline and -CheckRevocation on
 # Windows, where the verdict is Windows' own chain engine's
 # (CertGetCertificateChain and the SSL policy) against the computer's stores.
 BeforeAll {
@@ -105,5 +105,62 @@ Describe 'Test-CaChain -Offline against CurrentUser' {
         $result.Reason | Should -BeExactly ("the chain is incomplete: the issuer 'CN=SchertzLabIssuingCA, DC=schertz, DC=lab' of " +
             "'pool1.schertz.lab' is in neither CurrentUser\Root nor CurrentUser\CA, and was not supplied " +
             "(it is published at http://127.0.0.1:$($http.Port)/issuing.cer)")
+    }
+}
+
+Describe 'Test-CaChain -CheckRevocation against CurrentUser' {
+    BeforeAll {
+        # A CA made with openssl.exe that publishes its CRLs over http on
+        # Linux's python3 http.server (RevocationLab.psm1); the user's Root
+        # holds its root, and each server sends its issuing CA.
+        Import-Module (Join-Path (Split-Path $env:CACHAIN_TEST_SUPPORT) RevocationLab.psm1) -Force
+        $port = Get-FreePort
+        $base = "http://127.0.0.1:$port"
+        $revocationLab = New-RevocationLab -Folder "$TestDrive/revocation" -Base $base
+        $lab = $revocationLab.Folder
+        $http = Start-LinuxHttpServer -Folder $revocationLab.Www -Port $port
+        $labRoot = Import-CaChain -Path "$lab/LabRootCA.cer" -StoreLocation CurrentUser
+
+        # Windows' own chain engine, checking revocation as Schannel clients do.
+        function Test-WindowsRevocation([string] $Server) {
+            $output = & $env:CACHAIN_WINDOWS_VERDICT -revocation pool1.schertz.lab "$lab/$Server.cer" "$lab/LabIssuingCA.cer"
+            if ($LASTEXITCODE -gt 1) { throw "cachain-windows-verdict could not ask: $output" }
+            $output | Select-Object -First 1
+        }
+    }
+    AfterAll {
+        if ($labRoot) { $labRoot | Remove-CaChain -Confirm:$false | Out-Null }
+        $http | Stop-LinuxHttpServer
+    }
+
+    It 'finds current, signed CRLs through cachain.dll''s own HTTP client, and agrees with Windows that nothing is revoked' {
+        $result = Test-CaChain -Path "$lab/pool1.pem", "$lab/LabIssuingCA.pem" -StoreLocation CurrentUser -CheckRevocation
+        "$($result.Trusted) $($result.RevocationStatus) [$($result.RevocationError)]" | Should -BeExactly 'True Good []'
+        @($result.Revocation.Status) | Should -Be @('Good', 'Good', 'NotChecked')
+        $result.Revocation[0].Reached | Should -Match "^$([regex]::Escape("$base/LabIssuingCA.crl")): not revoked, says the CRL issued "
+        Test-WindowsRevocation pool1 | Should -BeExactly 'trusted'
+    }
+
+    It 'refuses a revoked server certificate with CRYPT_E_REVOKED, as Windows'' chain engine does' {
+        $result = Test-CaChain -Path "$lab/pool2.pem", "$lab/LabIssuingCA.pem" -StoreLocation CurrentUser -CheckRevocation
+        "$($result.Trusted) $($result.Cause) $($result.RevocationStatus)" | Should -BeExactly 'False Revoked Revoked'
+        "$($result.RevocationError) $($result.RevocationErrorName) $($result.RevocationOpenSslError)" |
+            Should -BeExactly '0x80092010 CRYPT_E_REVOKED 23'
+        $result.Revocation[0].RevokedAt | Should -Be ([datetime]::new(2026, 11, 29, 12, 0, 0, [DateTimeKind]::Utc))
+        $result.Revocation[0].RevocationReason | Should -BeExactly 'keyCompromise'
+        # The chain engine says CERT_TRUST_IS_REVOKED (0x4) and nothing else.
+        # (Wine's SSL policy then names it CERT_E_REVOKED, 0x800B010C, where
+        # Windows' documents CRYPT_E_REVOKED: the engine's status is the verdict.)
+        Test-WindowsRevocation pool2 | Should -Match '^untrusted: chain status 0x00000004, SSL policy error 0x[0-9A-F]{8}$'
+    }
+
+    It 'says without any network that an ldap:-only CRL is out of reach' {
+        $requestsBefore = @(Get-Content $http.Log | Where-Object { $_ -match '"GET ' }).Count
+        $result = Test-CaChain -Path "$lab/pool3.pem", "$lab/LabIssuingCA.pem" -StoreLocation CurrentUser -CheckRevocation -Offline
+        @(Get-Content $http.Log | Where-Object { $_ -match '"GET ' }).Count | Should -Be $requestsBefore -Because '-Offline fetches nothing'
+        "$($result.RevocationStatus) $($result.RevocationError) $($result.RevocationErrorName)" |
+            Should -BeExactly 'Offline 0x80092013 CRYPT_E_REVOCATION_OFFLINE'
+        $result.Revocation[0].Published | Should -BeExactly $revocationLab.Ldap
+        $result.Revocation[1].Reached | Should -BeExactly "$base/LabRootCA.crl: not fetched (offline)"
     }
 }

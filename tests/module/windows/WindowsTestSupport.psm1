@@ -44,8 +44,8 @@ function Clear-LabFromStore {
 # to files (requests are logged to Log): an inherited output would keep the
 # test runner waiting.
 function Start-LinuxHttpServer {
-    param([Parameter(Mandatory)] [string] $Folder)
-    $port = Get-FreePort
+    param([Parameter(Mandatory)] [string] $Folder, [int] $Port = (Get-FreePort))
+    $port = $Port
     $pidFile = Join-Path $Folder "http-server-$port.pid"
     $log = Join-Path $Folder "http-server-$port.log"
     $unixFolder, $unixPidFile, $unixLog = foreach ($path in $Folder, $pidFile, $log) { & "$env:SystemRoot\system32\winepath.exe" -u $path | Select-Object -First 1 }
