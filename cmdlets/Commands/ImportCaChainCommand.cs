@@ -238,14 +238,14 @@ namespace CaChain.Commands
                 ["Confirm"] = false,
             };
             if (StorePath != null) parameters["StorePath"] = StorePath;
-            else parameters["StoreLocation"] = StoreLocation.ToString();
+            if (StorePath == null || StoreLocation == CaChainStoreLocation.Bundle) parameters["StoreLocation"] = StoreLocation.ToString();
             if (SystemRoot != null) parameters["SystemRoot"] = SystemRoot;
             var work = new RemoteWork
             {
                 Command = "Import-CaChain",
                 Parameters = parameters,
                 Input = items,
-                Action = $"Import {items.Length} certificate(s) into {StorePath ?? StoreLocation + @"\Root and \CA"}",
+                Action = $"Import {items.Length} certificate(s) into {StoreDescription}",
             };
             fanOut = new RemoteFanOut(this, work, CopyModule, Summary, ThrottleLimit);
             fanOut.Run(remoteTargets, confirmEach: !WhatIfRequested);
@@ -255,6 +255,11 @@ namespace CaChain.Commands
 
         private bool WhatIfRequested =>
             MyInvocation.BoundParameters.TryGetValue("WhatIf", out object value) && ((SwitchParameter)value).IsPresent;
+
+        // The store as the user named it, for the remote confirmation.
+        private string StoreDescription =>
+            StoreLocation == CaChainStoreLocation.Bundle ? "the bundle " + (StorePath ?? "of the user") :
+            StorePath ?? StoreLocation + @"\Root and \CA";
 
         private uint RuleFlags => (Force ? Flags.PlaceForce : 0) | (ExcludeRootFromCA ? Flags.PlaceRootNotInCA : 0);
 

@@ -138,7 +138,8 @@ namespace CaChain.Commands
                 WriteError(conflict);
                 return;
             }
-            var location = string.IsNullOrEmpty(StorePath) ? StoreLocation : CaChainStoreLocation.Directory;
+            // A -StorePath is a directory store's, unless it names a bundle's file.
+            var location = string.IsNullOrEmpty(StorePath) || StoreLocation == CaChainStoreLocation.Bundle ? StoreLocation : CaChainStoreLocation.Directory;
             var key = (location, NullIfEmpty(StorePath), NullIfEmpty(SystemRoot));
             if (!requests.TryGetValue(key, out var list)) requests[key] = list = new List<(CaChainStoreName, string)>();
             foreach (string thumbprint in Thumbprint)

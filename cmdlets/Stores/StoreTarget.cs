@@ -7,7 +7,8 @@ using CaChain.Native;
 namespace CaChain.Stores
 {
     // Which stores a cmdlet works on: the system's (LocalMachine or
-    // CurrentUser) or a directory store, opened as one libcachain store.
+    // CurrentUser), a directory store or a PEM bundle, opened as one
+    // libcachain store.
     internal sealed class StoreTarget : IDisposable
     {
         private DotNetUserStore userStore;
@@ -33,12 +34,20 @@ namespace CaChain.Stores
         private static string ResolveFolder(System.Management.Automation.SessionState session, string path) =>
             path == null ? null : session.Path.GetUnresolvedProviderPathFromPSPath(path);
 
-        // storePath: a directory store; systemRoot: on Linux, the folder that
-        // stands for / (a container image, a chroot, a test).
+        // storePath: a directory store, or with Bundle the bundle file (null
+        // for the user's own); systemRoot: on Linux, the folder that stands
+        // for / (a container image, a chroot, a test).
         public static StoreTarget Open(CaChainStoreLocation location, string storePath, string systemRoot)
         {
             if (location == CaChainStoreLocation.Directory && storePath == null)
                 throw new CaChainException(Status.Argument, "StoreLocation Directory: give the folder with -StorePath");
+            if (location == CaChainStoreLocation.Bundle)
+            {
+                CaChainException.ThrowIfFailed(NativeMethods.cachain_store_open(CaChainStoreLocation.Bundle, Utf8.ToNative(storePath ?? DefaultBundlePath()), out StoreHandle bundle));
+                // The file itself, also when the default was meant: results name it, and Remove-CaChain finds it.
+                string file = Utf8.FromNative(NativeMethods.cachain_store_location_text(bundle, (int)CaChainStoreName.Root));
+                return new StoreTarget(bundle, location, file, null, null);
+            }
             if (storePath != null)
             {
                 CaChainException.ThrowIfFailed(NativeMethods.cachain_store_open(CaChainStoreLocation.Directory, Utf8.ToNative(storePath), out StoreHandle directory));
@@ -51,6 +60,20 @@ namespace CaChain.Stores
             }
             CaChainException.ThrowIfFailed(NativeMethods.cachain_store_open(location, Utf8.ToNative(systemRoot), out StoreHandle system));
             return new StoreTarget(system, location, null, systemRoot, null);
+        }
+
+        // The user's own bundle, by the library's rule (cachain.h), but from
+        // the environment as this session sees it: outside Windows, .NET keeps
+        // $env: changes to itself, so the library would not see a changed
+        // XDG_DATA_HOME. LocalApplicationData is $XDG_DATA_HOME or
+        // ~/.local/share there, %LOCALAPPDATA% on Windows.
+        private static string DefaultBundlePath()
+        {
+            string data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            if (string.IsNullOrEmpty(data))
+                throw new CaChainException(Status.Argument, "no folder for the user's own bundle (neither XDG_DATA_HOME nor HOME is set): name the bundle file with -StorePath");
+            string folder = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "CaChain" : "cachain";
+            return System.IO.Path.Combine(data, folder, "ca-bundle.pem");
         }
 
         // What the store holds under name, as libcachain lists it.

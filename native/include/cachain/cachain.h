@@ -413,7 +413,10 @@ typedef struct cachain_store cachain_store;
 typedef CACHAIN_ENUM(cachain_store_location) {
     CACHAIN_LOCATION_LOCAL_MACHINE = 0, /* Windows: LocalMachine system stores; Linux: the system trust */
     CACHAIN_LOCATION_CURRENT_USER = 1,  /* Windows: CurrentUser system stores; elsewhere NOT_SUPPORTED */
-    CACHAIN_LOCATION_DIRECTORY = 2      /* a folder with Root/ and CA/ in OpenSSL's hashed layout */
+    CACHAIN_LOCATION_DIRECTORY = 2,     /* a folder with Root/ and CA/ in OpenSSL's hashed layout */
+    CACHAIN_LOCATION_BUNDLE = 3         /* a PEM bundle file for tools that take one (curl --cacert, git's
+                                           http.sslCAInfo, NODE_EXTRA_CA_CERTS): CaChain's roots and
+                                           intermediates in it, each marked with its thumbprint */
 } cachain_store_location;
 
 typedef CACHAIN_ENUM(cachain_store_name) {
@@ -422,6 +425,12 @@ typedef CACHAIN_ENUM(cachain_store_name) {
 } cachain_store_name;
 
 /* Opens a store. path: for DIRECTORY the folder (created on first write);
+ * for BUNDLE the file (created on first write; NULL for the user's own:
+ * $XDG_DATA_HOME/cachain/ca-bundle.pem, else ~/.local/share/cachain/ca-bundle.pem,
+ * on Linux, %LOCALAPPDATA%\CaChain\ca-bundle.pem on Windows). A bundle keeps
+ * every other line of the file byte for byte, takes each root in once (never
+ * in CA as well), and trusts, for cachain_evaluate, every certificate in it;
+ * a removal that leaves it empty deletes it;
  * for LOCAL_MACHINE on Linux an optional system root (a mounted image or a
  * container's root folder; NULL for this machine). On Windows a path is
  * refused with CACHAIN_E_NOT_SUPPORTED rather than silently standing for

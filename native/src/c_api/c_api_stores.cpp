@@ -130,7 +130,7 @@ cachain_status cachain_place_except(cachain_store* store, const cachain_set* cer
         const std::string missing_folder = store->store->missing_folder();
         auto placed = cachain::place(*store->store, certs->set.certificates(), options);
         cachain::note_bundled_leaves(placed, certs->set);
-        auto warnings = cachain::created_store_warnings(placed, missing_folder);
+        auto warnings = cachain::created_store_warnings(placed, missing_folder, store->store->missing_noun());
         const auto expired = cachain::expired_root_warnings(placed, static_cast<std::int64_t>(std::time(nullptr)));
         warnings.insert(warnings.end(), expired.begin(), expired.end());
         *result = wrap(std::move(placed), *store->store);

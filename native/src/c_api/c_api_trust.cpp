@@ -118,7 +118,8 @@ cachain_status cachain_evaluate_with_options(cachain_store* store, const cachain
             return fail(CACHAIN_E_ARGUMENT, "unknown purpose " + std::to_string(chosen.purpose));
         // An absent store trusts nothing; saying "not trusted" would hide a mistyped folder.
         if (const std::string missing = store->store->missing_folder(); !missing.empty())
-            return fail(CACHAIN_E_PATH_NOT_FOUND, missing + ": the store does not exist (no such folder)");
+            return fail(CACHAIN_E_PATH_NOT_FOUND,
+                        missing + ": the store does not exist (no such " + store->store->missing_noun() + ")");
         const std::vector<cachain::CertificatePtr> none;
         auto result = std::make_unique<cachain_verdicts>();
         const cachain::EvaluationOptions options = options_of(chosen);

@@ -121,8 +121,10 @@ std::vector<PlacementResult> planned_writes(TrustStore& store, const std::vector
 }  // namespace
 
 std::vector<PlacementResult> place(TrustStore& store, const std::vector<CertificatePtr>& certs,
-                                   const PlacementOptions& options) {
+                                   const PlacementOptions& given) {
     check_links(certs);
+    PlacementOptions options = given;
+    options.root_in_ca = options.root_in_ca && store.root_also_in_ca();
     std::vector<PlacementResult> results = planned_writes(store, certs, options);
 
     for (auto& result : results) {

@@ -18,12 +18,13 @@ std::vector<std::string> expired_root_warnings(const std::vector<PlacementResult
     return warnings;
 }
 
-std::vector<std::string> created_store_warnings(const std::vector<PlacementResult>& results, const std::string& missing_folder) {
+std::vector<std::string> created_store_warnings(const std::vector<PlacementResult>& results, const std::string& missing_folder,
+                                                const std::string& noun) {
     if (missing_folder.empty()) return {};
     const bool added = std::any_of(results.begin(), results.end(),
                                    [](const PlacementResult& result) { return result.action == PlacementAction::Added; });
     if (!added) return {};
-    return {"the store folder " + missing_folder + " did not exist and was created"};
+    return {"the store " + noun + " " + missing_folder + " did not exist and was created"};
 }
 
 }  // namespace cachain

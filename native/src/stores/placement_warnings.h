@@ -18,6 +18,8 @@ std::vector<std::string> expired_root_warnings(const std::vector<PlacementResult
 // "the store folder X did not exist and was created" when this placement
 // added something to a store whose folder (missing_folder, taken before the
 // placement) was not there: a mistyped -StorePath or -SystemRoot shows.
-std::vector<std::string> created_store_warnings(const std::vector<PlacementResult>& results, const std::string& missing_folder);
+// noun: the store's missing_noun ("folder", "file").
+std::vector<std::string> created_store_warnings(const std::vector<PlacementResult>& results, const std::string& missing_folder,
+                                                const std::string& noun = "folder");
 
 }  // namespace cachain

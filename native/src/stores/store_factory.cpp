@@ -1,6 +1,7 @@
 #include "store_factory.h"
 
 #include "directory_store.h"
+#include "pem_bundle_store.h"
 #include "utf8_path.h"
 
 #ifdef _WIN32
@@ -16,6 +17,8 @@ std::unique_ptr<TrustStore> open_store(cachain_store_location location, const st
     case CACHAIN_LOCATION_DIRECTORY:
         if (path.empty()) throw Failure(CACHAIN_E_ARGUMENT, "StorePath", "a directory store needs a folder");
         return std::make_unique<DirectoryStore>(path_from_utf8(path));
+    case CACHAIN_LOCATION_BUNDLE:
+        return std::make_unique<PemBundleStore>(path.empty() ? default_bundle_path() : path_from_utf8(path));
 #ifdef _WIN32
     case CACHAIN_LOCATION_LOCAL_MACHINE:
         refuse_system_root_on_windows(path);

@@ -10,8 +10,9 @@
 
 namespace cachain {
 
-// path: the folder of a directory store, or the system root for the Linux
-// system trust ("" for this machine). Throws Failure(NOT_SUPPORTED) for a
+// path: the folder of a directory store, the file of a PEM bundle ("" for
+// the user's default bundle), or the system root for the Linux system trust
+// ("" for this machine). Throws Failure(NOT_SUPPORTED) for a
 // location this platform does not have, and for a system root on Windows.
 std::unique_ptr<TrustStore> open_store(cachain_store_location location, const std::string& path);
 

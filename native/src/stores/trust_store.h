@@ -89,6 +89,14 @@ public:
     // store is the system's own. Placing creates it; evaluating trust
     // against it is refused, since an absent store trusts nothing.
     virtual std::string missing_folder() const { return {}; }
+
+    // What missing_folder names, for messages: "folder", or "file" for a
+    // store that is one file.
+    virtual const char* missing_noun() const { return "folder"; }
+
+    // Whether the seed's layout (a multi-tier chain's root in CA as well as
+    // in Root) means anything here: not where Root and CA are one file.
+    virtual bool root_also_in_ca() const { return true; }
 };
 
 }  // namespace cachain

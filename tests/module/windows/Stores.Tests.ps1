@@ -134,3 +134,18 @@ Describe '-SystemRoot on Windows' {
         $refused.Exception.Message | Should -BeLike "$($image.FullName): a system root is the root folder of a Linux image*"
     }
 }
+
+Describe 'Import-CaChain -StoreLocation Bundle on Windows' {
+    It 'keeps the user''s own bundle in %LOCALAPPDATA%\CaChain, which openssl.exe then verifies the server with, and Remove-CaChain deletes it' {
+        $own = Join-Path $env:LOCALAPPDATA 'CaChain\ca-bundle.pem'
+        Test-Path $own | Should -BeFalse -Because 'a fresh Wine prefix has no bundle yet'
+        $placed = Import-CaChain -Path "$certs/*.cer" -StoreLocation Bundle -WarningAction SilentlyContinue
+        @($placed | Where-Object Action -eq Added | ForEach-Object { "$($_.Store) $($_.StorePath)" } | Sort-Object) |
+            Should -Be @("CA $own", "CA $own", "Root $own")
+        @(Get-StoreThumbprint -Location CurrentUser -Name Root) | Should -Not -Contain $root -Because 'a bundle is not the system store'
+        $verified = & (Get-OpenSslProgram) verify -CAfile $own -untrusted "$pki/intermediates.pem" "$pki/pool1.pem" 2>&1
+        $verified | Should -Be "$pki/pool1.pem: OK"
+        $placed | Remove-CaChain -Confirm:$false | Out-Null
+        Test-Path $own | Should -BeFalse
+    }
+}

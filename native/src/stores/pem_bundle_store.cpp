@@ -1,0 +1,154 @@
+#include "pem_bundle_store.h"
+
+#include <cstdlib>
+#include <system_error>
+
+#include "certificate_parser.h"
+#include "utf8_path.h"
+#include "whole_file.h"
+#include "atomic_file.h"
+
+namespace cachain {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A bundle holds a few hundred certificates at most; a file far larger is
+// not one (a wrong path), and is not read into memory.
+constexpr std::uintmax_t largest_bundle = 64u << 20;
+
+std::string environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? value : "";
+}
+
+gsl::span<const std::uint8_t> bytes_of(const std::string& text) {
+    return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
+}
+
+}  // namespace
+
+fs::path default_bundle_path() {
+#ifdef _WIN32
+    const std::string local = environment("LOCALAPPDATA");
+    if (local.empty()) throw Failure(CACHAIN_E_ARGUMENT, "LOCALAPPDATA", "is not set: name the bundle file with -BundlePath");
+    return path_from_utf8(local) / "CaChain" / "ca-bundle.pem";
+#else
+    if (const std::string data = environment("XDG_DATA_HOME"); !data.empty() && data.front() == '/')
+        return fs::path(data) / "cachain" / "ca-bundle.pem";
+    const std::string home = environment("HOME");
+    if (home.empty()) throw Failure(CACHAIN_E_ARGUMENT, "HOME", "is not set: name the bundle file with -BundlePath");
+    return fs::path(home) / ".local" / "share" / "cachain" / "ca-bundle.pem";
+#endif
+}
+
+PemBundleStore::PemBundleStore(fs::path file) : file_(std::move(file)) {}
+
+std::string PemBundleStore::location(StoreKind) const { return utf8_from_path(file_); }
+
+std::optional<std::string> PemBundleStore::read_text() const {
+    std::error_code error;
+    const auto size = fs::file_size(file_, error);
+    if (error) {
+        if (!fs::exists(file_, error)) return std::nullopt;
+        throw Failure(CACHAIN_E_IO, utf8_from_path(file_), "cannot read the bundle (" + error.message() + ")");
+    }
+    if (size > largest_bundle)
+        throw Failure(CACHAIN_E_TOO_LARGE, utf8_from_path(file_),
+                      "is " + std::to_string(size >> 20) + " MiB, larger than any bundle of CAs (64 MiB at most): is it the right file?");
+    const auto bytes = read_whole_file(file_, size);
+    return std::string(bytes.begin(), bytes.end());
+}
+
+PemBundle& PemBundleStore::bundle() {
+    if (!bundle_) {
+        loaded_ = read_text();
+        bundle_.emplace(loaded_.value_or(""));
+    }
+    return *bundle_;
+}
+
+bool PemBundleStore::contains(StoreKind kind, const std::string& thumbprint) { return bundle().holds(kind, thumbprint); }
+
+bool PemBundleStore::add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) {
+    const bool added = bundle().add(kind, der, thumbprint);
+    changed_ = changed_ || added;
+    return added;
+}
+
+bool PemBundleStore::remove(StoreKind kind, const std::string& thumbprint) {
+    const bool removed = bundle().remove(kind, thumbprint);
+    changed_ = changed_ || removed;
+    return removed;
+}
+
+std::vector<StoredCertificate> PemBundleStore::list(StoreKind kind) {
+    std::vector<StoredCertificate> stored = bundle().ours(kind);
+    if (kind != StoreKind::Root) return stored;
+    const std::string others = bundle().others();
+    unreadable_.clear();
+    std::vector<Failure> left_out;
+    try {
+        for (const auto& cert : parse_certificate_bundle(bytes_of(others), location(kind), left_out)) {
+            const auto der = cert->der();
+            stored.push_back({{der.begin(), der.end()}, cert->thumbprint(), location(kind) + " (not placed by CaChain)"});
+        }
+    } catch (const Failure& failure) {
+        // No certificate at all (comments only) is an empty list; damage is reported.
+        if (failure.status() != CACHAIN_E_EMPTY && failure.status() != CACHAIN_E_UNSUPPORTED_FORMAT)
+            unreadable_.push_back({location(kind), failure.reason()});
+    }
+    for (const auto& failure : left_out) unreadable_.push_back({failure.item(), failure.reason()});
+    return stored;
+}
+
+std::vector<UnreadableEntry> PemBundleStore::unreadable(StoreKind kind) {
+    if (kind != StoreKind::Root) return {};
+    list(kind);
+    return unreadable_;
+}
+
+// Creates the bundle's folder when missing (the default bundle's, at first);
+// the placement's warning names a file that did not exist.
+void PemBundleStore::write(const std::string& text) {
+    try {
+        std::error_code error;
+        if (fs::create_directories(file_.parent_path(), error); error)
+            throw Failure(error == std::errc::permission_denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO,
+                          utf8_from_path(file_.parent_path()), "cannot create the folder (" + error.message() + ")");
+        write_file_atomically(file_, bytes_of(text), true);
+    } catch (const Failure& failure) {
+        if (failure.status() != CACHAIN_E_ACCESS_DENIED) throw;
+        throw Failure(CACHAIN_E_ACCESS_DENIED, failure.item(),
+                      failure.reason() + "; give your account write access to it, or choose another -BundlePath");
+    }
+}
+
+void PemBundleStore::commit() {
+    // Back where it started (an undo): nothing to write, whatever others did.
+    if (!changed_ || bundle().text() == loaded_.value_or("")) {
+        changed_ = false;
+        return;
+    }
+    if (read_text() != loaded_)
+        throw Failure(CACHAIN_E_IO, utf8_from_path(file_),
+                      "another program changed the bundle while CaChain worked on it; nothing was written: run the command again");
+    const std::string text = bundle().text();
+    if (text.empty()) {
+        std::error_code error;
+        if (fs::remove(file_, error); error)
+            throw Failure(CACHAIN_E_IO, utf8_from_path(file_), "cannot delete the emptied bundle (" + error.message() + ")");
+        loaded_.reset();
+    } else {
+        write(text);
+        loaded_ = text;
+    }
+    changed_ = false;
+}
+
+std::string PemBundleStore::missing_folder() const {
+    std::error_code error;
+    return fs::exists(file_, error) ? std::string{} : utf8_from_path(file_);
+}
+
+}  // namespace cachain
