@@ -172,7 +172,9 @@ namespace CaChain.Commands
             entry.Properties.Add(new PSNoteProperty("Thumbprint", Thumbprint));
             if (Store != null) entry.Properties.Add(new PSNoteProperty("Store", Array.ConvertAll(Store, s => s.ToString())));
             if (!string.IsNullOrEmpty(StorePath)) entry.Properties.Add(new PSNoteProperty("StorePath", StorePath));
-            else entry.Properties.Add(new PSNoteProperty("StoreLocation", StoreLocation.ToString()));
+            // A bundle's StorePath is its file: without Bundle the target would read it as a directory store.
+            if (string.IsNullOrEmpty(StorePath) || StoreLocation == CaChainStoreLocation.Bundle)
+                entry.Properties.Add(new PSNoteProperty("StoreLocation", StoreLocation.ToString()));
             if (!string.IsNullOrEmpty(SystemRoot)) entry.Properties.Add(new PSNoteProperty("SystemRoot", SystemRoot));
             // The target checks it too: a label that now reaches another machine removes nothing there.
             if (!string.IsNullOrEmpty(PlacedOn)) entry.Properties.Add(new PSNoteProperty("PlacedOn", PlacedOn));

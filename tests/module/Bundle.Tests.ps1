@@ -77,6 +77,9 @@ Describe 'Import-CaChain -StoreLocation Bundle into a bundle others write too' {
     }
 
     It 'takes back exactly its own blocks with Remove-CaChain, and the clients fail again' {
+        $withOurs = Get-Sha256 $bundle
+        $placed | Remove-CaChain -WhatIf | Out-Null
+        Get-Sha256 $bundle | Should -Be $withOurs -Because '-WhatIf removes nothing'
         $removed = $placed | Remove-CaChain -Confirm:$false
         @($removed.Action) | Should -Be @('Removed', 'Removed', 'Removed')
         Get-Sha256 $bundle | Should -Be $before

@@ -42,6 +42,16 @@ Describe 'Import-CaChain -Session' {
         @(Get-ChildItem $store -Recurse -File).Count | Should -Be 0
     }
 
+    It 'undoes a bundle placed over the session in that bundle, not in a directory store of the same name' {
+        $bundle = "$TestDrive/remote-bundle.pem"
+        $placed = Get-ChildItem "$pki/root.cer" | Import-CaChain -Session $session -StoreLocation Bundle -StorePath $bundle -WarningAction SilentlyContinue
+        "$($placed.Action) $($placed.Store) $($placed.StoreLocation)" | Should -Be 'Added Root Bundle'
+        Test-Path $bundle -PathType Leaf | Should -BeTrue
+        $removed = $placed | Remove-CaChain -Session $session
+        "$($removed.Action) $($removed.CaChainTarget)" | Should -Be "Removed 127.0.0.1:$($withModule.Port)"
+        Test-Path $bundle | Should -BeFalse -Because 'the emptied bundle is deleted'
+    }
+
     It 'changes nothing on the target with -WhatIf' {
         Get-ChildItem "$pki/root.cer" | Import-CaChain -Session $session -StorePath "$TestDrive/whatif-store" -WhatIf | Should -BeNullOrEmpty
         Test-Path "$TestDrive/whatif-store" | Should -BeFalse

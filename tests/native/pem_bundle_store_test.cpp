@@ -88,11 +88,10 @@ TEST_F(PemBundleStoreTest, KeepsOthersLinesByteForByteAndRemovalGivesTheFileBack
         PemBundleStore store(file_);
         placed = place(store, seed_cas(), {});
     }
-    const std::string with_ours = read_text(file_);
-    ASSERT_EQ(with_ours.substr(0, theirs.size()), theirs);
-    const std::string expected_start = "\n# CaChain Root ";
-    EXPECT_EQ(with_ours.substr(theirs.size(), expected_start.size()), expected_start) << "a line end comes first, and is CaChain's";
-    EXPECT_NE(with_ours.find(" (after a line end CaChain added)\n"), std::string::npos);
+    const auto root = load(pki_->root), policy = load(pki_->policy), issuing = load(pki_->issuing);
+    EXPECT_EQ(read_text(file_), theirs + "\n# CaChain Root " + root->thumbprint() + " (after a line end CaChain added)\n" +
+                                    pki_->root.pem() + "# CaChain CA " + policy->thumbprint() + "\n" + pki_->policy.pem() +
+                                    "# CaChain CA " + issuing->thumbprint() + "\n" + pki_->issuing.pem());
 
     PemBundleStore store(file_);
     const auto removed = unplace(store, removals_of(placed), false);
@@ -118,6 +117,63 @@ TEST_F(PemBundleStoreTest, RemovingTheFirstOfTwoBlocksHandsItsLineEndToTheNext) 
     PemBundleStore store(file_);
     unplace(store, {{StoreKind::CA, issuing->thumbprint()}}, false);
     EXPECT_EQ(read_text(file_), "no line end");
+}
+
+TEST_F(PemBundleStoreTest, StillKnowsItsBlocksAfterAnEditorTurnedLineEndsIntoCrlfAndTrimmedTheLastOne) {
+    const auto root = load(pki_->root), issuing = load(pki_->issuing);
+    const auto crlf = [](std::string text) {
+        std::string out;
+        for (char c : text) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+        return out;
+    };
+    std::string issuing_block = crlf("# CaChain CA " + issuing->thumbprint() + "\n" + pki_->issuing.pem());
+    issuing_block.resize(issuing_block.size() - 2);  // the file's last line lost its line end
+    write_text(file_, "# theirs\r\n" + crlf("# CaChain Root " + root->thumbprint() + "\n" + pki_->root.pem()) + issuing_block);
+    {
+        PemBundleStore store(file_);
+        EXPECT_TRUE(store.contains(StoreKind::Root, root->thumbprint()));
+        EXPECT_TRUE(store.contains(StoreKind::CA, issuing->thumbprint()));
+        EXPECT_TRUE(store.list(StoreKind::Root).size() == 1 && store.unreadable(StoreKind::Root).empty());
+        const auto removed = unplace(store, {{StoreKind::Root, root->thumbprint()}, {StoreKind::CA, issuing->thumbprint()}}, false);
+        EXPECT_EQ(summary(removed), (std::vector<std::string>{"SchertzLabRootCA Root 4", "SchertzLabIssuingCA CA 4"}));
+    }
+    EXPECT_EQ(read_text(file_), "# theirs\r\n");
+}
+
+TEST_F(PemBundleStoreTest, RemovesEveryCopyOfABlockThatAMergedFileHoldsTwice) {
+    const auto root = load(pki_->root);
+    const std::string block = "# CaChain Root " + root->thumbprint() + "\n" + pki_->root.pem();
+    write_text(file_, block + "# between\n" + block);
+    PemBundleStore store(file_);
+    unplace(store, {{StoreKind::Root, root->thumbprint()}}, false);
+    EXPECT_EQ(read_text(file_), "# between\n");
+}
+
+TEST_F(PemBundleStoreTest, ReadsOthersCertificatesOnEitherSideOfABlockThatAddedALineEnd) {
+    // Their certificate without a final line end, then CaChain's block, then
+    // one another tool appended: each of theirs is still read.
+    const Issued first = self_signed(ca_spec("FirstProxyCA")), second = self_signed(ca_spec("SecondProxyCA"));
+    std::string theirs = first.pem();
+    theirs.pop_back();
+    write_text(file_, theirs);
+    {
+        PemBundleStore store(file_);
+        place(store, {load(pki_->root)}, {});
+    }
+    std::ofstream(file_, std::ios::binary | std::ios::app) << second.pem();
+    PemBundleStore store(file_);
+    std::vector<std::string> names;
+    for (const auto& stored : store.list(StoreKind::Root))
+        names.push_back(parse_certificates(stored.der, "test", nullptr).at(0)->common_name());
+    EXPECT_EQ(names, (std::vector<std::string>{"SchertzLabRootCA", "FirstProxyCA", "SecondProxyCA"}));
+    EXPECT_TRUE(store.unreadable(StoreKind::Root).empty());
+}
+
+TEST_F(PemBundleStoreTest, NeverOffersToRemoveACertificateSomeoneElsePutInTheFile) {
+    write_text(file_, pki_->root.pem());
+    PemBundleStore store(file_);
+    const auto planned = unplace(store, {{StoreKind::Root, load(pki_->root)->thumbprint()}}, true);
+    EXPECT_EQ(planned.at(0).action, PlacementAction::NotPresent) << "a dry run must not promise WouldRemove";
 }
 
 TEST_F(PemBundleStoreTest, NeverRemovesABlockWhoseCertificateNoLongerMatchesItsMarker) {
@@ -176,6 +232,29 @@ TEST_F(PemBundleStoreTest, WritesNothingWhenAnotherProgramChangedTheFileMeanwhil
                                           "written: run the command again; the 3 change(s) made before it were undone");
     }
     EXPECT_EQ(read_text(file_), "# theirs, rewritten\n");
+}
+
+#ifndef _WIN32
+TEST_F(PemBundleStoreTest, WritesThroughASymbolicLinkAndKeepsTheFilesMode) {
+    const fs::path real = folder_.path() / "real-bundle.pem";
+    write_text(real, "# theirs\n");
+    fs::permissions(real, fs::perms::owner_read | fs::perms::owner_write);
+    fs::create_symlink(real, file_);
+    PemBundleStore store(file_);
+    place(store, {load(pki_->root)}, {});
+    EXPECT_TRUE(fs::is_symlink(file_));
+    EXPECT_EQ(read_text(real).substr(0, 9), "# theirs\n");
+    EXPECT_NE(read_text(real).find("# CaChain Root "), std::string::npos);
+    EXPECT_EQ(fs::status(real).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+}
+#endif
+
+TEST_F(PemBundleStoreTest, NeverReplacesAFileThatAppearedAfterItWasFoundMissing) {
+    PemBundleStore store(file_);
+    ASSERT_FALSE(store.contains(StoreKind::Root, load(pki_->root)->thumbprint()));  // read now: no file
+    write_text(file_, "# another program's new bundle\n");
+    EXPECT_THROW(place(store, seed_cas(), {}), Failure);
+    EXPECT_EQ(read_text(file_), "# another program's new bundle\n");
 }
 
 TEST_F(PemBundleStoreTest, RefusesAFileFarLargerThanAnyBundle) {

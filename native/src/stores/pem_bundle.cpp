@@ -13,8 +13,8 @@ constexpr std::string_view marker_start = "# CaChain ";
 // Said on the marker of a block that brought the line end before it, so
 // that taking the block out takes that line end out too.
 constexpr std::string_view joined_suffix = " (after a line end CaChain added)";
-constexpr std::string_view pem_begin = "-----BEGIN CERTIFICATE-----\n";
-constexpr std::string_view pem_end = "-----END CERTIFICATE-----\n";
+constexpr std::string_view pem_begin = "-----BEGIN CERTIFICATE-----";
+constexpr std::string_view pem_end = "-----END CERTIFICATE-----";
 
 std::string marker(StoreKind kind, const std::string& thumbprint, bool joined) {
     return std::string(marker_start) + store_kind_name(kind) + " " + thumbprint +
@@ -57,13 +57,22 @@ std::optional<Marker> read_marker(std::string_view line) {
 
 bool ends_with_line_end(const std::string& text) { return !text.empty() && text.back() == '\n'; }
 
+// The line at `at` without its line end ("\n" or "\r\n": an editor or git may
+// have turned CaChain's line ends into CRLF), and where the next line starts.
+std::pair<std::string_view, std::size_t> line_at(const std::string& text, std::size_t at) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    std::string_view line = std::string_view(text).substr(at, end - at);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return {line, end < text.size() ? end + 1 : end};
+}
+
 }  // namespace
 
 PemBundle::PemBundle(std::string text) {
     std::size_t at = 0;
     while (at < text.size()) {
-        const bool after_foreign_line_end = !blocks_.empty() && !blocks_.back().kind && ends_with_line_end(blocks_.back().text);
-        if (auto block = ours_at(text, at, after_foreign_line_end)) {
+        const bool after_line_end = !blocks_.empty() && ends_with_line_end(blocks_.back().text);
+        if (auto block = ours_at(text, at, after_line_end)) {
             const bool joined = block->text.front() == '\n';
             if (joined) {
                 blocks_.back().text.pop_back();  // that line end is the block's
@@ -73,23 +82,29 @@ PemBundle::PemBundle(std::string text) {
             blocks_.push_back(std::move(*block));
             continue;
         }
-        const std::size_t line_end = text.find('\n', at);
-        const std::size_t next = line_end == std::string::npos ? text.size() : line_end + 1;
+        const std::size_t next = line_at(text, at).second;
         append_foreign(text.substr(at, next - at));
         at = next;
     }
 }
 
-std::optional<PemBundle::Block> PemBundle::ours_at(const std::string& text, std::size_t at, bool after_foreign_line_end) {
-    const std::size_t marker_end = text.find('\n', at);
-    if (marker_end == std::string::npos) return std::nullopt;
-    const auto found = read_marker(std::string_view(text).substr(at, marker_end - at));
-    if (!found || (found->joined && !after_foreign_line_end)) return std::nullopt;
-    const std::size_t pem_at = marker_end + 1;
-    if (text.compare(pem_at, pem_begin.size(), pem_begin) != 0) return std::nullopt;
-    const std::size_t end_at = text.find(pem_end, pem_at);
-    if (end_at == std::string::npos) return std::nullopt;
-    const std::size_t block_end = end_at + pem_end.size();
+std::optional<PemBundle::Block> PemBundle::ours_at(const std::string& text, std::size_t at, bool after_line_end) {
+    const auto [marker_line, pem_at] = line_at(text, at);
+    const auto found = read_marker(marker_line);
+    if (!found || (found->joined && !after_line_end)) return std::nullopt;
+    if (line_at(text, pem_at).first != pem_begin) return std::nullopt;
+    // Through the END line and its line end, if it has one (the file's last
+    // line may have lost it).
+    std::size_t block_end = pem_at;
+    for (std::size_t line = pem_at; line < text.size();) {
+        const auto [content, next] = line_at(text, line);
+        if (content == pem_end) {
+            block_end = next;
+            break;
+        }
+        line = next;
+    }
+    if (block_end == pem_at) return std::nullopt;
 
     const std::string pem = text.substr(pem_at, block_end - pem_at);
     std::vector<CertificatePtr> certs;
@@ -135,12 +150,18 @@ bool PemBundle::add(StoreKind kind, gsl::span<const std::uint8_t> der, const std
 }
 
 bool PemBundle::remove(StoreKind kind, const std::string& thumbprint) {
-    const auto block = std::find_if(blocks_.begin(), blocks_.end(),
-                                    [&](const Block& b) { return b.kind == kind && b.thumbprint == thumbprint; });
-    if (block == blocks_.end()) return false;
-    const bool joined = block->text.front() == '\n';
-    const auto next = blocks_.erase(block);
-    if (joined && next != blocks_.end()) keep_line_end_before(next);
+    bool removed = false;
+    // Every block of it: a file merged from two copies may hold one twice.
+    for (auto block = blocks_.begin(); block != blocks_.end();) {
+        if (block->kind != kind || block->thumbprint != thumbprint) {
+            ++block;
+            continue;
+        }
+        const bool joined = block->text.front() == '\n';
+        block = blocks_.erase(block);
+        if (joined && block != blocks_.end()) keep_line_end_before(block);
+        removed = true;
+    }
     // Two foreign pieces that met again are one piece, as in a file read anew.
     for (std::size_t i = 1; i < blocks_.size(); ++i) {
         if (!blocks_[i - 1].kind && !blocks_[i].kind) {
@@ -149,7 +170,7 @@ bool PemBundle::remove(StoreKind kind, const std::string& thumbprint) {
             --i;
         }
     }
-    return true;
+    return removed;
 }
 
 // A removed block took the line end it had added after the text before it;
@@ -171,11 +192,11 @@ std::vector<StoredCertificate> PemBundle::ours(StoreKind kind) const {
     return found;
 }
 
-std::string PemBundle::others() const {
-    std::string text;
+std::vector<std::string> PemBundle::others() const {
+    std::vector<std::string> pieces;
     for (const auto& block : blocks_)
-        if (!block.kind) text += block.text;
-    return text;
+        if (!block.kind) pieces.push_back(block.text);
+    return pieces;
 }
 
 }  // namespace cachain

@@ -12,7 +12,8 @@
 //
 // A block counts as CaChain's only when the certificate under the marker is
 // exactly one whose SHA-1 thumbprint is the marker's: a block someone edited
-// is theirs from then on, and never removed.
+// is theirs from then on, and never removed. Line ends turned into CRLF, and
+// a last line that lost its line end, do not change whose block it is.
 #pragma once
 
 #include <cstdint>
@@ -42,14 +43,16 @@ public:
     // the text exactly. Returns false when the block is there already.
     bool add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint);
 
-    // Takes CaChain's block out; false when there is none.
+    // Takes CaChain's block out (each, if a merged file holds it twice);
+    // false when there is none.
     bool remove(StoreKind kind, const std::string& thumbprint);
 
     // CaChain's blocks of kind.
     std::vector<StoredCertificate> ours(StoreKind kind) const;
 
-    // The text that is not CaChain's, for the certificates others placed.
-    std::string others() const;
+    // The pieces of text that are not CaChain's, each as it stands between
+    // CaChain's blocks, for the certificates others placed.
+    std::vector<std::string> others() const;
 
 private:
     struct Block {
@@ -59,7 +62,10 @@ private:
         std::string text;               // exactly as in the file, line end added before it included
     };
 
-    static std::optional<Block> ours_at(const std::string& text, std::size_t at, bool after_foreign_line_end);
+    // CaChain's block starting at the line at `at`, if there is one there.
+    // after_line_end: the text before it ends with a line end, which a
+    // marker saying it added one takes for its own.
+    static std::optional<Block> ours_at(const std::string& text, std::size_t at, bool after_line_end);
     void append_foreign(std::string text);
     void keep_line_end_before(std::vector<Block>::iterator next);
 

@@ -31,13 +31,13 @@ gsl::span<const std::uint8_t> bytes_of(const std::string& text) {
 fs::path default_bundle_path() {
 #ifdef _WIN32
     const std::string local = environment("LOCALAPPDATA");
-    if (local.empty()) throw Failure(CACHAIN_E_ARGUMENT, "LOCALAPPDATA", "is not set: name the bundle file with -BundlePath");
+    if (local.empty()) throw Failure(CACHAIN_E_ARGUMENT, "LOCALAPPDATA", "is not set: name the bundle file with -StorePath");
     return path_from_utf8(local) / "CaChain" / "ca-bundle.pem";
 #else
     if (const std::string data = environment("XDG_DATA_HOME"); !data.empty() && data.front() == '/')
         return fs::path(data) / "cachain" / "ca-bundle.pem";
     const std::string home = environment("HOME");
-    if (home.empty()) throw Failure(CACHAIN_E_ARGUMENT, "HOME", "is not set: name the bundle file with -BundlePath");
+    if (home.empty()) throw Failure(CACHAIN_E_ARGUMENT, "HOME", "is not set: name the bundle file with -StorePath");
     return fs::path(home) / ".local" / "share" / "cachain" / "ca-bundle.pem";
 #endif
 }
@@ -85,20 +85,23 @@ bool PemBundleStore::remove(StoreKind kind, const std::string& thumbprint) {
 std::vector<StoredCertificate> PemBundleStore::list(StoreKind kind) {
     std::vector<StoredCertificate> stored = bundle().ours(kind);
     if (kind != StoreKind::Root) return stored;
-    const std::string others = bundle().others();
     unreadable_.clear();
-    std::vector<Failure> left_out;
-    try {
-        for (const auto& cert : parse_certificate_bundle(bytes_of(others), location(kind), left_out)) {
-            const auto der = cert->der();
-            stored.push_back({{der.begin(), der.end()}, cert->thumbprint(), location(kind) + " (not placed by CaChain)"});
+    // Each piece on its own: two pieces meet where a block of CaChain's was,
+    // and need not make one readable text together.
+    for (const std::string& piece : bundle().others()) {
+        std::vector<Failure> left_out;
+        try {
+            for (const auto& cert : parse_certificate_bundle(bytes_of(piece), location(kind), left_out)) {
+                const auto der = cert->der();
+                stored.push_back({{der.begin(), der.end()}, cert->thumbprint(), location(kind) + " (not placed by CaChain)"});
+            }
+        } catch (const Failure& failure) {
+            // No certificate at all (comments only) is nothing; damage is reported.
+            if (failure.status() != CACHAIN_E_EMPTY && failure.status() != CACHAIN_E_UNSUPPORTED_FORMAT)
+                unreadable_.push_back({location(kind), failure.reason()});
         }
-    } catch (const Failure& failure) {
-        // No certificate at all (comments only) is an empty list; damage is reported.
-        if (failure.status() != CACHAIN_E_EMPTY && failure.status() != CACHAIN_E_UNSUPPORTED_FORMAT)
-            unreadable_.push_back({location(kind), failure.reason()});
+        for (const auto& failure : left_out) unreadable_.push_back({failure.item(), failure.reason()});
     }
-    for (const auto& failure : left_out) unreadable_.push_back({failure.item(), failure.reason()});
     return stored;
 }
 
@@ -108,20 +111,38 @@ std::vector<UnreadableEntry> PemBundleStore::unreadable(StoreKind kind) {
     return unreadable_;
 }
 
-// Creates the bundle's folder when missing (the default bundle's, at first);
-// the placement's warning names a file that did not exist.
+// The file to write: a symbolic link's target, so that the link stays (the
+// atomic writer refuses to replace anything but a regular file).
+fs::path PemBundleStore::written_file() const {
+    std::error_code error;
+    return fs::is_symlink(file_, error) ? fs::weakly_canonical(file_, error) : file_;
+}
+
+// Creates the bundle's folder when missing (the default bundle's, at first),
+// and gives a rewritten file its mode back: the writer makes files 0644.
 void PemBundleStore::write(const std::string& text) {
+    const fs::path file = written_file();
     try {
         std::error_code error;
-        if (fs::create_directories(file_.parent_path(), error); error)
+        if (fs::create_directories(file.parent_path(), error); error)
             throw Failure(error == std::errc::permission_denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO,
-                          utf8_from_path(file_.parent_path()), "cannot create the folder (" + error.message() + ")");
-        write_file_atomically(file_, bytes_of(text), true);
+                          utf8_from_path(file.parent_path()), "cannot create the folder (" + error.message() + ")");
+        const bool existed = fs::exists(file, error);
+        const fs::perms mode = existed ? fs::status(file, error).permissions() : fs::perms::none;
+        // A file that appeared since it was read is another program's: never replaced.
+        write_file_atomically(file, bytes_of(text), loaded_.has_value());
+        if (existed) fs::permissions(file, mode, error);
     } catch (const Failure& failure) {
+        if (failure.status() == CACHAIN_E_EXISTS) throw changed_meanwhile();
         if (failure.status() != CACHAIN_E_ACCESS_DENIED) throw;
         throw Failure(CACHAIN_E_ACCESS_DENIED, failure.item(),
-                      failure.reason() + "; give your account write access to it, or choose another -BundlePath");
+                      failure.reason() + "; give your account write access to it, or choose another -StorePath");
     }
+}
+
+Failure PemBundleStore::changed_meanwhile() const {
+    return Failure(CACHAIN_E_IO, utf8_from_path(file_),
+                   "another program changed the bundle while CaChain worked on it; nothing was written: run the command again");
 }
 
 void PemBundleStore::commit() {
@@ -130,20 +151,28 @@ void PemBundleStore::commit() {
         changed_ = false;
         return;
     }
-    if (read_text() != loaded_)
-        throw Failure(CACHAIN_E_IO, utf8_from_path(file_),
-                      "another program changed the bundle while CaChain worked on it; nothing was written: run the command again");
-    const std::string text = bundle().text();
-    if (text.empty()) {
-        std::error_code error;
-        if (fs::remove(file_, error); error)
-            throw Failure(CACHAIN_E_IO, utf8_from_path(file_), "cannot delete the emptied bundle (" + error.message() + ")");
-        loaded_.reset();
-    } else {
-        write(text);
-        loaded_ = text;
+    try {
+        // Checked just before writing; a change in the instant between the
+        // check and the rename is not seen (there is no lock all writers share).
+        if (read_text() != loaded_) throw changed_meanwhile();
+        const std::string text = bundle().text();
+        if (text.empty()) {
+            std::error_code error;
+            if (fs::remove(written_file(), error); error)
+                throw Failure(CACHAIN_E_IO, utf8_from_path(file_), "cannot delete the emptied bundle (" + error.message() + ")");
+            loaded_.reset();
+        } else {
+            write(text);
+            loaded_ = text;
+        }
+        changed_ = false;
+    } catch (const Failure&) {
+        // Nothing was written: the file is read anew, so the caller's undo
+        // finds what it added absent (or what it removed present) and writes nothing.
+        bundle_.reset();
+        changed_ = false;
+        throw;
     }
-    changed_ = false;
 }
 
 std::string PemBundleStore::missing_folder() const {

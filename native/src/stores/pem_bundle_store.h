@@ -34,9 +34,9 @@ public:
     // (a client trusts each one); CA: CaChain's intermediates.
     std::vector<StoredCertificate> list(StoreKind kind) override;
     std::vector<UnreadableEntry> unreadable(StoreKind kind) override;
-    // Writes the file in one step, unless another program changed it since it
-    // was read: then nothing is written, and Failure says to run again. A
-    // bundle left empty is deleted, as CaChain created it.
+    // Writes the file in one step (a symbolic link's target; the mode kept),
+    // unless another program changed it since it was read: then nothing is
+    // written, and Failure says to run again. A bundle left empty is deleted.
     void commit() override;
     std::string missing_folder() const override;
     const char* missing_noun() const override { return "file"; }
@@ -47,6 +47,8 @@ private:
     PemBundle& bundle();
     std::optional<std::string> read_text() const;  // none: no file
     void write(const std::string& text);
+    std::filesystem::path written_file() const;
+    Failure changed_meanwhile() const;
 
     std::filesystem::path file_;
     std::optional<PemBundle> bundle_;

@@ -175,7 +175,10 @@ std::vector<PlacementResult> unplace(TrustStore& store, const std::vector<Remova
             result.thumbprint = upper(removal.thumbprint);
             result.store = removal.store;
             result.location = store.location(removal.store);
+            // Listed, and the store's own: a root another tool put in a shared
+            // file (its source says where) is listed but not CaChain's to remove.
             const StoredCertificate* entry = stored(removal.store, result.thumbprint);
+            if (entry && !entry->source.empty() && !store.contains(removal.store, result.thumbprint)) entry = nullptr;
             if (entry) result.certificate = parse_certificates(entry->der, result.location, nullptr).at(0);
             if (!entry) {
                 result.action = PlacementAction::NotPresent;
