@@ -14,18 +14,9 @@ std::vector<std::uint8_t> StatusFetcher::ocsp(const std::string& url, const std:
 
 std::vector<std::uint8_t> StatusFetcher::exchange(const std::string& key, const std::string& url,
                                                   std::size_t max_bytes, const HttpBody& body) {
-    if (const auto done = fetched_.find(key); done != fetched_.end()) return done->second;
-    if (const auto failed = failed_.find(key); failed != failed_.end()) throw failed->second;
-    if (fetches_ >= limits_.max_fetches)
-        throw Failure(CACHAIN_E_TOO_LARGE, url,
-                      "not fetched: the limit of " + std::to_string(limits_.max_fetches) + " downloads per run was reached");
-    ++fetches_;
-    try {
-        return fetched_[key] = http_exchange(url, "revocation", HttpLimits{limits_.timeout_seconds, max_bytes, 3}, body);
-    } catch (const Failure& failure) {
-        failed_.emplace(key, failure);
-        throw;
-    }
+    return once_.get(key, url, [&] {
+        return http_exchange(url, "revocation", HttpLimits{limits_.timeout_seconds, max_bytes, 3}, body);
+    });
 }
 
 }  // namespace cachain

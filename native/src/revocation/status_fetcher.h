@@ -5,12 +5,12 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <vector>
 
 #include "bounded_http.h"
 #include "failure.h"
+#include "fetch_once.h"
 
 namespace cachain {
 
@@ -35,9 +35,7 @@ private:
                                        const HttpBody& body);
 
     StatusLimits limits_;
-    std::size_t fetches_ = 0;
-    std::map<std::string, std::vector<std::uint8_t>> fetched_;
-    std::map<std::string, Failure> failed_;
+    FetchOnce<std::vector<std::uint8_t>> once_{limits_.max_fetches};
 };
 
 }  // namespace cachain

@@ -5,22 +5,10 @@
 
 namespace cachain {
 
-AiaFetcher::AiaFetcher(AiaLimits limits) : limits_(limits) {}
+AiaFetcher::AiaFetcher(AiaLimits limits) : limits_(limits), once_(limits.max_fetches) {}
 
 std::vector<CertificatePtr> AiaFetcher::fetch(const std::string& url) {
-    if (const auto done = fetched_.find(url); done != fetched_.end()) return done->second;
-    if (const auto failed = failed_.find(url); failed != failed_.end()) throw failed->second;
-    if (fetches_ >= limits_.max_fetches) {
-        throw Failure(CACHAIN_E_TOO_LARGE, url,
-                      "not fetched: the limit of " + std::to_string(limits_.max_fetches) + " downloads per run was reached");
-    }
-    ++fetches_;
-    try {
-        return fetched_[url] = download(url);
-    } catch (const Failure& failure) {
-        failed_.emplace(url, failure);
-        throw;
-    }
+    return once_.get(url, url, [&] { return download(url); });
 }
 
 std::vector<CertificatePtr> AiaFetcher::download(const std::string& url) {

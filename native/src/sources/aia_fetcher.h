@@ -4,13 +4,13 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <string>
 #include <vector>
 
 #include "bounded_http.h"
 #include "certificate.h"
 #include "failure.h"
+#include "fetch_once.h"
 
 namespace cachain {
 
@@ -32,15 +32,13 @@ public:
     // throws its failure again. Throws Failure naming the URL otherwise.
     std::vector<CertificatePtr> fetch(const std::string& url);
 
-    std::size_t fetches() const noexcept { return fetches_; }
+    std::size_t fetches() const noexcept { return once_.fetches(); }
 
 private:
     std::vector<CertificatePtr> download(const std::string& url);
 
     AiaLimits limits_;
-    std::size_t fetches_ = 0;
-    std::map<std::string, std::vector<CertificatePtr>> fetched_;
-    std::map<std::string, Failure> failed_;
+    FetchOnce<std::vector<CertificatePtr>> once_;
 };
 
 }  // namespace cachain
