@@ -238,7 +238,7 @@ namespace CaChain.Commands
                 ["Confirm"] = false,
             };
             if (StorePath != null) parameters["StorePath"] = StorePath;
-            if (StorePath == null || StoreLocation == CaChainStoreLocation.Bundle) parameters["StoreLocation"] = StoreLocation.ToString();
+            if (!StoreTarget.IsDirectoryStorePath(StoreLocation, StorePath)) parameters["StoreLocation"] = StoreLocation.ToString();
             if (SystemRoot != null) parameters["SystemRoot"] = SystemRoot;
             var work = new RemoteWork
             {

@@ -138,8 +138,7 @@ namespace CaChain.Commands
                 WriteError(conflict);
                 return;
             }
-            // A -StorePath is a directory store's, unless it names a bundle's file.
-            var location = string.IsNullOrEmpty(StorePath) || StoreLocation == CaChainStoreLocation.Bundle ? StoreLocation : CaChainStoreLocation.Directory;
+            var location = StoreTarget.IsDirectoryStorePath(StoreLocation, StorePath) ? CaChainStoreLocation.Directory : StoreLocation;
             var key = (location, NullIfEmpty(StorePath), NullIfEmpty(SystemRoot));
             if (!requests.TryGetValue(key, out var list)) requests[key] = list = new List<(CaChainStoreName, string)>();
             foreach (string thumbprint in Thumbprint)
@@ -173,7 +172,7 @@ namespace CaChain.Commands
             if (Store != null) entry.Properties.Add(new PSNoteProperty("Store", Array.ConvertAll(Store, s => s.ToString())));
             if (!string.IsNullOrEmpty(StorePath)) entry.Properties.Add(new PSNoteProperty("StorePath", StorePath));
             // A bundle's StorePath is its file: without Bundle the target would read it as a directory store.
-            if (string.IsNullOrEmpty(StorePath) || StoreLocation == CaChainStoreLocation.Bundle)
+            if (!StoreTarget.IsDirectoryStorePath(StoreLocation, StorePath))
                 entry.Properties.Add(new PSNoteProperty("StoreLocation", StoreLocation.ToString()));
             if (!string.IsNullOrEmpty(SystemRoot)) entry.Properties.Add(new PSNoteProperty("SystemRoot", SystemRoot));
             // The target checks it too: a label that now reaches another machine removes nothing there.

@@ -34,6 +34,12 @@ namespace CaChain.Stores
         private static string ResolveFolder(System.Management.Automation.SessionState session, string path) =>
             path == null ? null : session.Path.GetUnresolvedProviderPathFromPSPath(path);
 
+        // Whether -StorePath names a directory store: it does unless
+        // -StoreLocation Bundle makes it the bundle's file. Where it does, the
+        // location need not be passed on (a target reads the path alone).
+        public static bool IsDirectoryStorePath(CaChainStoreLocation location, string storePath) =>
+            !string.IsNullOrEmpty(storePath) && location != CaChainStoreLocation.Bundle;
+
         // storePath: a directory store, or with Bundle the bundle file (null
         // for the user's own); systemRoot: on Linux, the folder that stands
         // for / (a container image, a chroot, a test).

@@ -73,7 +73,7 @@ PemBundle::PemBundle(std::string text) {
     while (at < text.size()) {
         const bool after_line_end = !blocks_.empty() && ends_with_line_end(blocks_.back().text);
         if (auto block = ours_at(text, at, after_line_end)) {
-            const bool joined = block->text.front() == '\n';
+            const bool joined = block->joined();
             if (joined) {
                 blocks_.back().text.pop_back();  // that line end is the block's
                 if (blocks_.back().text.empty()) blocks_.pop_back();
@@ -157,7 +157,7 @@ bool PemBundle::remove(StoreKind kind, const std::string& thumbprint) {
             ++block;
             continue;
         }
-        const bool joined = block->text.front() == '\n';
+        const bool joined = block->joined();
         block = blocks_.erase(block);
         if (joined && block != blocks_.end()) keep_line_end_before(block);
         removed = true;

@@ -60,6 +60,9 @@ private:
         std::string thumbprint;         // CaChain's blocks only
         std::vector<std::uint8_t> der;  // CaChain's blocks only
         std::string text;               // exactly as in the file, line end added before it included
+
+        // A block of CaChain's that brought the line end before it.
+        bool joined() const { return !text.empty() && text.front() == '\n'; }
     };
 
     // CaChain's block starting at the line at `at`, if there is one there.
