@@ -19,8 +19,6 @@ namespace fs = std::filesystem;
 using namespace cachain::testing;
 using Bytes = std::vector<std::uint8_t>;
 
-Bytes bytes_of(const std::string& text) { return Bytes(text.begin(), text.end()); }
-
 std::string base64_of(const Bytes& der) {
     std::string text(4 * ((der.size() + 2) / 3) + 1, '\0');
     const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(text.data()), der.data(), static_cast<int>(der.size()));

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang into ./build-fuzz and runs each one,
+# Builds the libFuzzer targets with clang into ./build-sanitized (shared with
+# the sanitizer run: scripts/configure-sanitized.sh) and runs each one,
 # starting from the committed corpus (fuzz/corpus/<target>, minimised, read
 # only) and the seed corpus the build generates (the seed's lab PKI as DER,
 # PEM, P7B and PFX, made fresh with its keys at each build).
@@ -7,20 +8,20 @@
 #   scripts/fuzz.sh [seconds per target] [target...]      short: default 60 s each; CI runs 10 s
 #   scripts/fuzz.sh --long [executions] [target...]       default 10,000,000 executions each,
 #                                                         capped at FUZZ_MAX_SECONDS (default 3600) each
-#   scripts/fuzz.sh --merge [target...]                   re-minimise fuzz/corpus from build-fuzz/corpus
+#   scripts/fuzz.sh --merge [target...]                   re-minimise fuzz/corpus from build-sanitized/corpus
 #
-# Inputs that grow coverage are kept in build-fuzz/corpus/<target>, so a
+# Inputs that grow coverage are kept in build-sanitized/corpus/<target>, so a
 # longer run goes on where the last one stopped; --merge folds them into the
 # committed corpus, keeping only what adds coverage beyond the seed corpus and
 # dropping any input that holds a private key. Each run prints, per target,
 # the executions, the new units and the coverage (cov: edges, ft: features).
 # A crash, a leak, a time-out or undefined behaviour stops the target, leaves
-# the input in build-fuzz/crashes/, and makes the script fail. Replay one with
-#   build-fuzz/fuzz/<target> build-fuzz/crashes/<file>
+# the input in build-sanitized/crashes/, and makes the script fail. Replay one with
+#   build-sanitized/fuzz/<target> build-sanitized/crashes/<file>
 # and make it a regression test in tests/native/fuzz_regressions_test.cpp.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build="$root/build-fuzz"
+build=$("$root/scripts/configure-sanitized.sh")
 committed="$root/fuzz/corpus"
 all_targets=(certificate_parser_fuzzer c_api_fuzzer aia_response_fuzzer file_names_fuzzer starttls_fuzzer)
 
@@ -34,11 +35,6 @@ esac
 max_seconds=${FUZZ_MAX_SECONDS:-3600}
 targets=("${@:-${all_targets[@]}}")
 
-# -O1 with line tables only (-g1), as libFuzzer's own documentation builds
-# targets: crash reports keep file and line, and the build is much quicker.
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
-  -DCACHAIN_BUILD_FUZZERS=ON -DCACHAIN_BUILD_TESTS=OFF -DCACHAIN_BUILD_DEMO=OFF >/dev/null
 cmake --build "$build" -j2 --target cachain_fuzz_corpus "${targets[@]}"
 
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
@@ -125,20 +121,34 @@ if [[ $mode == long ]]; then
 else
   budget=(-max_total_time="$seconds")
 fi
-failed=()
-for target in "${targets[@]}"; do
-  corpus="$build/corpus/$target"
+# One target's run; its exit status goes to <target>.status beside its log.
+run_target() {
+  local target=$1 corpus="$build/corpus/$1" status=0
   mkdir -p "$corpus" "$committed/$target"
+  # New units go to the first folder only: the committed corpus stays as it is.
+  "$build/fuzz/$target" "$corpus" "$committed/$target" "$build/fuzz/seed-corpus/$target" \
+    "${budget[@]}" "${limits[@]}" \
+    -artifact_prefix="$build/crashes/$target-" -print_final_stats=1 \
+    >"$build/$target.log" 2>&1 || status=$?
+  echo "$status" >"$build/$target.status"
+}
+
+# Two targets at a time, one per core: each is single-threaded.
+for target in "${targets[@]}"; do
   if [[ $mode == long ]]; then
     echo "fuzz: $target for $executions executions (at most ${max_seconds}s)"
   else
     echo "fuzz: $target for ${seconds}s"
   fi
-  # New units go to the first folder only: the committed corpus stays as it is.
-  if ! "$build/fuzz/$target" "$corpus" "$committed/$target" "$build/fuzz/seed-corpus/$target" \
-      "${budget[@]}" "${limits[@]}" \
-      -artifact_prefix="$build/crashes/$target-" -print_final_stats=1 \
-      >"$build/$target.log" 2>&1; then
+  while (($(jobs -rp | wc -l) >= 2)); do wait -n || true; done
+  run_target "$target" &
+done
+wait
+
+failed=()
+for target in "${targets[@]}"; do
+  echo "fuzz: $target"
+  if [[ $(cat "$build/$target.status") != 0 ]]; then
     failed+=("$target")
     tail -n 60 "$build/$target.log"
   else

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the native library and its tests with AddressSanitizer and
-# UndefinedBehaviorSanitizer into ./build-asan, and runs every native test.
+# UndefinedBehaviorSanitizer into ./build-sanitized (scripts/configure-sanitized.sh,
+# shared with the fuzzers), and runs every native test.
 # A leak, an out-of-bounds access or undefined behaviour fails the run.
 #
 # The library starts openssl and update-ca-certificates, and the tests start
@@ -9,14 +10,7 @@
 # they always do and ASAN_OPTIONS means nothing to them.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build="$root/build-asan"
-flags="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
-
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug \
-  -DCACHAIN_BUILD_DEMO=OFF -DCACHAIN_BUILD_TESTS=ON \
-  -DCMAKE_CXX_FLAGS="$flags" \
-  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
-  -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+build=$("$root/scripts/configure-sanitized.sh")
 cmake --build "$build" -j2 --target cachain_native_tests
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1
