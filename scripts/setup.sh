@@ -13,6 +13,8 @@ packages=(
   openssh-server              # sshd on 127.0.0.1 for the module's remoting test
   python3                     # a small HTTP server for AIA downloads in the module's tests
   curl nodejs                 # real clients of a PEM bundle in the tests: curl --cacert, node NODE_EXTRA_CA_CERTS
+  libnss3-tools               # certutil, which -StoreLocation Nss changes NSS databases with; vfychain in the tests
+  chromium                    # a real browser reading an NSS database in the tests (headless)
   g++-mingw-w64-x86-64-posix  # cross-builds cachain.dll, its tests and OpenSSL for Windows
   binutils-mingw-w64-x86-64   # objdump: what cachain.dll imports
   dpkg-dev                    # apt-get source: OpenSSL's Debian source, for the mingw-w64 build

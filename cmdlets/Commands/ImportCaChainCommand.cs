@@ -259,6 +259,7 @@ namespace CaChain.Commands
         // The store as the user named it, for the remote confirmation.
         private string StoreDescription =>
             StoreLocation == CaChainStoreLocation.Bundle ? "the bundle " + (StorePath ?? "of the user") :
+            StoreLocation == CaChainStoreLocation.Nss ? (StorePath == null ? "every NSS database of the user" : "the NSS database " + StorePath) :
             StorePath ?? StoreLocation + @"\Root and \CA";
 
         private uint RuleFlags => (Force ? Flags.PlaceForce : 0) | (ExcludeRootFromCA ? Flags.PlaceRootNotInCA : 0);

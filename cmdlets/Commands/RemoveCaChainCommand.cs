@@ -171,7 +171,7 @@ namespace CaChain.Commands
             entry.Properties.Add(new PSNoteProperty("Thumbprint", Thumbprint));
             if (Store != null) entry.Properties.Add(new PSNoteProperty("Store", Array.ConvertAll(Store, s => s.ToString())));
             if (!string.IsNullOrEmpty(StorePath)) entry.Properties.Add(new PSNoteProperty("StorePath", StorePath));
-            // A bundle's StorePath is its file: without Bundle the target would read it as a directory store.
+            // A bundle's StorePath is its file, an NSS store's its database: without the location the target would read it as a directory store.
             if (!StoreTarget.IsDirectoryStorePath(StoreLocation, StorePath))
                 entry.Properties.Add(new PSNoteProperty("StoreLocation", StoreLocation.ToString()));
             if (!string.IsNullOrEmpty(SystemRoot)) entry.Properties.Add(new PSNoteProperty("SystemRoot", SystemRoot));

@@ -7,7 +7,8 @@ namespace CaChain.Commands
     // -StoreLocation, -StorePath and -SystemRoot each name a store; some of
     // them name different stores, and one silently winning would write where
     // the user did not ask. -StorePath is a directory store's folder, or with
-    // -StoreLocation Bundle the bundle's file, and has no system root; a
+    // -StoreLocation Bundle the bundle's file, with Nss an NSS database's
+    // folder, and has no system root; a
     // system root (on Linux, the folder that stands for /) belongs to
     // LocalMachine only. Import-, Remove- and Test-CaChain refuse the same
     // combinations with the same errors.
@@ -20,11 +21,10 @@ namespace CaChain.Commands
         {
             if (storePath != null && systemRoot != null)
             {
-                string what = location == CaChainStoreLocation.Bundle ? "a bundle file" : "a directory store";
-                return Refusal(cmdlet, $"-StorePath '{storePath}' is {what} and -SystemRoot '{systemRoot}' is the LocalMachine store of an image: give one of them, not both.",
+                return Refusal(cmdlet, $"-StorePath '{storePath}' is {location.StorePathNoun()} and -SystemRoot '{systemRoot}' is the LocalMachine store of an image: give one of them, not both.",
                     "StorePathAndSystemRoot", storePath);
             }
-            if (storePath != null && location.HasValue && location != CaChainStoreLocation.Directory && location != CaChainStoreLocation.Bundle)
+            if (storePath != null && location.HasValue && location != CaChainStoreLocation.Directory && !location.Value.TakesStorePath())
             {
                 return Refusal(cmdlet, $"-StoreLocation {location} and -StorePath '{storePath}' (a directory store) name different stores: give one of them, not both.",
                     "StoreLocationAndPath", storePath);

@@ -1,7 +1,21 @@
 namespace CaChain.Stores
 {
     // -StoreLocation of Import-, Remove- and Test-CaChain (cachain_store_location).
-    // Directory and Bundle take their folder or file from -StorePath (a
-    // Bundle without one is the user's own bundle file).
-    public enum CaChainStoreLocation { LocalMachine = 0, CurrentUser = 1, Directory = 2, Bundle = 3 }
+    // Directory, Bundle and Nss take their folder, file or database from
+    // -StorePath (a Bundle without one is the user's own bundle file; Nss
+    // without one is every NSS database of the user).
+    public enum CaChainStoreLocation { LocalMachine = 0, CurrentUser = 1, Directory = 2, Bundle = 3, Nss = 4 }
+
+    internal static class StoreLocationRules
+    {
+        // Whether -StorePath names a store of this location's own kind (a
+        // bundle's file, an NSS database) rather than a directory store.
+        public static bool TakesStorePath(this CaChainStoreLocation location) =>
+            location == CaChainStoreLocation.Bundle || location == CaChainStoreLocation.Nss;
+
+        // What -StorePath names with this location, for messages.
+        public static string StorePathNoun(this CaChainStoreLocation? location) =>
+            location == CaChainStoreLocation.Bundle ? "a bundle file" :
+            location == CaChainStoreLocation.Nss ? "an NSS database" : "a directory store";
+    }
 }

@@ -62,7 +62,7 @@ namespace CaChain.Stores
                         Store = inNoStore ? string.Empty : store.ToString(),
                         Location = inNoStore ? string.Empty : Text(PlacementText.Location),
                         StoreLocation = target.StoreLocation.ToString(),
-                        StorePath = target.StorePath,
+                        StorePath = StorePathOf(target, inNoStore ? null : Text(PlacementText.Location)),
                         SystemRoot = target.SystemRoot,
                         Action = action.ToString(),
                         Message = Text(PlacementText.Message),
@@ -72,6 +72,11 @@ namespace CaChain.Stores
             }
             return entries;
         }
+
+        // The store an entry is in, for Remove-CaChain to find it again:
+        // with every NSS database of the user, the one database it went to.
+        private static string StorePathOf(StoreTarget target, string location) =>
+            target.StoreLocation == CaChainStoreLocation.Nss && location != null ? location : target.StorePath;
 
         private static List<string> Warnings(PlacementHandle result)
         {

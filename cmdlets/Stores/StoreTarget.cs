@@ -7,8 +7,8 @@ using CaChain.Native;
 namespace CaChain.Stores
 {
     // Which stores a cmdlet works on: the system's (LocalMachine or
-    // CurrentUser), a directory store or a PEM bundle, opened as one
-    // libcachain store.
+    // CurrentUser), a directory store, a PEM bundle or NSS databases, opened
+    // as one libcachain store.
     internal sealed class StoreTarget : IDisposable
     {
         private DotNetUserStore userStore;
@@ -35,13 +35,15 @@ namespace CaChain.Stores
             path == null ? null : session.Path.GetUnresolvedProviderPathFromPSPath(path);
 
         // Whether -StorePath names a directory store: it does unless
-        // -StoreLocation Bundle makes it the bundle's file. Where it does, the
-        // location need not be passed on (a target reads the path alone).
+        // -StoreLocation Bundle or Nss makes it a bundle's file or an NSS
+        // database. Where it does, the location need not be passed on (a
+        // target reads the path alone).
         public static bool IsDirectoryStorePath(CaChainStoreLocation location, string storePath) =>
-            !string.IsNullOrEmpty(storePath) && location != CaChainStoreLocation.Bundle;
+            !string.IsNullOrEmpty(storePath) && !location.TakesStorePath();
 
-        // storePath: a directory store, or with Bundle the bundle file (null
-        // for the user's own); systemRoot: on Linux, the folder that stands
+        // storePath: a directory store, with Bundle the bundle file (null
+        // for the user's own), with Nss the NSS database (null for every one
+        // of the user's); systemRoot: on Linux, the folder that stands
         // for / (a container image, a chroot, a test).
         public static StoreTarget Open(CaChainStoreLocation location, string storePath, string systemRoot)
         {
@@ -53,6 +55,11 @@ namespace CaChain.Stores
                 // The file itself, also when the default was meant: results name it, and Remove-CaChain finds it.
                 string file = Utf8.FromNative(NativeMethods.cachain_store_location_text(bundle, (int)CaChainStoreName.Root));
                 return new StoreTarget(bundle, location, file, null, null);
+            }
+            if (location == CaChainStoreLocation.Nss)
+            {
+                CaChainException.ThrowIfFailed(NativeMethods.cachain_store_open(CaChainStoreLocation.Nss, Utf8.ToNative(storePath), out StoreHandle nss));
+                return new StoreTarget(nss, location, storePath, null, null);
             }
             if (storePath != null)
             {

@@ -60,6 +60,9 @@ Describe '<Cmdlet> with conflicting stores' -ForEach @(
         @{ Combination = '-StoreLocation Bundle with -StorePath and -SystemRoot'; StoreLocation = 'Bundle'; StorePath = $true; SystemRoot = $true
            ErrorId = 'StorePathAndSystemRoot'; Target = 'store'
            Message = "-StorePath '{0}' is a bundle file and -SystemRoot '{1}' is the LocalMachine store of an image: give one of them, not both." }
+        @{ Combination = '-StoreLocation Nss with -StorePath and -SystemRoot'; StoreLocation = 'Nss'; StorePath = $true; SystemRoot = $true
+           ErrorId = 'StorePathAndSystemRoot'; Target = 'store'
+           Message = "-StorePath '{0}' is an NSS database and -SystemRoot '{1}' is the LocalMachine store of an image: give one of them, not both." }
         @{ Combination = 'all three'; StoreLocation = 'Directory'; StorePath = $true; SystemRoot = $true
            ErrorId = 'StorePathAndSystemRoot'; Target = 'store'
            Message = "-StorePath '{0}' is a directory store and -SystemRoot '{1}' is the LocalMachine store of an image: give one of them, not both." }

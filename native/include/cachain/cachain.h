@@ -414,9 +414,11 @@ typedef CACHAIN_ENUM(cachain_store_location) {
     CACHAIN_LOCATION_LOCAL_MACHINE = 0, /* Windows: LocalMachine system stores; Linux: the system trust */
     CACHAIN_LOCATION_CURRENT_USER = 1,  /* Windows: CurrentUser system stores; elsewhere NOT_SUPPORTED */
     CACHAIN_LOCATION_DIRECTORY = 2,     /* a folder with Root/ and CA/ in OpenSSL's hashed layout */
-    CACHAIN_LOCATION_BUNDLE = 3         /* a PEM bundle file for tools that take one (curl --cacert, git's
+    CACHAIN_LOCATION_BUNDLE = 3,        /* a PEM bundle file for tools that take one (curl --cacert, git's
                                            http.sslCAInfo, NODE_EXTRA_CA_CERTS): CaChain's roots and
                                            intermediates in it, each marked with its thumbprint */
+    CACHAIN_LOCATION_NSS = 4            /* an NSS database (Chromium's ~/.pki/nssdb, a Firefox profile),
+                                           changed through certutil; Linux only */
 } cachain_store_location;
 
 typedef CACHAIN_ENUM(cachain_store_name) {
@@ -431,6 +433,16 @@ typedef CACHAIN_ENUM(cachain_store_name) {
  * every other line of the file byte for byte, takes each root in once (never
  * in CA as well), and trusts, for cachain_evaluate, every certificate in it;
  * a removal that leaves it empty deletes it;
+ * for NSS the database's folder (created on first write), or NULL for every
+ * NSS database of the user ($HOME/.pki/nssdb, and each Firefox profile with
+ * a cert9.db under ~/.mozilla/firefox or ~/snap/firefox/common/.mozilla/firefox),
+ * all changed as one transaction: a failure in one undoes the others. Roots
+ * go in as "CaChain Root <thumbprint>" trusted "C,,", intermediates as
+ * "CaChain CA <thumbprint>" with no trust; only those nicknames are ever
+ * removed, and an entry of someone else's is never changed. certutil
+ * (libnss3-tools) must be installed: CACHAIN_E_NOT_SUPPORTED says so when it
+ * is not. cachain_evaluate needs one database: with several it fails with
+ * CACHAIN_E_ARGUMENT;
  * for LOCAL_MACHINE on Linux an optional system root (a mounted image or a
  * container's root folder; NULL for this machine). On Windows a path is
  * refused with CACHAIN_E_NOT_SUPPORTED rather than silently standing for

@@ -66,8 +66,15 @@ struct cachain_export {
 };
 
 struct cachain_store {
-    std::unique_ptr<cachain::TrustStore> store;
+    // One store, or several changed as one transaction (store_group.h):
+    // every NSS database of the user, when none is named.
+    std::vector<std::unique_ptr<cachain::TrustStore>> members;
     std::string root_location, ca_location;
+
+    std::vector<cachain::TrustStore*> all() const;
+    // The one store of a call that judges a single store; Failure(ARGUMENT)
+    // naming the members when there are several.
+    cachain::TrustStore& single() const;
 };
 
 struct cachain_placement {

@@ -12,6 +12,7 @@
 #include "placement.h"
 #include "placement_warnings.h"
 #include "store_factory.h"
+#include "store_group.h"
 
 namespace {
 
@@ -39,15 +40,62 @@ cachain_placement_action action_of(cachain::PlacementAction action) {
 
 bool valid_name(cachain_store_name name) { return name == CACHAIN_STORE_ROOT || name == CACHAIN_STORE_CA; }
 
-cachain_placement* wrap(std::vector<cachain::PlacementResult> results, cachain::TrustStore& store) {
+cachain_placement* wrap(std::vector<cachain::PlacementResult> results, const cachain_store& store) {
     auto placement = std::make_unique<cachain_placement>();
     placement->results = std::move(results);
     for (const auto& result : placement->results) placement->handles.push_back({result.certificate});
-    placement->warnings = store.take_warnings();
+    for (auto* member : store.all()) {
+        auto warnings = member->take_warnings();
+        placement->warnings.insert(placement->warnings.end(), warnings.begin(), warnings.end());
+    }
     return placement.release();
 }
 
+// Forgets what an earlier call that failed left: not this call's.
+void drop_old_warnings(const cachain_store& store) {
+    for (auto* member : store.all()) member->take_warnings();
+}
+
+// A member's own results, to tell it which of them created it.
+std::vector<cachain::PlacementResult> results_of(const std::vector<cachain::PlacementResult>& results,
+                                                 const cachain::TrustStore& member) {
+    std::vector<cachain::PlacementResult> own;
+    for (const auto& result : results)
+        if (result.location == member.location(result.store)) own.push_back(result);
+    return own;
+}
+
+// "a", "a and b", "a, b and c".
+std::string joined(const std::vector<std::string>& items) {
+    std::string text;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) text += i + 1 == items.size() ? " and " : ", ";
+        text += items[i];
+    }
+    return text;
+}
+
+std::string joined_locations(const cachain_store& store, cachain::StoreKind kind) {
+    std::vector<std::string> locations;
+    for (auto* member : store.all()) locations.push_back(member->location(kind));
+    return joined(locations);
+}
+
 }  // namespace
+
+std::vector<cachain::TrustStore*> cachain_store::all() const {
+    std::vector<cachain::TrustStore*> stores;
+    for (const auto& member : members) stores.push_back(member.get());
+    return stores;
+}
+
+cachain::TrustStore& cachain_store::single() const {
+    if (members.size() != 1)
+        throw cachain::Failure(CACHAIN_E_ARGUMENT, root_location,
+                               "these are " + std::to_string(members.size()) +
+                                   " stores, and a trust verdict is about one: name one of them with -StorePath");
+    return *members.front();
+}
 
 extern "C" {
 
@@ -56,9 +104,9 @@ cachain_status cachain_store_open(cachain_store_location location, const char* p
         if (!store) return missing_argument("store");
         *store = nullptr;
         auto opened = std::make_unique<cachain_store>();
-        opened->store = cachain::open_store(location, path ? path : "");
-        opened->root_location = opened->store->location(cachain::StoreKind::Root);
-        opened->ca_location = opened->store->location(cachain::StoreKind::CA);
+        opened->members = cachain::open_stores(location, path ? path : "");
+        opened->root_location = joined_locations(*opened, cachain::StoreKind::Root);
+        opened->ca_location = joined_locations(*opened, cachain::StoreKind::CA);
         *store = opened.release();
         return CACHAIN_OK;
     });
@@ -74,7 +122,7 @@ cachain_status cachain_store_open_callbacks(const cachain_store_callbacks* callb
         if (!root_location || !ca_location) return missing_argument("root_location/ca_location");
         if (!store) return missing_argument("store");
         auto opened = std::make_unique<cachain_store>();
-        opened->store = std::make_unique<cachain::CallbackStore>(*callbacks, root_location, ca_location);
+        opened->members.push_back(std::make_unique<cachain::CallbackStore>(*callbacks, root_location, ca_location));
         opened->root_location = root_location;
         opened->ca_location = ca_location;
         *store = opened.release();
@@ -96,8 +144,9 @@ cachain_status cachain_store_list(cachain_store* store, cachain_store_name name,
         if (!certs) return missing_argument("certs");
         if (!valid_name(name)) return fail(CACHAIN_E_ARGUMENT, "unknown store name " + std::to_string(name));
         auto set = std::make_unique<cachain_set>();
-        for (const auto& stored : store->store->list(kind_of(name)))
-            set->set.add_all(cachain::parse_certificates(stored.der, store->store->location(kind_of(name)), nullptr));
+        for (auto* member : store->all())
+            for (const auto& stored : member->list(kind_of(name)))
+                set->set.add_all(cachain::parse_certificates(stored.der, member->location(kind_of(name)), nullptr));
         set->sync_handles();
         *certs = set.release();
         return CACHAIN_OK;
@@ -126,14 +175,20 @@ cachain_status cachain_place_except(cachain_store* store, const cachain_set* cer
             if (!thumbprints[i] || !*thumbprints[i]) return missing_argument("thumbprint");
             options.declined.push_back({kind_of(names[i]), thumbprints[i]});
         }
-        store->store->take_warnings();  // left by an earlier call that failed: not this call's
-        const std::string missing_folder = store->store->missing_folder();
-        auto placed = cachain::place(*store->store, certs->set.certificates(), options);
+        drop_old_warnings(*store);
+        std::vector<std::string> missing_folders;
+        for (auto* member : store->all()) missing_folders.push_back(member->missing_folder());
+        auto placed = cachain::place_in_each(store->all(), certs->set.certificates(), options);
         cachain::note_bundled_leaves(placed, certs->set);
-        auto warnings = cachain::created_store_warnings(placed, missing_folder, store->store->missing_noun());
+        std::vector<std::string> warnings;
+        for (std::size_t i = 0; i < store->members.size(); ++i) {
+            const auto& member = *store->members[i];
+            const auto created = cachain::created_store_warnings(results_of(placed, member), missing_folders[i], member.missing_noun());
+            warnings.insert(warnings.end(), created.begin(), created.end());
+        }
         const auto expired = cachain::expired_root_warnings(placed, static_cast<std::int64_t>(std::time(nullptr)));
         warnings.insert(warnings.end(), expired.begin(), expired.end());
-        *result = wrap(std::move(placed), *store->store);
+        *result = wrap(std::move(placed), *store);
         (*result)->warnings.insert((*result)->warnings.end(), warnings.begin(), warnings.end());
         return CACHAIN_OK;
     });
@@ -157,8 +212,8 @@ cachain_status cachain_unplace(cachain_store* store, const cachain_store_name* n
                 removals.push_back({cachain::StoreKind::CA, thumbprints[i]});
             }
         }
-        store->store->take_warnings();  // left by an earlier call that failed: not this call's
-        *result = wrap(cachain::unplace(*store->store, removals, (flags & CACHAIN_PLACE_DRY_RUN) != 0), *store->store);
+        drop_old_warnings(*store);
+        *result = wrap(cachain::unplace_in_each(store->all(), removals, (flags & CACHAIN_PLACE_DRY_RUN) != 0), *store);
         return CACHAIN_OK;
     });
 }

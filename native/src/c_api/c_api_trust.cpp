@@ -117,13 +117,14 @@ cachain_status cachain_evaluate_with_options(cachain_store* store, const cachain
         if (!known_purpose(chosen.purpose))
             return fail(CACHAIN_E_ARGUMENT, "unknown purpose " + std::to_string(chosen.purpose));
         // An absent store trusts nothing; saying "not trusted" would hide a mistyped folder.
-        if (const std::string missing = store->store->missing_folder(); !missing.empty())
+        cachain::TrustStore& judged = store->single();
+        if (const std::string missing = judged.missing_folder(); !missing.empty())
             return fail(CACHAIN_E_PATH_NOT_FOUND,
-                        missing + ": the store does not exist (no such " + store->store->missing_noun() + ")");
+                        missing + ": the store does not exist (no such " + judged.missing_noun() + ")");
         const std::vector<cachain::CertificatePtr> none;
         auto result = std::make_unique<cachain_verdicts>();
         const cachain::EvaluationOptions options = options_of(chosen);
-        result->verdicts = cachain::evaluate_trust(*store->store, inputs->set.certificates(),
+        result->verdicts = cachain::evaluate_trust(judged, inputs->set.certificates(),
                                                    issuers ? issuers->set.certificates() : none, options,
                                                    downloader_of(chosen, options.at), revocation_checker_of(chosen));
         for (const auto& verdict : result->verdicts) result->chains.push_back(cachain_chain::wrap(verdict.chain));

@@ -8,6 +8,8 @@
 #include "windows_store.h"
 #else
 #include "linux_system_trust.h"
+#include "nss_databases.h"
+#include "nss_store.h"
 #endif
 
 namespace cachain {
@@ -20,11 +22,17 @@ std::unique_ptr<TrustStore> open_store(cachain_store_location location, const st
     case CACHAIN_LOCATION_BUNDLE:
         return std::make_unique<PemBundleStore>(path.empty() ? default_bundle_path() : path_from_utf8(path));
 #ifdef _WIN32
+    case CACHAIN_LOCATION_NSS:
+        throw Failure(CACHAIN_E_NOT_SUPPORTED, "NSS",
+                      "NSS databases are changed through certutil, which Windows lacks; Chrome and Edge on Windows "
+                      "trust the Windows stores (-StoreLocation LocalMachine or CurrentUser)");
     case CACHAIN_LOCATION_LOCAL_MACHINE:
         refuse_system_root_on_windows(path);
         return make_windows_system_store(WindowsStoreLocation::LocalMachine);
     case CACHAIN_LOCATION_CURRENT_USER: return make_windows_system_store(WindowsStoreLocation::CurrentUser);
 #else
+    case CACHAIN_LOCATION_NSS:
+        return std::make_unique<NssStore>(NssDatabase(path.empty() ? user_nss_databases(home_folder()).front() : path_from_utf8(path)));
     case CACHAIN_LOCATION_LOCAL_MACHINE:
         return std::make_unique<LinuxSystemTrust>(detect_linux_trust_layout(path.empty() ? "/" : path_from_utf8(path)));
     case CACHAIN_LOCATION_CURRENT_USER:
@@ -34,6 +42,19 @@ std::unique_ptr<TrustStore> open_store(cachain_store_location location, const st
 #endif
     }
     throw Failure(CACHAIN_E_ARGUMENT, "StoreLocation", "unknown store location " + std::to_string(location));
+}
+
+std::vector<std::unique_ptr<TrustStore>> open_stores(cachain_store_location location, const std::string& path) {
+    std::vector<std::unique_ptr<TrustStore>> stores;
+#ifndef _WIN32
+    if (location == CACHAIN_LOCATION_NSS && path.empty()) {
+        for (const auto& database : user_nss_databases(home_folder()))
+            stores.push_back(std::make_unique<NssStore>(NssDatabase(database)));
+        return stores;
+    }
+#endif
+    stores.push_back(open_store(location, path));
+    return stores;
 }
 
 void refuse_system_root_on_windows([[maybe_unused]] const std::string& system_root) {

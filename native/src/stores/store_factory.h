@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cachain/cachain.h"
 #include "trust_store.h"
@@ -11,10 +12,14 @@
 namespace cachain {
 
 // path: the folder of a directory store, the file of a PEM bundle ("" for
-// the user's default bundle), or the system root for the Linux system trust
+// the user's default bundle), the folder of an NSS database, or the system root for the Linux system trust
 // ("" for this machine). Throws Failure(NOT_SUPPORTED) for a
 // location this platform does not have, and for a system root on Windows.
 std::unique_ptr<TrustStore> open_store(cachain_store_location location, const std::string& path);
+
+// Like open_store, but NSS without a path opens every NSS database of the
+// user (nss_databases.h), one store each, to be changed together.
+std::vector<std::unique_ptr<TrustStore>> open_stores(cachain_store_location location, const std::string& path);
 
 // Throws Failure(NOT_SUPPORTED) on Windows when a system root is given.
 // There LocalMachine is this machine's own registry stores: a folder cannot

@@ -150,3 +150,13 @@ Describe 'Import-CaChain -StoreLocation Bundle on Windows' {
         Test-Path $own | Should -BeFalse
     }
 }
+
+Describe 'Import-CaChain -StoreLocation Nss on Windows' {
+    It 'is refused with the reason and the Windows stores to use instead, and places nothing' {
+        $refused = { Import-CaChain -Path "$certs/*.cer" -StoreLocation Nss } | Should -Throw -PassThru
+        $refused.Exception.Message | Should -BeExactly ("NSS: NSS databases are changed through certutil, which Windows lacks; Chrome and Edge on Windows " +
+            "trust the Windows stores (-StoreLocation LocalMachine or CurrentUser)")
+        $refused.CategoryInfo.Category | Should -Be 'NotImplemented'
+        @(Get-StoreThumbprint -Location CurrentUser -Name Root) | Should -Not -Contain $root
+    }
+}
