@@ -47,36 +47,32 @@ Failure undone(const Failure& cause, std::vector<Done>& done, PlacementAction wh
     return Failure(cause.status(), cause.item(), cause.reason() + outcome);
 }
 
-}  // namespace
-
-std::vector<PlacementResult> place_in_each(const std::vector<TrustStore*>& stores,
-                                           const std::vector<CertificatePtr>& certs, const PlacementOptions& options) {
+// Runs one store's part after another, undoing the earlier parts when one fails.
+template <typename Part>
+std::vector<PlacementResult> in_each(const std::vector<TrustStore*>& stores, PlacementAction what_is_done, Part part) {
     std::vector<Done> done;
     std::vector<PlacementResult> all;
     for (TrustStore* store : stores) {
         try {
-            done.push_back({store, place(*store, certs, options)});
+            done.push_back({store, part(*store)});
         } catch (const Failure& failure) {
-            throw undone(failure, done, PlacementAction::Added);
+            throw undone(failure, done, what_is_done);
         }
         all.insert(all.end(), done.back().results.begin(), done.back().results.end());
     }
     return all;
 }
 
+}  // namespace
+
+std::vector<PlacementResult> place_in_each(const std::vector<TrustStore*>& stores,
+                                           const std::vector<CertificatePtr>& certs, const PlacementOptions& options) {
+    return in_each(stores, PlacementAction::Added, [&](TrustStore& store) { return place(store, certs, options); });
+}
+
 std::vector<PlacementResult> unplace_in_each(const std::vector<TrustStore*>& stores,
                                              const std::vector<Removal>& removals, bool dry_run) {
-    std::vector<Done> done;
-    std::vector<PlacementResult> all;
-    for (TrustStore* store : stores) {
-        try {
-            done.push_back({store, unplace(*store, removals, dry_run)});
-        } catch (const Failure& failure) {
-            throw undone(failure, done, PlacementAction::Removed);
-        }
-        all.insert(all.end(), done.back().results.begin(), done.back().results.end());
-    }
-    return all;
+    return in_each(stores, PlacementAction::Removed, [&](TrustStore& store) { return unplace(store, removals, dry_run); });
 }
 
 }  // namespace cachain
