@@ -15,6 +15,7 @@ packages=(
   curl nodejs                 # real clients of a PEM bundle in the tests: curl --cacert, node NODE_EXTRA_CA_CERTS
   libnss3-tools               # certutil, which -StoreLocation Nss changes NSS databases with; vfychain in the tests
   chromium                    # a real browser reading an NSS database in the tests (headless)
+  default-jdk-headless        # keytool, which -StoreLocation Java changes keystores with; javac and java for the tests' client
   g++-mingw-w64-x86-64-posix  # cross-builds cachain.dll, its tests and OpenSSL for Windows
   binutils-mingw-w64-x86-64   # objdump: what cachain.dll imports
   dpkg-dev                    # apt-get source: OpenSSL's Debian source, for the mingw-w64 build

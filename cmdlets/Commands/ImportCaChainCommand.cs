@@ -59,10 +59,18 @@ namespace CaChain.Commands
         [Parameter]
         public CaChainStoreLocation StoreLocation { get; set; } = CaChainStoreLocation.LocalMachine;
 
-        // A directory store (Root/ and CA/ in OpenSSL's hashed layout) instead of the system's.
+        // A directory store (Root/ and CA/ in OpenSSL's hashed layout) instead of the system's,
+        // or with -StoreLocation Bundle, Nss or Java the file, database or keystore.
+        // -NssDatabase and -KeystorePath name it for those kinds of store.
+        [Alias("NssDatabase", "KeystorePath")]
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string StorePath { get; set; }
+
+        // The password of a Java keystore (-StoreLocation Java); changeit,
+        // a JDK's own, when not given. Never sent to other machines.
+        [Parameter]
+        public SecureString KeystorePassword { get; set; }
 
         // Linux: the folder that stands for / when placing into LocalMachine.
         [Parameter]
@@ -123,9 +131,10 @@ namespace CaChain.Commands
         protected override void BeginProcessing()
         {
             CaChainStoreLocation? location = MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) ? StoreLocation : (CaChainStoreLocation?)null;
-            ErrorRecord conflict = StoreTargetConflict.Find(this, location, StorePath, SystemRoot);
+            ErrorRecord conflict = StoreTargetConflict.Find(this, location, StorePath, SystemRoot, KeystorePassword != null);
             if (conflict != null) ThrowTerminatingError(conflict);
             remoteTargets = RemoteTargetSelection.Resolve(this, this);
+            if (remoteTargets != null && KeystorePassword != null) ThrowTerminatingError(StoreTargetConflict.PasswordToOtherMachines(this));
         }
 
         protected override void ProcessRecord()
@@ -259,6 +268,7 @@ namespace CaChain.Commands
         // The store as the user named it, for the remote confirmation.
         private string StoreDescription =>
             StoreLocation == CaChainStoreLocation.Bundle ? "the bundle " + (StorePath ?? "of the user") :
+            StoreLocation == CaChainStoreLocation.Java ? "the Java keystore " + (StorePath ?? "of the JDK (cacerts)") :
             StoreLocation == CaChainStoreLocation.Nss ? (StorePath == null ? "every NSS database of the user" : "the NSS database " + StorePath) :
             StorePath ?? StoreLocation + @"\Root and \CA";
 
@@ -268,7 +278,7 @@ namespace CaChain.Commands
         // confirmed writes are made in one transaction, the declined ones left out.
         private void PlaceHere()
         {
-            StoreTarget target = StoreOpening.Open(this, StoreLocation, StorePath, SystemRoot, ThrowTerminatingError);
+            StoreTarget target = StoreOpening.Open(this, StoreLocation, StorePath, SystemRoot, ThrowTerminatingError, KeystorePassword);
             using (target)
             {
                 List<PlacementEntry> planned = Place(target, RuleFlags | Flags.PlaceDryRun, new List<PlacementEntry>());
@@ -293,7 +303,7 @@ namespace CaChain.Commands
             Placement placement;
             try
             {
-                placement = target.Place(collected, flags, declined.Select(d => (d.Store, d.Result.Thumbprint)).ToList());
+                placement = target.Place(collected, flags, declined.Select(d => (d.Store, d.Result.Thumbprint, d.Result.Location)).ToList());
             }
             catch (CaChainException error)
             {

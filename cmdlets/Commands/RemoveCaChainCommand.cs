@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using System.Management.Automation.Runspaces;
 using CaChain.Native;
 using CaChain.Remote;
@@ -35,8 +36,15 @@ namespace CaChain.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public CaChainStoreLocation StoreLocation { get; set; } = CaChainStoreLocation.LocalMachine;
 
+        // -NssDatabase and -KeystorePath name it for those kinds of store.
+        [Alias("NssDatabase", "KeystorePath")]
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string StorePath { get; set; }
+
+        // The password of a Java keystore (-StoreLocation Java); changeit,
+        // a JDK's own, when not given. Never sent to other machines.
+        [Parameter]
+        public SecureString KeystorePassword { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string SystemRoot { get; set; }
@@ -101,6 +109,7 @@ namespace CaChain.Commands
         protected override void BeginProcessing()
         {
             remoteTargets = RemoteTargetSelection.Resolve(this, this);
+            if (remoteTargets != null && KeystorePassword != null) ThrowTerminatingError(StoreTargetConflict.PasswordToOtherMachines(this));
             if (remoteTargets != null) foreach (RemoteTarget target in remoteTargets) remoteEntries[target.Label] = new List<object>();
         }
 
@@ -132,7 +141,7 @@ namespace CaChain.Commands
             }
             // Bound per pipeline object too: a conflicting object is refused, the others go on.
             CaChainStoreLocation? given = MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) ? StoreLocation : (CaChainStoreLocation?)null;
-            ErrorRecord conflict = StoreTargetConflict.Find(this, given, NullIfEmpty(StorePath), NullIfEmpty(SystemRoot));
+            ErrorRecord conflict = StoreTargetConflict.Find(this, given, NullIfEmpty(StorePath), NullIfEmpty(SystemRoot), KeystorePassword != null);
             if (conflict != null)
             {
                 WriteError(conflict);
@@ -217,7 +226,7 @@ namespace CaChain.Commands
         // confirmed ones are removed in one transaction.
         private void RemoveFrom(CaChainStoreLocation location, string storePath, string systemRoot, List<(CaChainStoreName store, string thumbprint)> entries)
         {
-            StoreTarget target = StoreOpening.Open(this, location, storePath, systemRoot, WriteError);
+            StoreTarget target = StoreOpening.Open(this, location, storePath, systemRoot, WriteError, KeystorePassword);
             if (target == null) return;
             using (target)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Security;
 using CaChain.Native;
 using CaChain.Stores;
 
@@ -11,11 +12,12 @@ namespace CaChain.Commands
     {
         // The store, or null after handing fail (WriteError, or
         // ThrowTerminatingError) the error, which names the store as given.
-        public static StoreTarget Open(PSCmdlet cmdlet, CaChainStoreLocation location, string storePath, string systemRoot, Action<ErrorRecord> fail)
+        public static StoreTarget Open(PSCmdlet cmdlet, CaChainStoreLocation location, string storePath, string systemRoot, Action<ErrorRecord> fail,
+            SecureString keystorePassword = null)
         {
             try
             {
-                return StoreTarget.Open(cmdlet.SessionState, location, storePath, systemRoot);
+                return StoreTarget.Open(cmdlet.SessionState, location, storePath, systemRoot, keystorePassword);
             }
             catch (CaChainException error)
             {

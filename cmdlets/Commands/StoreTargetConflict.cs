@@ -17,8 +17,13 @@ namespace CaChain.Commands
         // The error for the first conflict, or null. location is null when
         // -StoreLocation was not given; storePath and systemRoot are null
         // when not given.
-        public static ErrorRecord Find(PSCmdlet cmdlet, CaChainStoreLocation? location, string storePath, string systemRoot)
+        public static ErrorRecord Find(PSCmdlet cmdlet, CaChainStoreLocation? location, string storePath, string systemRoot, bool keystorePassword = false)
         {
+            if (keystorePassword && location != CaChainStoreLocation.Java)
+            {
+                return Refusal(cmdlet, $"-KeystorePassword is the password of a Java keystore: it goes with -StoreLocation Java only.",
+                    "KeystorePasswordWithoutJava", location?.ToString() ?? "LocalMachine");
+            }
             if (storePath != null && systemRoot != null)
             {
                 return Refusal(cmdlet, $"-StorePath '{storePath}' is {location.StorePathNoun()} and -SystemRoot '{systemRoot}' is the LocalMachine store of an image: give one of them, not both.",
@@ -36,6 +41,11 @@ namespace CaChain.Commands
             }
             return null;
         }
+
+        // A keystore's password stays on this machine.
+        public static ErrorRecord PasswordToOtherMachines(PSCmdlet cmdlet) =>
+            Refusal(cmdlet, "-KeystorePassword is not sent to other machines: run the command there, or leave it out to use changeit.",
+                "KeystorePasswordToOtherMachines", "KeystorePassword");
 
         private static ErrorRecord Refusal(PSCmdlet cmdlet, string message, string kind, string target) =>
             CommandErrors.Record(cmdlet, new ArgumentException(message), kind, ErrorCategory.InvalidArgument, target);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using System.Management.Automation.Runspaces;
 using CaChain.Native;
 using CaChain.Remote;
@@ -24,9 +25,16 @@ namespace CaChain.Commands
         [Parameter]
         public CaChainStoreLocation StoreLocation { get; set; } = CaChainStoreLocation.LocalMachine;
 
+        // -NssDatabase and -KeystorePath name it for those kinds of store.
+        [Alias("NssDatabase", "KeystorePath")]
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string StorePath { get; set; }
+
+        // The password of a Java keystore (-StoreLocation Java); changeit,
+        // a JDK's own, when not given. Never sent to other machines.
+        [Parameter]
+        public SecureString KeystorePassword { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -111,10 +119,11 @@ namespace CaChain.Commands
         {
             base.BeginProcessing();
             CaChainStoreLocation? location = MyInvocation.BoundParameters.ContainsKey(nameof(StoreLocation)) ? StoreLocation : (CaChainStoreLocation?)null;
-            ErrorRecord conflict = StoreTargetConflict.Find(this, location, StorePath, SystemRoot);
+            ErrorRecord conflict = StoreTargetConflict.Find(this, location, StorePath, SystemRoot, KeystorePassword != null);
             if (conflict != null) ThrowTerminatingError(conflict);
             remoteTargets = RemoteTargetSelection.Resolve(this, this);
-            if (remoteTargets == null) store = StoreOpening.Open(this, StoreLocation, StorePath, SystemRoot, ThrowTerminatingError);
+            if (remoteTargets != null && KeystorePassword != null) ThrowTerminatingError(StoreTargetConflict.PasswordToOtherMachines(this));
+            if (remoteTargets == null) store = StoreOpening.Open(this, StoreLocation, StorePath, SystemRoot, ThrowTerminatingError, KeystorePassword);
             else if (IssuerPath != null)
                 ThrowTerminatingError(CommandErrors.Record(this, new ArgumentException("-IssuerPath names files on this machine, which the other machines do not have: pipe those certificates in with the ones to test instead."), "RemoteTargetConflict", ErrorCategory.InvalidArgument, null));
         }

@@ -1,21 +1,23 @@
 namespace CaChain.Stores
 {
     // -StoreLocation of Import-, Remove- and Test-CaChain (cachain_store_location).
-    // Directory, Bundle and Nss take their folder, file or database from
-    // -StorePath (a Bundle without one is the user's own bundle file; Nss
-    // without one is every NSS database of the user).
-    public enum CaChainStoreLocation { LocalMachine = 0, CurrentUser = 1, Directory = 2, Bundle = 3, Nss = 4 }
+    // Directory, Bundle, Nss and Java take their folder, file, database or
+    // keystore from -StorePath (a Bundle without one is the user's own
+    // bundle file; Nss without one is every NSS database of the user; Java
+    // without one is the JDK's cacerts).
+    public enum CaChainStoreLocation { LocalMachine = 0, CurrentUser = 1, Directory = 2, Bundle = 3, Nss = 4, Java = 5 }
 
     internal static class StoreLocationRules
     {
         // Whether -StorePath names a store of this location's own kind (a
         // bundle's file, an NSS database) rather than a directory store.
         public static bool TakesStorePath(this CaChainStoreLocation location) =>
-            location == CaChainStoreLocation.Bundle || location == CaChainStoreLocation.Nss;
+            location == CaChainStoreLocation.Bundle || location == CaChainStoreLocation.Nss || location == CaChainStoreLocation.Java;
 
         // What -StorePath names with this location, for messages.
         public static string StorePathNoun(this CaChainStoreLocation? location) =>
             location == CaChainStoreLocation.Bundle ? "a bundle file" :
-            location == CaChainStoreLocation.Nss ? "an NSS database" : "a directory store";
+            location == CaChainStoreLocation.Nss ? "an NSS database" :
+            location == CaChainStoreLocation.Java ? "a Java keystore" : "a directory store";
     }
 }

@@ -129,6 +129,9 @@ namespace CaChain.Native
         public static extern Status cachain_store_open(CaChainStoreLocation location, byte[] path, out StoreHandle store);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern Status cachain_store_open_java(byte[] keystore, byte[] password, out StoreHandle store);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status cachain_store_open_callbacks(ref StoreCallbacks callbacks, byte[] rootLocation, byte[] caLocation, out StoreHandle store);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
@@ -144,7 +147,7 @@ namespace CaChain.Native
         public static extern Status cachain_place(StoreHandle store, SetHandle certs, uint flags, out PlacementHandle result);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        public static extern Status cachain_place_except(StoreHandle store, SetHandle certs, uint flags, int[] names, IntPtr[] thumbprints, UIntPtr count, out PlacementHandle result);
+        public static extern Status cachain_place_except_in(StoreHandle store, SetHandle certs, uint flags, int[] names, IntPtr[] thumbprints, IntPtr[] locations, UIntPtr count, out PlacementHandle result);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern Status cachain_unplace(StoreHandle store, int[] names, IntPtr[] thumbprints, UIntPtr count, uint flags, out PlacementHandle result);

@@ -20,7 +20,7 @@ namespace CaChain.Stores
                 if (authorities.Count == 0) return Array.Empty<string>();
                 try
                 {
-                    return store.Place(authorities, Flags.PlaceDryRun, Array.Empty<(CaChainStoreName, string)>()).Entries
+                    return store.Place(authorities, Flags.PlaceDryRun, Array.Empty<(CaChainStoreName, string, string)>()).Entries
                         .Where(e => e.Action == PlacementAction.WouldAdd)
                         .Select(e => $"{e.Store}: {e.Result.Subject} ({e.Result.Thumbprint})")
                         .ToArray();

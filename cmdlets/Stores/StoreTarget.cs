@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
+using System.Security;
 using System.Runtime.InteropServices;
 using CaChain.Native;
 
@@ -28,8 +30,8 @@ namespace CaChain.Stores
         public string SystemRoot { get; }
 
         // The same, with PowerShell paths (relative, PSDrive) resolved.
-        public static StoreTarget Open(System.Management.Automation.SessionState session, CaChainStoreLocation location, string storePath, string systemRoot) =>
-            Open(location, ResolveFolder(session, storePath), ResolveFolder(session, systemRoot));
+        public static StoreTarget Open(System.Management.Automation.SessionState session, CaChainStoreLocation location, string storePath, string systemRoot, SecureString keystorePassword = null) =>
+            Open(location, ResolveFolder(session, storePath), ResolveFolder(session, systemRoot), keystorePassword);
 
         private static string ResolveFolder(System.Management.Automation.SessionState session, string path) =>
             path == null ? null : session.Path.GetUnresolvedProviderPathFromPSPath(path);
@@ -45,8 +47,15 @@ namespace CaChain.Stores
         // for the user's own), with Nss the NSS database (null for every one
         // of the user's); systemRoot: on Linux, the folder that stands
         // for / (a container image, a chroot, a test).
-        public static StoreTarget Open(CaChainStoreLocation location, string storePath, string systemRoot)
+        public static StoreTarget Open(CaChainStoreLocation location, string storePath, string systemRoot, SecureString keystorePassword = null)
         {
+            if (location == CaChainStoreLocation.Java)
+            {
+                StoreHandle java = OpenJava(storePath, keystorePassword);
+                // The keystore itself, also when the JDK's cacerts was meant: Remove-CaChain finds it.
+                string keystore = Utf8.FromNative(NativeMethods.cachain_store_location_text(java, (int)CaChainStoreName.Root));
+                return new StoreTarget(java, location, keystore, null, null);
+            }
             if (location == CaChainStoreLocation.Directory && storePath == null)
                 throw new CaChainException(Status.Argument, "StoreLocation Directory: give the folder with -StorePath");
             if (location == CaChainStoreLocation.Bundle)
@@ -73,6 +82,21 @@ namespace CaChain.Stores
             }
             CaChainException.ThrowIfFailed(NativeMethods.cachain_store_open(location, Utf8.ToNative(systemRoot), out StoreHandle system));
             return new StoreTarget(system, location, null, systemRoot, null);
+        }
+
+        // The password reaches the library as UTF-8 bytes that are wiped after the call.
+        private static StoreHandle OpenJava(string keystore, SecureString password)
+        {
+            byte[] secret = password == null ? null : Utf8.ToNative(new NetworkCredential(string.Empty, password).Password);
+            try
+            {
+                CaChainException.ThrowIfFailed(NativeMethods.cachain_store_open_java(Utf8.ToNative(keystore), secret, out StoreHandle java));
+                return java;
+            }
+            finally
+            {
+                if (secret != null) Array.Clear(secret, 0, secret.Length);
+            }
         }
 
         // The user's own bundle, by the library's rule (cachain.h), but from
@@ -102,14 +126,16 @@ namespace CaChain.Stores
         }
 
         // Places certs by the rule (flags: Flags.Place*), leaving out the
-        // entries in except (declined at -Confirm). Throws a CaChainException
-        // when the store could not be changed; nothing is then changed.
-        public Placement Place(CertificateSet certs, uint flags, IReadOnlyList<(CaChainStoreName store, string thumbprint)> except)
+        // entries in except (declined at -Confirm, each for the store at its
+        // location). Throws a CaChainException when the store could not be
+        // changed; nothing is then changed.
+        public Placement Place(CertificateSet certs, uint flags, IReadOnlyList<(CaChainStoreName store, string thumbprint, string location)> except)
         {
             int[] names = except.Select(e => (int)e.store).ToArray();
             using (var thumbprints = new NativeStrings(except.Select(e => e.thumbprint)))
+            using (var locations = new NativeStrings(except.Select(e => e.location)))
             {
-                Status status = NativeMethods.cachain_place_except(Handle, certs.Handle, flags, names, thumbprints.Pointers, (UIntPtr)names.Length, out PlacementHandle result);
+                Status status = NativeMethods.cachain_place_except_in(Handle, certs.Handle, flags, names, thumbprints.Pointers, locations.Pointers, (UIntPtr)names.Length, out PlacementHandle result);
                 return ReadPlacement(status, result);
             }
         }

@@ -91,6 +91,7 @@ int main(void) {
     PRINT("cachain_store_location", CACHAIN_LOCATION_DIRECTORY);
     PRINT("cachain_store_location", CACHAIN_LOCATION_BUNDLE);
     PRINT("cachain_store_location", CACHAIN_LOCATION_NSS);
+    PRINT("cachain_store_location", CACHAIN_LOCATION_JAVA);
     PRINT("cachain_store_name", CACHAIN_STORE_ROOT);
     PRINT("cachain_store_name", CACHAIN_STORE_CA);
     PRINT("cachain_placement_action", CACHAIN_ACTION_ADDED);

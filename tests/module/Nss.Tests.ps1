@@ -134,12 +134,21 @@ Describe 'Every NSS database of the user (-StoreLocation Nss without -StorePath)
         Invoke-Chromium $userHome | Should -BeExactly 'net::ERR_CERT_AUTHORITY_INVALID'
     }
 
+    It 'leaves out a write declined at -Confirm in the database it was declined for only' {
+        # The console asks the six writes in turn: Chromium's three, then Firefox's; the Firefox root is declined.
+        $script = "Import-Module '$env:CACHAIN_MODULE'; Import-CaChain -Path '$($cas -join "','")' -StoreLocation Nss -Confirm -WarningAction SilentlyContinue | Out-Null"
+        $env:HOME, $saved = $userHome, $env:HOME
+        try { 'y', 'y', 'y', 'n', 'y', 'y' | & $env:PWSH -NoProfile -Command $script | Out-Null } finally { $env:HOME = $saved }
+        Get-NssListing "$userHome/.pki/nssdb" | Should -Be $ourListing
+        Get-NssListing $firefox | Should -Be $ourListing[1..2]
+    }
+
     It 'changes no database when one of them fails, and names the one that did' {
         [IO.File]::WriteAllBytes("$firefox/cert9.db", [byte[]]::new(4096))
         $script = "Import-CaChain -Path '$($cas -join "','")' -StoreLocation Nss -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null; `$problems | ForEach-Object { `$_.Exception.Message }"
         $messages = Invoke-AsUser $userHome $script
         $messages | Should -BeLike "${firefox}: certutil cannot read the NSS database (*): another program holds it locked (close the browser that uses it and run again), or cert9.db is damaged; nothing was changed"
-        Test-Path "$userHome/.pki" | Should -BeFalse -Because 'every database is read before any is changed'
+        Test-Path "$userHome/.pki" | Should -BeFalse -Because 'the dry run before the writes reads every database, and fails first'
     }
 
     It 'asks for one database when Test-CaChain is given several' {

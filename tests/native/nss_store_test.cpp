@@ -163,26 +163,30 @@ TEST_F(NssStoreTest, RemovalTakesOutOnlyCaChainsNicknamesAndNeverTouchesOthersEn
                                          {StoreKind::CA, thumbprint(pki_->issuing)}}, false);
     EXPECT_EQ(actions(removed), (std::vector<PlacementAction>{PlacementAction::Removed, PlacementAction::NotPresent,
                                                               PlacementAction::Removed}));
+    // A dry run says the same of the entry that is someone else's.
+    EXPECT_EQ(actions(unplace(store, {{StoreKind::CA, thumbprint(pki_->policy)}}, true)),
+              std::vector<PlacementAction>{PlacementAction::NotPresent});
     EXPECT_EQ(listing(database_), before);
 }
 
 TEST_F(NssStoreTest, TellsApartARootOfSomeoneElsesThatHasTheSameName) {
     // certutil answers either nickname with both certificates: they share a subject.
     make_database(database_);
-    const Issued twin = self_signed(ca_spec("SchertzLabRootCA"));
-    add_foreign(database_, folder_.path(), twin, "An older lab root", "CT,C,C");
-    const auto before = listing(database_);
     NssStore store{NssDatabase(database_)};
     const auto placed = place(store, seed_cas(), {});
     EXPECT_EQ(actions(placed), (std::vector<PlacementAction>(3, PlacementAction::Added)));
+    // Listed after CaChain's trusted root, whose nickname also finds it.
+    const Issued twin = self_signed(ca_spec("SchertzLabRootCA"));
+    add_foreign(database_, folder_.path(), twin, "An older lab root", ",,");
     NssStore again{NssDatabase(database_)};
-    std::vector<std::string> roots;
+    // Each keeps its own trust, though either nickname finds both.
+    std::vector<std::string> roots, others;
     for (const auto& root : again.list(StoreKind::Root)) roots.push_back(root.thumbprint + " " + root.source);
-    EXPECT_EQ(roots, (std::vector<std::string>{
-                         thumbprint(pki_->root) + " ",
-                         load(twin)->thumbprint() + " " + database_.string() + " (not placed by CaChain: \"An older lab root\")"}));
+    for (const auto& other : again.list(StoreKind::CA)) others.push_back(other.thumbprint + " " + other.source);
+    EXPECT_EQ(roots, std::vector<std::string>{thumbprint(pki_->root) + " "});
+    EXPECT_EQ(others.at(2), load(twin)->thumbprint() + " " + database_.string() + " (not placed by CaChain: \"An older lab root\")");
     unplace(again, removals_of(placed), false);
-    EXPECT_EQ(listing(database_), before);
+    EXPECT_EQ(listing(database_), std::vector<std::string>{"An older lab root|,,"});
 }
 
 TEST_F(NssStoreTest, RefusesToTrustARootSomeoneElseHoldsUntrustedAndChangesNothing) {
@@ -212,7 +216,7 @@ TEST_F(NssStoreTest, NamesThePackageWhenCertutilIsMissing) {
         EXPECT_EQ(failure.item(), "certutil-not-installed");
         EXPECT_NE(failure.reason().find("install Debian's or Ubuntu's libnss3-tools"), std::string::npos) << failure.what();
     }
-    EXPECT_FALSE(fs::exists(database_ / "cert9.db"));
+    EXPECT_FALSE(fs::exists(database_)) << "no folder is left behind";
 }
 
 TEST_F(NssStoreTest, ADamagedDatabaseIsReportedAndLeftAsItWas) {

@@ -417,8 +417,11 @@ typedef CACHAIN_ENUM(cachain_store_location) {
     CACHAIN_LOCATION_BUNDLE = 3,        /* a PEM bundle file for tools that take one (curl --cacert, git's
                                            http.sslCAInfo, NODE_EXTRA_CA_CERTS): CaChain's roots and
                                            intermediates in it, each marked with its thumbprint */
-    CACHAIN_LOCATION_NSS = 4            /* an NSS database (Chromium's ~/.pki/nssdb, a Firefox profile),
+    CACHAIN_LOCATION_NSS = 4,           /* an NSS database (Chromium's ~/.pki/nssdb, a Firefox profile),
                                            changed through certutil; Linux only */
+    CACHAIN_LOCATION_JAVA = 5           /* a Java keystore, JKS or PKCS#12 (the JDK's cacerts, an
+                                           application's truststore), changed through keytool; roots
+                                           only; Linux only */
 } cachain_store_location;
 
 typedef CACHAIN_ENUM(cachain_store_name) {
@@ -443,6 +446,14 @@ typedef CACHAIN_ENUM(cachain_store_name) {
  * (libnss3-tools) must be installed: CACHAIN_E_NOT_SUPPORTED says so when it
  * is not. cachain_evaluate needs one database: with several it fails with
  * CACHAIN_E_ARGUMENT;
+ * for JAVA the keystore file (created, as PKCS#12, on first write), or NULL
+ * for the cacerts of the JDK whose keytool the system runs, with the
+ * password changeit (cachain_store_open_java takes another). Only roots go
+ * in, as trusted certificates under the alias "cachain-<thumbprint>" (lower
+ * case): Java trusts every trusted certificate of a keystore as an anchor,
+ * so intermediates are left out with a note. keytool changes a private copy
+ * that replaces the keystore in one step; a keystore left empty by a
+ * removal is deleted. keytool (a Java runtime) must be installed;
  * for LOCAL_MACHINE on Linux an optional system root (a mounted image or a
  * container's root folder; NULL for this machine). On Windows a path is
  * refused with CACHAIN_E_NOT_SUPPORTED rather than silently standing for
@@ -451,6 +462,12 @@ typedef CACHAIN_ENUM(cachain_store_name) {
 CACHAIN_API cachain_status cachain_store_open(cachain_store_location location, const char* path,
                                               cachain_store** store);
 CACHAIN_API void cachain_store_free(cachain_store* store);
+
+/* A Java keystore (CACHAIN_LOCATION_JAVA) with its password: keystore NULL
+ * for the JDK's cacerts, password NULL for changeit. A wrong password fails
+ * the first read or write with CACHAIN_E_WRONG_PASSWORD; the password
+ * reaches keytool through its environment, never its command line. */
+CACHAIN_API cachain_status cachain_store_open_java(const char* keystore, const char* password, cachain_store** store);
 
 /* A store whose reads and writes the caller performs, for stores only the
  * caller's runtime can reach (the module uses it for .NET's per-user
@@ -527,6 +544,16 @@ CACHAIN_API cachain_status cachain_place(cachain_store* store, const cachain_set
 CACHAIN_API cachain_status cachain_place_except(cachain_store* store, const cachain_set* certs, uint32_t flags,
                                                 const cachain_store_name* names, const char* const* thumbprints,
                                                 size_t count, cachain_placement** result);
+
+/* Like cachain_place_except, each declined write also naming the location
+ * of the store it was declined for (as CACHAIN_PLACEMENT_TEXT_LOCATION gives
+ * it), for a store of several (every NSS database of a user): a write
+ * declined in one of them is still made in the others. locations may be
+ * NULL, and an entry NULL or "": then that write is declined everywhere. */
+CACHAIN_API cachain_status cachain_place_except_in(cachain_store* store, const cachain_set* certs, uint32_t flags,
+                                                   const cachain_store_name* names, const char* const* thumbprints,
+                                                   const char* const* locations, size_t count,
+                                                   cachain_placement** result);
 
 /* Removes exactly the given (store name, SHA-1 thumbprint) pairs, never by
  * name or serial number. names may be NULL: then each thumbprint is removed

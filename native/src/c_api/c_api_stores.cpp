@@ -51,9 +51,13 @@ cachain_placement* wrap(std::vector<cachain::PlacementResult> results, const cac
     return placement.release();
 }
 
-// Forgets what an earlier call that failed left: not this call's.
-void drop_old_warnings(const cachain_store& store) {
-    for (auto* member : store.all()) member->take_warnings();
+// Forgets what an earlier call left: its warnings (when it failed) and its
+// reads of the stores, which may have changed since.
+void start_afresh(const cachain_store& store) {
+    for (auto* member : store.all()) {
+        member->take_warnings();
+        member->read_again();
+    }
 }
 
 // A member's own results, to tell it which of them created it.
@@ -112,6 +116,19 @@ cachain_status cachain_store_open(cachain_store_location location, const char* p
     });
 }
 
+cachain_status cachain_store_open_java(const char* keystore, const char* password, cachain_store** store) {
+    return guarded([&] {
+        if (!store) return missing_argument("store");
+        *store = nullptr;
+        auto opened = std::make_unique<cachain_store>();
+        opened->members.push_back(cachain::open_java_store(keystore ? keystore : "", password ? password : "changeit"));
+        opened->root_location = joined_locations(*opened, cachain::StoreKind::Root);
+        opened->ca_location = joined_locations(*opened, cachain::StoreKind::CA);
+        *store = opened.release();
+        return CACHAIN_OK;
+    });
+}
+
 cachain_status cachain_store_open_callbacks(const cachain_store_callbacks* callbacks, const char* root_location,
                                             const char* ca_location, cachain_store** store) {
     return guarded([&] {
@@ -160,6 +177,12 @@ cachain_status cachain_place(cachain_store* store, const cachain_set* certs, uin
 cachain_status cachain_place_except(cachain_store* store, const cachain_set* certs, uint32_t flags,
                                     const cachain_store_name* names, const char* const* thumbprints, size_t count,
                                     cachain_placement** result) {
+    return cachain_place_except_in(store, certs, flags, names, thumbprints, nullptr, count, result);
+}
+
+cachain_status cachain_place_except_in(cachain_store* store, const cachain_set* certs, uint32_t flags,
+                                       const cachain_store_name* names, const char* const* thumbprints,
+                                       const char* const* locations, size_t count, cachain_placement** result) {
     return guarded([&] {
         if (result) *result = nullptr;  // whichever argument is refused, no handle leaves
         if (!store) return missing_argument("store");
@@ -173,9 +196,9 @@ cachain_status cachain_place_except(cachain_store* store, const cachain_set* cer
         for (size_t i = 0; i < count; ++i) {
             if (!valid_name(names[i])) return fail(CACHAIN_E_ARGUMENT, "unknown store name " + std::to_string(names[i]));
             if (!thumbprints[i] || !*thumbprints[i]) return missing_argument("thumbprint");
-            options.declined.push_back({kind_of(names[i]), thumbprints[i]});
+            options.declined.push_back({kind_of(names[i]), thumbprints[i], locations && locations[i] ? locations[i] : ""});
         }
-        drop_old_warnings(*store);
+        start_afresh(*store);
         std::vector<std::string> missing_folders;
         for (auto* member : store->all()) missing_folders.push_back(member->missing_folder());
         auto placed = cachain::place_in_each(store->all(), certs->set.certificates(), options);
@@ -212,7 +235,7 @@ cachain_status cachain_unplace(cachain_store* store, const cachain_store_name* n
                 removals.push_back({cachain::StoreKind::CA, thumbprints[i]});
             }
         }
-        drop_old_warnings(*store);
+        start_afresh(*store);
         *result = wrap(cachain::unplace_in_each(store->all(), removals, (flags & CACHAIN_PLACE_DRY_RUN) != 0), *store);
         return CACHAIN_OK;
     });

@@ -1,14 +1,12 @@
 #include "nss_database.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <sstream>
 #include <system_error>
 
-#include <unistd.h>
-
 #include "failure.h"
 #include "process_runner.h"
+#include "tool_input_file.h"
 #include "utf8_path.h"
 
 namespace cachain {
@@ -49,35 +47,13 @@ Failure certutil_failure(const fs::path& folder, const std::string& tool, const 
     return Failure(CACHAIN_E_IO, where, "certutil failed to " + doing + " the NSS database: " + last_line(result.output));
 }
 
+// Every change passes "-f /dev/null" as the password file: certutil then
+// never asks for a password on the terminal (a database with one is an
+// error, not a prompt that waits).
+
 // The database argument: NSS's SQL format ("sql:"), the only one current
 // browsers write.
 std::string database_argument(const fs::path& folder) { return "sql:" + utf8_from_path(folder); }
-
-// A certificate handed to certutil -A, which reads one from a file: a
-// private temporary file, deleted when done. Certificates are public.
-class TemporaryDer {
-public:
-    explicit TemporaryDer(gsl::span<const std::uint8_t> der) {
-        std::string pattern = (fs::temp_directory_path() / "cachain-nss-XXXXXX").string();
-        const int descriptor = mkstemp(pattern.data());
-        if (descriptor < 0) throw Failure(CACHAIN_E_IO, pattern, "cannot create a temporary file for certutil");
-        path_ = pattern;
-        const auto written = write(descriptor, der.data(), der.size());
-        close(descriptor);
-        if (written != static_cast<ssize_t>(der.size()))
-            throw Failure(CACHAIN_E_IO, path_, "cannot write a temporary file for certutil");
-    }
-    ~TemporaryDer() {
-        std::error_code ignored;
-        fs::remove(path_, ignored);
-    }
-    TemporaryDer(const TemporaryDer&) = delete;
-    TemporaryDer& operator=(const TemporaryDer&) = delete;
-    std::string path() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 // certutil -L prints each entry as its nickname, padded, then the trust
 // flags as one word ("C,,", ",,", "CT,C,C"), under two heading lines.
@@ -112,10 +88,16 @@ bool NssDatabase::exists() const {
     return fs::is_regular_file(folder_ / "cert9.db", error);
 }
 
+void NssDatabase::check_tool() const {
+    if (!find_system_tool(certutil_)) throw certutil_failure(folder_, certutil_, "create", run_system_tool({certutil_}));
+}
+
 std::string NssDatabase::run(std::vector<std::string> arguments, const char* doing) const {
     arguments.insert(arguments.begin(), {certutil_, "-d", database_argument(folder_)});
     const ProcessResult result = run_system_tool(arguments);
     if (result.exit_code != 0) throw certutil_failure(folder_, certutil_, doing, result);
+    if (result.truncated)
+        throw Failure(CACHAIN_E_TOO_LARGE, utf8_from_path(folder_), "certutil listed more than 16 MiB: is it the right database?");
     return result.output;
 }
 
@@ -131,19 +113,50 @@ std::vector<NssEntry> NssDatabase::entries() const { return parse_listing(run({"
 
 std::string NssDatabase::pem(const std::string& nickname) const { return run({"-L", "-n", nickname, "-a"}, "read"); }
 
+// certutil -L -n prints each certificate with "Fingerprint (SHA1):" and the
+// hex on the next line, then "Certificate Trust Flags:" with "SSL Flags:"
+// and its flags, one per line, up to "Email Flags:".
+std::vector<std::string> NssDatabase::trusted_for_servers(const std::string& nickname) const {
+    std::istringstream lines(run({"-L", "-n", nickname}, "read"));
+    std::vector<std::string> trusted;
+    std::string line, thumbprint;
+    bool next_is_sha1 = false, in_ssl_flags = false;
+    while (std::getline(lines, line)) {
+        const auto start = line.find_first_not_of(' ');
+        const std::string text = start == std::string::npos ? "" : line.substr(start);
+        if (next_is_sha1) {
+            thumbprint.clear();
+            for (char c : text) if (c != ':') thumbprint += c;
+            next_is_sha1 = false;
+        } else if (text == "Fingerprint (SHA1):") {
+            next_is_sha1 = true;
+        } else if (text == "SSL Flags:") {
+            in_ssl_flags = true;
+        } else if (text.rfind("Email Flags:", 0) == 0) {
+            in_ssl_flags = false;
+        } else if (in_ssl_flags && (text == "Trusted CA" || text == "Trusted") && !thumbprint.empty()) {
+            trusted.push_back(thumbprint);
+        }
+    }
+    return trusted;
+}
+
 void NssDatabase::add(const std::string& nickname, const std::string& trust, gsl::span<const std::uint8_t> der) {
-    const TemporaryDer file(der);
+    const ToolInputFile file("certutil", der);
     try {
-        run({"-A", "-n", nickname, "-t", trust, "-i", file.path()}, "change");
-    } catch (const Failure&) {
+        run({"-A", "-n", nickname, "-t", trust, "-i", file.path(), "-f", "/dev/null"}, "change");
+    } catch (const Failure& failure) {
         // certutil adds the certificate before it sets the trust: when the
         // second step fails (a password), the first is taken back.
-        const ProcessResult listed = run_system_tool({certutil_, "-d", database_argument(folder_), "-L", "-n", nickname});
-        if (listed.exit_code == 0) run_system_tool({certutil_, "-d", database_argument(folder_), "-D", "-n", nickname});
-        throw;
+        const std::string database = database_argument(folder_);
+        if (run_system_tool({certutil_, "-d", database, "-L", "-n", nickname}).exit_code != 0) throw;
+        if (run_system_tool({certutil_, "-d", database, "-D", "-n", nickname, "-f", "/dev/null"}).exit_code == 0) throw;
+        throw Failure(failure.status(), failure.item(),
+                      failure.reason() + "; certutil had stored the certificate without its trust, and deleting it "
+                                         "failed: delete it with certutil -d '" + database + "' -D -n '" + nickname + "'");
     }
 }
 
-void NssDatabase::remove(const std::string& nickname) { run({"-D", "-n", nickname}, "change"); }
+void NssDatabase::remove(const std::string& nickname) { run({"-D", "-n", nickname, "-f", "/dev/null"}, "change"); }
 
 }  // namespace cachain

@@ -30,6 +30,9 @@ public:
     const std::filesystem::path& folder() const { return folder_; }
     // Whether the folder holds an SQL database (cert9.db).
     bool exists() const;
+    // Throws Failure(NOT_SUPPORTED), naming the package, when certutil is
+    // not installed.
+    void check_tool() const;
     // Makes an empty database without a password, as Chromium does on its
     // first start, creating the folder when missing.
     void create();
@@ -39,7 +42,14 @@ public:
     // certificates by subject, so every certificate sharing the subject of
     // the named one comes back too.
     std::string pem(const std::string& nickname) const;
-    // trust: "C,," for a root, ",," for an intermediate.
+    // The SHA-1 thumbprints (upper-case hex) of the certificates certutil
+    // finds under nickname that NSS trusts for TLS servers ("Trusted CA",
+    // or "Trusted" for a server certificate trusted directly, among their
+    // SSL flags): per certificate, since those sharing a
+    // subject share a nickname lookup but not their trust.
+    std::vector<std::string> trusted_for_servers(const std::string& nickname) const;
+    // trust: "C,," for a root, ",," for an intermediate. An entry certutil
+    // stored before it failed to set its trust is deleted again.
     void add(const std::string& nickname, const std::string& trust, gsl::span<const std::uint8_t> der);
     // Deletes exactly the entry of this nickname.
     void remove(const std::string& nickname);

@@ -33,6 +33,8 @@ public:
     // holds it at all (NSS keeps one entry per certificate, so adding it
     // again would change another's entry).
     bool contains(StoreKind kind, const std::string& thumbprint) override;
+    // Only CaChain's own nickname for it.
+    bool owns(StoreKind kind, const std::string& thumbprint) override;
     // Refused (CACHAIN_E_REFUSED) for a root the database holds under
     // another nickname without trust: trusting it would change someone
     // else's entry. Creates the database when it does not exist yet.
@@ -46,6 +48,7 @@ public:
     std::vector<StoredCertificate> list(StoreKind kind) override;
     // Root: the entries certutil could not hand over as certificates.
     std::vector<UnreadableEntry> unreadable(StoreKind kind) override;
+    void read_again() override { held_.reset(); }
     std::string missing_folder() const override;
     const char* missing_noun() const override { return "NSS database"; }
     bool root_also_in_ca() const override { return false; }
@@ -58,7 +61,7 @@ private:
     };
     std::vector<Held>& held();
     const Held* find(const std::string& thumbprint);
-    std::vector<CertificatePtr> read_entry(const NssEntry& entry);
+    std::vector<CertificatePtr> read_entry(const NssEntry& entry, std::vector<std::string>& trusted);
     void create_database();
     void delete_created_database();
 

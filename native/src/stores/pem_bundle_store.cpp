@@ -47,17 +47,9 @@ PemBundleStore::PemBundleStore(fs::path file) : file_(std::move(file)) {}
 std::string PemBundleStore::location(StoreKind) const { return utf8_from_path(file_); }
 
 std::optional<std::string> PemBundleStore::read_text() const {
-    std::error_code error;
-    const auto size = fs::file_size(file_, error);
-    if (error) {
-        if (!fs::exists(file_, error)) return std::nullopt;
-        throw Failure(CACHAIN_E_IO, utf8_from_path(file_), "cannot read the bundle (" + error.message() + ")");
-    }
-    if (size > largest_bundle)
-        throw Failure(CACHAIN_E_TOO_LARGE, utf8_from_path(file_),
-                      "is " + std::to_string(size >> 20) + " MiB, larger than any bundle of CAs (64 MiB at most): is it the right file?");
-    const auto bytes = read_whole_file(file_, size);
-    return std::string(bytes.begin(), bytes.end());
+    const auto bytes = read_store_file(file_, largest_bundle, "bundle of CAs");
+    if (!bytes) return std::nullopt;
+    return std::string(bytes->begin(), bytes->end());
 }
 
 PemBundle& PemBundleStore::bundle() {

@@ -77,7 +77,8 @@ namespace {
 // Whether the user declined this write.
 bool declined(const PlacementOptions& options, const PlacementResult& result) {
     return std::any_of(options.declined.begin(), options.declined.end(), [&](const Removal& write) {
-        return write.store == result.store && upper(write.thumbprint) == result.thumbprint;
+        return write.store == result.store && upper(write.thumbprint) == result.thumbprint &&
+               (write.location.empty() || write.location == result.location);
     });
 }
 
@@ -102,8 +103,11 @@ std::vector<PlacementResult> planned_writes(TrustStore& store, const std::vector
     std::vector<PlacementResult> results;
     for (const auto& cert : certs) {
         try {
-            for (const StoreKind kind : stores_in_set(store, cert, certs, options))
+            for (const StoreKind kind : stores_in_set(store, cert, certs, options)) {
                 results.push_back(result_for(store, cert, kind));
+                if (kind == StoreKind::CA && !store.why_no_intermediates().empty())
+                    results.back().message = "Leaving out " + quoted_name(*cert) + ": " + store.why_no_intermediates();
+            }
         } catch (const Failure& refused) {
             PlacementResult skipped = result_for(store, cert, StoreKind::CA);
             skipped.status = refused.status();
@@ -137,7 +141,8 @@ std::vector<PlacementResult> place(TrustStore& store, const std::vector<Certific
     std::vector<PlacementResult*> added;
     try {
         for (auto& result : results) {
-            if (result.status != CACHAIN_OK) continue;
+            // A refusal, or a note that is no write (an intermediate a store takes none of).
+            if (result.status != CACHAIN_OK || !result.message.empty()) continue;
             if (store.contains(result.store, result.thumbprint)) {
                 result.action = PlacementAction::AlreadyPresent;
             } else if (options.dry_run) {
@@ -178,7 +183,7 @@ std::vector<PlacementResult> unplace(TrustStore& store, const std::vector<Remova
             // Listed, and the store's own: a root another tool put in a shared
             // file (its source says where) is listed but not CaChain's to remove.
             const StoredCertificate* entry = stored(removal.store, result.thumbprint);
-            if (entry && !entry->source.empty() && !store.contains(removal.store, result.thumbprint)) entry = nullptr;
+            if (entry && !entry->source.empty() && !store.owns(removal.store, result.thumbprint)) entry = nullptr;
             if (entry) result.certificate = parse_certificates(entry->der, result.location, nullptr).at(0);
             if (!entry) {
                 result.action = PlacementAction::NotPresent;

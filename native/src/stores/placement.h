@@ -31,6 +31,9 @@ struct PlacementResult {
 struct Removal {
     StoreKind store;
     std::string thumbprint;  // SHA-1, any case
+    // For a write declined at -Confirm in a call on several stores: the
+    // location of the one store it was declined for; "" for every store.
+    std::string location{};
 };
 
 struct PlacementOptions {

@@ -57,7 +57,9 @@ ProcessResult run(const std::string& program, Lookup lookup, const std::vector<s
         const ssize_t got = read(pipe_ends[0], buffer, sizeof buffer);
         if (got < 0 && errno == EINTR) continue;
         if (got <= 0) break;
-        if (result.output.size() < 64 * 1024) result.output.append(buffer, static_cast<size_t>(got));
+        // Enough for a listing of thousands of certificates; beyond it, said rather than silently cut.
+        if (result.output.size() < 16u << 20) result.output.append(buffer, static_cast<size_t>(got));
+        else result.truncated = true;
     }
     int status = 0;
     while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
@@ -76,6 +78,22 @@ std::string joined_system_folders(const char* separator, const char* last_separa
         joined += system_folders[i];
     }
     return joined;
+}
+
+ProcessResult run_system_tool_in(const std::vector<std::string>& arguments, std::vector<std::string> variables,
+                                 int held_descriptor) {
+    if (arguments.empty()) return {};
+    const auto program = find_system_tool(arguments[0]);
+    if (!program) {
+        ProcessResult missing;
+        missing.output = arguments[0] + " is not in " + joined_system_folders(", ", " or ");
+        return missing;
+    }
+    variables.insert(variables.begin(), {"PATH=" + joined_system_folders(":", ":"), "LANG=C"});
+    std::vector<char*> environment;
+    for (auto& variable : variables) environment.push_back(variable.data());
+    environment.push_back(nullptr);
+    return run(*program, Lookup::AsGiven, arguments, environment.data(), held_descriptor);
 }
 
 }  // namespace
@@ -97,16 +115,11 @@ std::optional<std::string> find_system_tool(const std::string& name) {
 }
 
 ProcessResult run_system_tool(const std::vector<std::string>& arguments, int held_descriptor) {
-    if (arguments.empty()) return {};
-    const auto program = find_system_tool(arguments[0]);
-    if (!program) {
-        ProcessResult missing;
-        missing.output = arguments[0] + " is not in " + joined_system_folders(", ", " or ");
-        return missing;
-    }
-    std::string path = "PATH=" + joined_system_folders(":", ":"), language = "LANG=C";
-    char* const environment[] = {path.data(), language.data(), nullptr};
-    return run(*program, Lookup::AsGiven, arguments, environment, held_descriptor);
+    return run_system_tool_in(arguments, {}, held_descriptor);
+}
+
+ProcessResult run_system_tool_with(const std::vector<std::string>& arguments, const std::vector<std::string>& variables) {
+    return run_system_tool_in(arguments, variables, -1);
 }
 
 }  // namespace cachain

@@ -11,6 +11,7 @@ namespace cachain {
 struct ProcessResult {
     int exit_code = -1;   // -1 when the program could not be started
     std::string output;   // standard output and standard error, interleaved
+    bool truncated = false;  // the program said more than the 16 MiB kept: output is cut
 };
 
 // Runs arguments[0] (looked up in PATH) with the rest as its arguments, and
@@ -35,5 +36,10 @@ std::optional<std::string> find_system_tool(const std::string& name);
 // whatever it starts): a lock taken on it is then held until the tool ends
 // too, even when the caller dies first.
 ProcessResult run_system_tool(const std::vector<std::string>& arguments, int held_descriptor = -1);
+
+// The same, with these "NAME=value" variables added to the tool's clean
+// environment: a secret the tool reads from a variable (keytool's
+// -storepass:env) then never appears in a process listing.
+ProcessResult run_system_tool_with(const std::vector<std::string>& arguments, const std::vector<std::string>& variables);
 
 }  // namespace cachain

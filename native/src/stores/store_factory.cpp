@@ -7,6 +7,7 @@
 #ifdef _WIN32
 #include "windows_store.h"
 #else
+#include "java_store.h"
 #include "linux_system_trust.h"
 #include "nss_databases.h"
 #include "nss_store.h"
@@ -22,6 +23,7 @@ std::unique_ptr<TrustStore> open_store(cachain_store_location location, const st
     case CACHAIN_LOCATION_BUNDLE:
         return std::make_unique<PemBundleStore>(path.empty() ? default_bundle_path() : path_from_utf8(path));
 #ifdef _WIN32
+    case CACHAIN_LOCATION_JAVA: return open_java_store(path, "changeit");
     case CACHAIN_LOCATION_NSS:
         throw Failure(CACHAIN_E_NOT_SUPPORTED, "NSS",
                       "NSS databases are changed through certutil, which Windows lacks; Chrome and Edge on Windows "
@@ -31,6 +33,7 @@ std::unique_ptr<TrustStore> open_store(cachain_store_location location, const st
         return make_windows_system_store(WindowsStoreLocation::LocalMachine);
     case CACHAIN_LOCATION_CURRENT_USER: return make_windows_system_store(WindowsStoreLocation::CurrentUser);
 #else
+    case CACHAIN_LOCATION_JAVA: return open_java_store(path, "changeit");
     case CACHAIN_LOCATION_NSS:
         return std::make_unique<NssStore>(NssDatabase(path.empty() ? user_nss_databases(home_folder()).front() : path_from_utf8(path)));
     case CACHAIN_LOCATION_LOCAL_MACHINE:
@@ -42,6 +45,16 @@ std::unique_ptr<TrustStore> open_store(cachain_store_location location, const st
 #endif
     }
     throw Failure(CACHAIN_E_ARGUMENT, "StoreLocation", "unknown store location " + std::to_string(location));
+}
+
+std::unique_ptr<TrustStore> open_java_store([[maybe_unused]] const std::string& path, [[maybe_unused]] const std::string& password) {
+#ifdef _WIN32
+    throw Failure(CACHAIN_E_NOT_SUPPORTED, "Java",
+                  "Java keystores are changed through keytool, which CaChain runs on Linux only; on Windows, "
+                  "Java reads the Windows stores with -Djavax.net.ssl.trustStoreType=Windows-ROOT");
+#else
+    return std::make_unique<JavaStore>(path.empty() ? default_java_keystore() : path_from_utf8(path), password);
+#endif
 }
 
 std::vector<std::unique_ptr<TrustStore>> open_stores(cachain_store_location location, const std::string& path) {

@@ -12,10 +12,14 @@
 namespace cachain {
 
 // path: the folder of a directory store, the file of a PEM bundle ("" for
-// the user's default bundle), the folder of an NSS database, or the system root for the Linux system trust
+// the user's default bundle), the folder of an NSS database, a Java keystore
+// ("" for the JDK's cacerts, password changeit), or the system root for the Linux system trust
 // ("" for this machine). Throws Failure(NOT_SUPPORTED) for a
 // location this platform does not have, and for a system root on Windows.
 std::unique_ptr<TrustStore> open_store(cachain_store_location location, const std::string& path);
+
+// A Java keystore (path "" for the JDK's cacerts) with its password.
+std::unique_ptr<TrustStore> open_java_store(const std::string& path, const std::string& password);
 
 // Like open_store, but NSS without a path opens every NSS database of the
 // user (nss_databases.h), one store each, to be changed together.

@@ -51,6 +51,11 @@ public:
 
     virtual bool contains(StoreKind kind, const std::string& thumbprint) = 0;
 
+    // Whether kind holds it as the store's own entry, one CaChain may
+    // remove: what contains says, unless the store also counts others'
+    // entries as present (an NSS database, a Java keystore).
+    virtual bool owns(StoreKind kind, const std::string& thumbprint) { return contains(kind, thumbprint); }
+
     // Adds a certificate. Returns false when it was already there (nothing
     // changed). Throws Failure naming the store, the reason and the fix
     // (CACHAIN_E_ACCESS_DENIED for permissions, CACHAIN_E_IO otherwise).
@@ -72,6 +77,11 @@ public:
     // be read as one certificate: a file named as a certificate of the store
     // that holds something else, or a certificate with malformed extensions.
     virtual std::vector<UnreadableEntry> unreadable(StoreKind) { return {}; }
+
+    // Forgets what was read, so that the next call reads the store again:
+    // a call starts from the store as it is, not as an earlier call (a dry
+    // run before a confirmation) found it.
+    virtual void read_again() {}
 
     // Makes the adds and removes since the last commit take effect where a
     // platform needs a step for it (regenerating a bundle, committing a
@@ -97,6 +107,10 @@ public:
     // Whether the seed's layout (a multi-tier chain's root in CA as well as
     // in Root) means anything here: not where Root and CA are one file.
     virtual bool root_also_in_ca() const { return true; }
+
+    // Why this store takes no intermediates, one sentence; "" when it takes
+    // them. The rule then leaves them out with that note, not an error.
+    virtual std::string why_no_intermediates() const { return {}; }
 };
 
 }  // namespace cachain

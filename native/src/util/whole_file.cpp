@@ -80,4 +80,19 @@ std::vector<std::uint8_t> read_whole_file(const std::filesystem::path& path, std
 }
 #endif
 
+std::optional<std::vector<std::uint8_t>> read_store_file(const std::filesystem::path& path, std::uintmax_t largest,
+                                                         const std::string& what) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (error) {
+        if (!std::filesystem::exists(path, error)) return std::nullopt;
+        throw Failure(CACHAIN_E_IO, utf8_from_path(path), "cannot read the " + what + " (" + error.message() + ")");
+    }
+    if (size > largest)
+        throw Failure(CACHAIN_E_TOO_LARGE, utf8_from_path(path),
+                      "is " + std::to_string(size >> 20) + " MiB, larger than any " + what + " (" +
+                          std::to_string(largest >> 20) + " MiB at most): is it the right file?");
+    return read_whole_file(path, size);
+}
+
 }  // namespace cachain

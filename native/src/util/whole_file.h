@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace cachain {
@@ -16,5 +18,11 @@ namespace cachain {
 // The size bytes of path. Throws Failure(IO) naming the file and the reason
 // when it cannot be opened or read, or no longer has that size.
 std::vector<std::uint8_t> read_whole_file(const std::filesystem::path& path, std::uintmax_t size);
+
+// A store's own file (a bundle, a keystore), or nothing when there is no
+// file. One larger than largest is not what it should be (a wrong path) and
+// is refused unread: Failure(TOO_LARGE) naming it, "larger than any <what>".
+std::optional<std::vector<std::uint8_t>> read_store_file(const std::filesystem::path& path, std::uintmax_t largest,
+                                                         const std::string& what);
 
 }  // namespace cachain

@@ -160,3 +160,12 @@ Describe 'Import-CaChain -StoreLocation Nss on Windows' {
         @(Get-StoreThumbprint -Location CurrentUser -Name Root) | Should -Not -Contain $root
     }
 }
+
+Describe 'Import-CaChain -StoreLocation Java on Windows' {
+    It 'is refused with the reason and what Java on Windows reads instead' {
+        $refused = { Import-CaChain -Path "$certs/*.cer" -StoreLocation Java } | Should -Throw -PassThru
+        $refused.Exception.Message | Should -BeExactly ("Java: Java keystores are changed through keytool, which CaChain runs on Linux only; " +
+            "on Windows, Java reads the Windows stores with -Djavax.net.ssl.trustStoreType=Windows-ROOT")
+        $refused.CategoryInfo.Category | Should -Be 'NotImplemented'
+    }
+}

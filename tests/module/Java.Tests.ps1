@@ -1,0 +1,142 @@
+# -StoreLocation Java: Java keystores, JKS and PKCS#12. Judged by a real Java
+# client: a tiny HTTPS client compiled here with the JDK's javac, run with
+# the keystore as its trust store (javax.net.ssl.trustStore) against
+# openssl s_server -www on 127.0.0.1 as pool1.schertz.lab.
+BeforeDiscovery { $skip = -not $IsLinux }
+BeforeAll {
+    Import-Module $env:CACHAIN_MODULE -Force
+    Import-Module $env:CACHAIN_TEST_SUPPORT -Force
+    $pki = New-TestPki "$TestDrive/pki"
+    $cas = "$pki/root.cer", "$pki/policy.cer", "$pki/issuing.cer"
+    $server = Start-TlsServer -Pki $pki -WithIntermediates -Www
+    $rootThumbprint = ([System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/root.cer")).Thumbprint
+    $ourAlias = "cachain-$($rootThumbprint.ToLowerInvariant())"
+
+    $client = New-Item -ItemType Directory "$TestDrive/client"
+    Set-Content "$client/Fetch.java" @'
+import java.net.URL;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLHandshakeException;
+
+public class Fetch {
+    public static void main(String[] args) throws Exception {
+        HttpsURLConnection connection = (HttpsURLConnection) new URL(args[0]).openConnection();
+        try {
+            System.out.println(connection.getResponseCode());
+        } catch (SSLHandshakeException refused) {
+            System.out.println("SSLHandshakeException");
+        }
+    }
+}
+'@
+    & javac -d $client "$client/Fetch.java"
+    if ($LASTEXITCODE -ne 0) { throw "javac failed with $LASTEXITCODE" }
+    # Java's own name service reads this file instead of DNS.
+    Set-Content "$client/hosts" '127.0.0.1 pool1.schertz.lab'
+
+    # What the Java client gets with only this keystore as its trust: "200", or "SSLHandshakeException".
+    function Invoke-Java([string] $Keystore, [string] $Password = 'changeit') {
+        (& java "-Djdk.net.hosts.file=$client/hosts" "-Djavax.net.ssl.trustStore=$Keystore" "-Djavax.net.ssl.trustStorePassword=$Password" `
+            -cp $client Fetch "https://pool1.schertz.lab:$($server.Port)/" 2>&1) -join "`n"
+    }
+    # keytool's own listing: the keystore's type, then "<alias> <entry type>" per entry, sorted.
+    function Get-KeystoreListing([string] $Keystore, [string] $Password = 'changeit') {
+        $lines = & keytool -list -keystore $Keystore -storepass $Password
+        $LASTEXITCODE | Should -Be 0 -Because ($lines -join "`n")
+        @($lines | Where-Object { $_ -match '^Keystore type: ' } | ForEach-Object { $_ -replace '^Keystore type: ', 'type ' }) +
+            @($lines | Where-Object { $_ -match '^([^,]+), .*, (\w+), *$' } | ForEach-Object { "$($Matches[1]) $($Matches[2])" } | Sort-Object)
+    }
+    function New-Keystore([string] $Keystore, [string] $Type, [string] $Password = 'changeit') {
+        & keytool -importcert -noprompt -alias someone -file "$pki/onetier-root.cer" -keystore $Keystore -storetype $Type -storepass $Password *> $null
+        if ($LASTEXITCODE -ne 0) { throw "keytool failed with $LASTEXITCODE" }
+    }
+    function Get-Sha256([string] $Path) { (Get-FileHash $Path -Algorithm SHA256).Hash }
+}
+AfterAll { $server | Stop-TestServer }
+
+Describe 'Import-CaChain -StoreLocation Java -KeystorePath, into an application''s PKCS#12 truststore' -Skip:$skip {
+    BeforeAll {
+        $keystore = "$TestDrive/app/truststore.p12"
+        New-Item -ItemType Directory (Split-Path $keystore) | Out-Null
+        New-Keystore $keystore PKCS12
+        $before = Get-KeystoreListing $keystore
+    }
+
+    It 'leaves the Java client refusing the server before the import' {
+        Invoke-Java $keystore | Should -BeExactly 'SSLHandshakeException'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        $hash = Get-Sha256 $keystore
+        Import-CaChain -Path $cas -StoreLocation Java -KeystorePath $keystore -WhatIf | Out-Null
+        Get-Sha256 $keystore | Should -Be $hash
+    }
+
+    It 'trusts the root alone, leaves the intermediates out with a note, and the Java client then reaches the server' {
+        $script:placed = Import-CaChain -Path $cas -StoreLocation Java -KeystorePath $keystore
+        $placed | ForEach-Object { "$($_.Role) $($_.Action) $($_.StoreLocation) $($_.StorePath)" } | Should -Be @(
+            "Root Added Java $keystore", "Intermediate Skipped Java $keystore", "Intermediate Skipped Java $keystore")
+        $placed[1].Message | Should -BeExactly ("Leaving out 'SchertzLabPolicyCA': Java trusts every certificate of a keystore as a root " +
+            "of its own, so CaChain puts only roots in one; the server must send its intermediates")
+        Get-KeystoreListing $keystore | Should -Be @('type PKCS12', "$ourAlias trustedCertEntry", 'someone trustedCertEntry')
+        Invoke-Java $keystore | Should -BeExactly '200'
+    }
+
+    It 'reports the root AlreadyPresent on a second run' {
+        (Import-CaChain -Path $cas -StoreLocation Java -KeystorePath $keystore)[0].Action | Should -Be 'AlreadyPresent'
+    }
+
+    It 'judges the server against the keystore with Test-CaChain' {
+        $result = Test-CaChain -Path "$pki/pool1.cer" -IssuerPath "$pki/intermediates.pem" -StoreLocation Java -KeystorePath $keystore -DnsName pool1.schertz.lab
+        "$($result.Trusted) $($result.Cause)" | Should -BeExactly 'True None'
+    }
+
+    It 'takes back exactly its own alias with Remove-CaChain, and the Java client refuses the server again' {
+        $hash = Get-Sha256 $keystore
+        $placed | Remove-CaChain -WhatIf | Out-Null
+        Get-Sha256 $keystore | Should -Be $hash -Because '-WhatIf removes nothing'
+        @(($placed | Remove-CaChain -Confirm:$false).Action) | Should -Be @('Removed')
+        Get-KeystoreListing $keystore | Should -Be $before
+        Invoke-Java $keystore | Should -BeExactly 'SSLHandshakeException'
+    }
+}
+
+Describe 'A JKS keystore with its own password' -Skip:$skip {
+    BeforeAll {
+        $keystore = "$TestDrive/jenkins/cacerts"
+        New-Item -ItemType Directory (Split-Path $keystore) | Out-Null
+        New-Keystore $keystore JKS 'jenkins-secret'
+        $password = ConvertTo-SecureString 'jenkins-secret' -AsPlainText -Force
+    }
+
+    It 'refuses a wrong password with WrongPassword, naming the keystore, and changes nothing' {
+        $hash = Get-Sha256 $keystore
+        Import-CaChain -Path $cas -StoreLocation Java -KeystorePath $keystore -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $problems[0].Exception.Message | Should -BeExactly ("${keystore}: the keystore refused the password: give its password with -KeystorePassword " +
+            "(a JDK's cacerts uses changeit unless someone changed it); nothing was changed")
+        $problems[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        Get-Sha256 $keystore | Should -Be $hash
+    }
+
+    It 'places with -KeystorePassword, keeps the keystore JKS, and the Java client reaches the server; Remove-CaChain takes it back' {
+        $placed = Import-CaChain -Path $cas -StoreLocation Java -KeystorePath $keystore -KeystorePassword $password
+        Get-KeystoreListing $keystore 'jenkins-secret' | Should -Be @('type JKS', "$ourAlias trustedCertEntry", 'someone trustedCertEntry')
+        Invoke-Java $keystore 'jenkins-secret' | Should -BeExactly '200'
+        $placed | Remove-CaChain -KeystorePassword $password -Confirm:$false | Out-Null
+        Get-KeystoreListing $keystore 'jenkins-secret' | Should -Be @('type JKS', 'someone trustedCertEntry')
+        Invoke-Java $keystore 'jenkins-secret' | Should -BeExactly 'SSLHandshakeException'
+    }
+
+    It 'refuses -KeystorePassword with another kind of store' {
+        { Import-CaChain -Path $cas -StorePath "$TestDrive/dir" -KeystorePassword $password } | Should -Throw -ExpectedMessage '-KeystorePassword is the password of a Java keystore: it goes with -StoreLocation Java only.'
+        Test-Path "$TestDrive/dir" | Should -BeFalse
+    }
+}
+
+Describe 'The JDK''s own cacerts' -Skip:$skip {
+    It 'is what -StoreLocation Java means without a keystore (read here, never written)' {
+        $javaHome = ((& java -XshowSettings:properties -version 2>&1) -match '^\s*java\.home = ' -replace '^\s*java\.home = ', '').Trim()
+        $result = Test-CaChain -Path "$pki/pool1.cer" -IssuerPath "$pki/intermediates.pem" -StoreLocation Java
+        "$($result.Trusted) $($result.Cause) $($result.Location)" | Should -BeExactly "False IssuerMissing $javaHome/lib/security/cacerts"
+    }
+}
