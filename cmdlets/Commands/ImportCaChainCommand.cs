@@ -270,6 +270,7 @@ namespace CaChain.Commands
             StoreLocation == CaChainStoreLocation.Bundle ? "the bundle " + (StorePath ?? "of the user") :
             StoreLocation == CaChainStoreLocation.Java ? "the Java keystore " + (StorePath ?? "of the JDK (cacerts)") :
             StoreLocation == CaChainStoreLocation.Nss ? (StorePath == null ? "every NSS database of the user" : "the NSS database " + StorePath) :
+            StoreLocation == CaChainStoreLocation.All ? "every store the user's software reads (the system's, NSS, Java, the user's bundle)" :
             StorePath ?? StoreLocation + @"\Root and \CA";
 
         private uint RuleFlags => (Force ? Flags.PlaceForce : 0) | (ExcludeRootFromCA ? Flags.PlaceRootNotInCA : 0);

@@ -8,10 +8,10 @@ namespace CaChain.Commands
     // them name different stores, and one silently winning would write where
     // the user did not ask. -StorePath is a directory store's folder, or with
     // -StoreLocation Bundle the bundle's file, with Nss an NSS database's
-    // folder, and has no system root; a
-    // system root (on Linux, the folder that stands for /) belongs to
-    // LocalMachine only. Import-, Remove- and Test-CaChain refuse the same
-    // combinations with the same errors.
+    // folder, with Java a keystore, and has no system root; a system root
+    // (on Linux, the folder that stands for /) belongs to LocalMachine, and
+    // to All, which places there too. Import-, Remove- and Test-CaChain
+    // refuse the same combinations with the same errors.
     internal static class StoreTargetConflict
     {
         // The error for the first conflict, or null. location is null when
@@ -34,9 +34,9 @@ namespace CaChain.Commands
                 return Refusal(cmdlet, $"-StoreLocation {location} and -StorePath '{storePath}' (a directory store) name different stores: give one of them, not both.",
                     "StoreLocationAndPath", storePath);
             }
-            if (systemRoot != null && location.HasValue && location != CaChainStoreLocation.LocalMachine)
+            if (systemRoot != null && location.HasValue && !location.Value.TakesSystemRoot())
             {
-                return Refusal(cmdlet, $"-SystemRoot '{systemRoot}' applies to LocalMachine only, not to -StoreLocation {location}: give one of them, not both.",
+                return Refusal(cmdlet, $"-SystemRoot '{systemRoot}' applies to LocalMachine and All only, not to -StoreLocation {location}: give one of them, not both.",
                     "StoreLocationAndSystemRoot", systemRoot);
             }
             return null;

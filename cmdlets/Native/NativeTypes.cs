@@ -34,7 +34,7 @@ namespace CaChain.Native
         public const uint PlaceDryRun = 0x1, PlaceForce = 0x2, PlaceRootNotInCA = 0x4;
     }
 
-    internal enum PlacementNumber { Store = 0, Action = 1, Status = 2 }
+    internal enum PlacementNumber { Store = 0, Action = 1, Status = 2, StoreLocation = 3 }
 
     internal enum PlacementText { Thumbprint = 0, Location = 1, Message = 2 }
 

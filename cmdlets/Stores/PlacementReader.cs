@@ -48,6 +48,7 @@ namespace CaChain.Stores
                 var store = (CaChainStoreName)Number(PlacementNumber.Store);
                 var action = (PlacementAction)Number(PlacementNumber.Action);
                 var status = (Status)Number(PlacementNumber.Status);
+                var storeLocation = (CaChainStoreLocation)Number(PlacementNumber.StoreLocation);
                 bool inNoStore = action == PlacementAction.Skipped && status != Status.Cancelled;  // refused by the rule, not declined
                 entries.Add(new PlacementEntry
                 {
@@ -61,9 +62,9 @@ namespace CaChain.Stores
                         Role = cert.IsNone ? string.Empty : cert.Role.ToString(),
                         Store = inNoStore ? string.Empty : store.ToString(),
                         Location = inNoStore ? string.Empty : Text(PlacementText.Location),
-                        StoreLocation = target.StoreLocation.ToString(),
-                        StorePath = StorePathOf(target, inNoStore ? null : Text(PlacementText.Location)),
-                        SystemRoot = target.SystemRoot,
+                        StoreLocation = StoreLocationOf(target, storeLocation).ToString(),
+                        StorePath = StorePathOf(target, storeLocation, Text(PlacementText.Location)),
+                        SystemRoot = storeLocation == CaChainStoreLocation.LocalMachine ? target.SystemRoot : null,
                         Action = action.ToString(),
                         Message = Text(PlacementText.Message),
                         PlacedOn = Environment.MachineName,
@@ -73,10 +74,17 @@ namespace CaChain.Stores
             return entries;
         }
 
-        // The store an entry is in, for Remove-CaChain to find it again:
-        // with every NSS database of the user, the one database it went to.
-        private static string StorePathOf(StoreTarget target, string location) =>
-            target.StoreLocation == CaChainStoreLocation.Nss && location != null ? location : target.StorePath;
+        // The kind of store an entry is in, for Remove-CaChain to find it
+        // again: with All, the one kind it went to. A directory store keeps
+        // the location it was opened with (a -StorePath alone means one).
+        private static CaChainStoreLocation StoreLocationOf(StoreTarget target, CaChainStoreLocation entryLocation) =>
+            target.StoreLocation == CaChainStoreLocation.All ? entryLocation : target.StoreLocation;
+
+        // The store an entry is in: with every NSS database of the user, or
+        // with All, the one database, keystore or bundle file it went to
+        // (or, for an entry it left out, was considered for).
+        private static string StorePathOf(StoreTarget target, CaChainStoreLocation entryLocation, string location) =>
+            entryLocation.TakesStorePath() && !string.IsNullOrEmpty(location) ? location : target.StorePath;
 
         private static List<string> Warnings(PlacementHandle result)
         {

@@ -92,6 +92,7 @@ int main(void) {
     PRINT("cachain_store_location", CACHAIN_LOCATION_BUNDLE);
     PRINT("cachain_store_location", CACHAIN_LOCATION_NSS);
     PRINT("cachain_store_location", CACHAIN_LOCATION_JAVA);
+    PRINT("cachain_store_location", CACHAIN_LOCATION_ALL);
     PRINT("cachain_store_name", CACHAIN_STORE_ROOT);
     PRINT("cachain_store_name", CACHAIN_STORE_CA);
     PRINT("cachain_placement_action", CACHAIN_ACTION_ADDED);
@@ -104,6 +105,7 @@ int main(void) {
     PRINT("cachain_placement_field", CACHAIN_PLACEMENT_STORE);
     PRINT("cachain_placement_field", CACHAIN_PLACEMENT_ACTION);
     PRINT("cachain_placement_field", CACHAIN_PLACEMENT_STATUS);
+    PRINT("cachain_placement_field", CACHAIN_PLACEMENT_STORE_LOCATION);
     PRINT("cachain_placement_text_field", CACHAIN_PLACEMENT_TEXT_THUMBPRINT);
     PRINT("cachain_placement_text_field", CACHAIN_PLACEMENT_TEXT_LOCATION);
     PRINT("cachain_placement_text_field", CACHAIN_PLACEMENT_TEXT_MESSAGE);

@@ -24,7 +24,6 @@ BeforeAll {
         $env:NODE_EXTRA_CA_CERTS = $Bundle
         try { (& node -e $script 2>&1) -join "`n" } finally { Remove-Item Env:NODE_EXTRA_CA_CERTS }
     }
-    function Get-Sha256([string] $Path) { (Get-FileHash $Path -Algorithm SHA256).Hash }
 }
 AfterAll { $server | Stop-TestServer }
 

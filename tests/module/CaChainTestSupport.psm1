@@ -372,4 +372,89 @@ function Get-PeakConcurrency {
     }
 }
 
+# The SHA-256 of a file, to show that a call left it as it was.
+function Get-Sha256 {
+    param([Parameter(Mandatory)] [string] $Path)
+    (Get-FileHash $Path -Algorithm SHA256).Hash
+}
+
+# The page a real browser loads from the lab server: headless Chromium with
+# $UserHome as its home, so $UserHome/.pki/nssdb is its NSS database, and
+# pool1.schertz.lab mapped to 127.0.0.1. 'page' when it shows openssl
+# s_server's page (-Www), else Chromium's error (net::ERR_...).
+function Invoke-HeadlessChromium {
+    param([Parameter(Mandatory)] [string] $UserHome, [Parameter(Mandatory)] [int] $Port)
+    $profile = Join-Path $UserHome "chromium-$([guid]::NewGuid())"
+    $env:HOME, $saved = $UserHome, $env:HOME
+    try {
+        $page = & chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking `
+            --disable-component-update --disable-sync --user-data-dir=$profile `
+            --host-resolver-rules="MAP pool1.schertz.lab 127.0.0.1" --dump-dom "https://pool1.schertz.lab:$Port/" 2>"$profile.log"
+    } finally { $env:HOME = $saved }
+    $failed = Select-String -Path "$profile.log" -Pattern 'Page load failed: (\S+)' | Select-Object -First 1
+    if ($failed) { $failed.Matches[0].Groups[1].Value } elseif ($page -match 's_server') { 'page' } else { "nothing: $($page -join ' ')" }
+}
+
+# A tiny Java HTTPS client, compiled into $Folder with the JDK's javac, and
+# a hosts file there that Java's own name service reads instead of DNS
+# (pool1.schertz.lab is 127.0.0.1). Returns the folder, for Invoke-JavaFetch.
+function New-JavaFetchClient {
+    param([Parameter(Mandatory)] [string] $Folder)
+    New-Item -ItemType Directory -Force $Folder | Out-Null
+    Set-Content "$Folder/Fetch.java" @'
+import java.net.URL;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLHandshakeException;
+
+public class Fetch {
+    public static void main(String[] args) throws Exception {
+        HttpsURLConnection connection = (HttpsURLConnection) new URL(args[0]).openConnection();
+        try {
+            System.out.println(connection.getResponseCode());
+        } catch (SSLHandshakeException refused) {
+            System.out.println("SSLHandshakeException");
+        }
+    }
+}
+'@
+    $compiled = & javac -d $Folder "$Folder/Fetch.java" 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "javac failed with ${LASTEXITCODE}: $compiled" }
+    Set-Content "$Folder/hosts" '127.0.0.1 pool1.schertz.lab'
+    $Folder
+}
+
+# What the Java client gets from the lab server with only $Keystore as its
+# trust: "200", or "SSLHandshakeException".
+function Invoke-JavaFetch {
+    param([Parameter(Mandatory)] [string] $Client, [Parameter(Mandatory)] [int] $Port,
+          [Parameter(Mandatory)] [string] $Keystore, [string] $Password = 'changeit')
+    (& java "-Djdk.net.hosts.file=$Client/hosts" "-Djavax.net.ssl.trustStore=$Keystore" "-Djavax.net.ssl.trustStorePassword=$Password" `
+        -cp $Client Fetch "https://pool1.schertz.lab:$Port/" 2>&1) -join "`n"
+}
+
+# Runs $Script after Import-Module CaChain in a PowerShell of its own whose
+# environment has these variables (HOME, JAVA_HOME...), and returns its
+# output, passed back as JSON in a file: what it writes to the console
+# (-WhatIf's lines) is not output. The library reads those variables from
+# its own process, never from this session's $env:, which .NET keeps to
+# itself outside Windows.
+function Invoke-CaChainWithEnvironment {
+    param([Parameter(Mandatory)] [hashtable] $Environment, [Parameter(Mandatory)] [string] $Script)
+    $output = [System.IO.Path]::GetTempFileName()
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try {
+        $console = & $env:PWSH -NoProfile -NonInteractive -Command (
+            "Import-Module '$env:CACHAIN_MODULE'; & { $Script } | ConvertTo-Json -Depth 2 | Set-Content -LiteralPath '$output'") 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "the PowerShell running '$Script' failed with ${LASTEXITCODE}: $($console -join "`n")" }
+        Get-Content -Raw $output | ConvertFrom-Json
+    } finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        Remove-Item $output -ErrorAction Ignore
+    }
+}
+
 Export-ModuleMember -Function *

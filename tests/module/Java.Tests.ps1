@@ -12,33 +12,8 @@ BeforeAll {
     $rootThumbprint = ([System.Security.Cryptography.X509Certificates.X509Certificate2]::new("$pki/root.cer")).Thumbprint
     $ourAlias = "cachain-$($rootThumbprint.ToLowerInvariant())"
 
-    $client = New-Item -ItemType Directory "$TestDrive/client"
-    Set-Content "$client/Fetch.java" @'
-import java.net.URL;
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLHandshakeException;
+    $client = New-JavaFetchClient "$TestDrive/client"
 
-public class Fetch {
-    public static void main(String[] args) throws Exception {
-        HttpsURLConnection connection = (HttpsURLConnection) new URL(args[0]).openConnection();
-        try {
-            System.out.println(connection.getResponseCode());
-        } catch (SSLHandshakeException refused) {
-            System.out.println("SSLHandshakeException");
-        }
-    }
-}
-'@
-    & javac -d $client "$client/Fetch.java"
-    if ($LASTEXITCODE -ne 0) { throw "javac failed with $LASTEXITCODE" }
-    # Java's own name service reads this file instead of DNS.
-    Set-Content "$client/hosts" '127.0.0.1 pool1.schertz.lab'
-
-    # What the Java client gets with only this keystore as its trust: "200", or "SSLHandshakeException".
-    function Invoke-Java([string] $Keystore, [string] $Password = 'changeit') {
-        (& java "-Djdk.net.hosts.file=$client/hosts" "-Djavax.net.ssl.trustStore=$Keystore" "-Djavax.net.ssl.trustStorePassword=$Password" `
-            -cp $client Fetch "https://pool1.schertz.lab:$($server.Port)/" 2>&1) -join "`n"
-    }
     # keytool's own listing: the keystore's type, then "<alias> <entry type>" per entry, sorted.
     function Get-KeystoreListing([string] $Keystore, [string] $Password = 'changeit') {
         $lines = & keytool -list -keystore $Keystore -storepass $Password
@@ -50,7 +25,6 @@ public class Fetch {
         & keytool -importcert -noprompt -alias someone -file "$pki/onetier-root.cer" -keystore $Keystore -storetype $Type -storepass $Password *> $null
         if ($LASTEXITCODE -ne 0) { throw "keytool failed with $LASTEXITCODE" }
     }
-    function Get-Sha256([string] $Path) { (Get-FileHash $Path -Algorithm SHA256).Hash }
 }
 AfterAll { $server | Stop-TestServer }
 
@@ -63,7 +37,7 @@ Describe 'Import-CaChain -StoreLocation Java -KeystorePath, into an application'
     }
 
     It 'leaves the Java client refusing the server before the import' {
-        Invoke-Java $keystore | Should -BeExactly 'SSLHandshakeException'
+        Invoke-JavaFetch $client $server.Port $keystore | Should -BeExactly 'SSLHandshakeException'
     }
 
     It 'changes nothing with -WhatIf' {
@@ -79,7 +53,7 @@ Describe 'Import-CaChain -StoreLocation Java -KeystorePath, into an application'
         $placed[1].Message | Should -BeExactly ("Leaving out 'SchertzLabPolicyCA': Java trusts every certificate of a keystore as a root " +
             "of its own, so CaChain puts only roots in one; the server must send its intermediates")
         Get-KeystoreListing $keystore | Should -Be @('type PKCS12', "$ourAlias trustedCertEntry", 'someone trustedCertEntry')
-        Invoke-Java $keystore | Should -BeExactly '200'
+        Invoke-JavaFetch $client $server.Port $keystore | Should -BeExactly '200'
     }
 
     It 'reports the root AlreadyPresent on a second run' {
@@ -97,7 +71,7 @@ Describe 'Import-CaChain -StoreLocation Java -KeystorePath, into an application'
         Get-Sha256 $keystore | Should -Be $hash -Because '-WhatIf removes nothing'
         @(($placed | Remove-CaChain -Confirm:$false).Action) | Should -Be @('Removed')
         Get-KeystoreListing $keystore | Should -Be $before
-        Invoke-Java $keystore | Should -BeExactly 'SSLHandshakeException'
+        Invoke-JavaFetch $client $server.Port $keystore | Should -BeExactly 'SSLHandshakeException'
     }
 }
 
@@ -121,10 +95,10 @@ Describe 'A JKS keystore with its own password' -Skip:$skip {
     It 'places with -KeystorePassword, keeps the keystore JKS, and the Java client reaches the server; Remove-CaChain takes it back' {
         $placed = Import-CaChain -Path $cas -StoreLocation Java -KeystorePath $keystore -KeystorePassword $password
         Get-KeystoreListing $keystore 'jenkins-secret' | Should -Be @('type JKS', "$ourAlias trustedCertEntry", 'someone trustedCertEntry')
-        Invoke-Java $keystore 'jenkins-secret' | Should -BeExactly '200'
+        Invoke-JavaFetch $client $server.Port $keystore 'jenkins-secret' | Should -BeExactly '200'
         $placed | Remove-CaChain -KeystorePassword $password -Confirm:$false | Out-Null
         Get-KeystoreListing $keystore 'jenkins-secret' | Should -Be @('type JKS', 'someone trustedCertEntry')
-        Invoke-Java $keystore 'jenkins-secret' | Should -BeExactly 'SSLHandshakeException'
+        Invoke-JavaFetch $client $server.Port $keystore 'jenkins-secret' | Should -BeExactly 'SSLHandshakeException'
     }
 
     It 'refuses -KeystorePassword with another kind of store' {

@@ -27,27 +27,6 @@ BeforeAll {
         & vfychain -d "sql:$Database" -u 3 "$pki/issuing.cer" *> $null
         $LASTEXITCODE
     }
-    # The page headless Chromium loads with $UserHome as its home (so
-    # $UserHome/.pki/nssdb as its NSS database), or its error.
-    function Invoke-Chromium([string] $UserHome) {
-        $profile = Join-Path $UserHome "chromium-$([guid]::NewGuid())"
-        $env:HOME, $saved = $UserHome, $env:HOME
-        try {
-            $page = & chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking `
-                --disable-component-update --disable-sync --user-data-dir=$profile `
-                --host-resolver-rules="MAP pool1.schertz.lab 127.0.0.1" --dump-dom "https://pool1.schertz.lab:$($server.Port)/" 2>"$profile.log"
-        } finally { $env:HOME = $saved }
-        $failed = Select-String -Path "$profile.log" -Pattern 'Page load failed: (\S+)' | Select-Object -First 1
-        if ($failed) { $failed.Matches[0].Groups[1].Value } elseif ($page -match 's_server') { 'page' } else { "nothing: $($page -join ' ')" }
-    }
-    # Runs CaChain in a PowerShell of its own whose HOME is $UserHome: the
-    # library reads HOME from its process, never from this session's $env:.
-    function Invoke-AsUser([string] $UserHome, [string] $Script) {
-        $env:HOME, $saved = $UserHome, $env:HOME
-        try { $json = & $env:PWSH -NoProfile -NonInteractive -Command "Import-Module '$env:CACHAIN_MODULE'; $Script | ConvertTo-Json -Depth 2" 2>&1 }
-        finally { $env:HOME = $saved }
-        $json | ConvertFrom-Json
-    }
 }
 AfterAll { $server | Stop-TestServer }
 
@@ -61,7 +40,7 @@ Describe 'Import-CaChain -StoreLocation Nss -StorePath <database>' -Skip:$skip {
 
     It 'leaves NSS and Chromium refusing the server before the import' {
         Invoke-Vfychain $database | Should -Not -Be 0
-        Invoke-Chromium $userHome | Should -BeExactly 'net::ERR_CERT_AUTHORITY_INVALID'
+        Invoke-HeadlessChromium $userHome $server.Port | Should -BeExactly 'net::ERR_CERT_AUTHORITY_INVALID'
     }
 
     It 'changes nothing with -WhatIf' {
@@ -75,7 +54,7 @@ Describe 'Import-CaChain -StoreLocation Nss -StorePath <database>' -Skip:$skip {
             "Root Added Nss $database", "CA Added Nss $database", "CA Added Nss $database")
         Get-NssListing $database | Should -Be $ourListing
         Invoke-Vfychain $database | Should -Be 0
-        Invoke-Chromium $userHome | Should -BeExactly 'page'
+        Invoke-HeadlessChromium $userHome $server.Port | Should -BeExactly 'page'
     }
 
     It 'reports everything AlreadyPresent on a second run' {
@@ -94,7 +73,7 @@ Describe 'Import-CaChain -StoreLocation Nss -StorePath <database>' -Skip:$skip {
         @(($placed | Remove-CaChain -Confirm:$false).Action) | Should -Be @('Removed', 'Removed', 'Removed')
         Get-NssListing $database | Should -BeNullOrEmpty
         Invoke-Vfychain $database | Should -Not -Be 0
-        Invoke-Chromium $userHome | Should -BeExactly 'net::ERR_CERT_AUTHORITY_INVALID'
+        Invoke-HeadlessChromium $userHome $server.Port | Should -BeExactly 'net::ERR_CERT_AUTHORITY_INVALID'
     }
 
     It 'names the database and the reason when it is damaged, and changes nothing' {
@@ -117,21 +96,21 @@ Describe 'Every NSS database of the user (-StoreLocation Nss without -StorePath)
     }
 
     It 'places into Chromium''s database, creating it, and into each Firefox profile; Remove-CaChain takes it all back' {
-        $placed = Invoke-AsUser $userHome "Import-CaChain -Path '$($cas -join "','")' -StoreLocation Nss -WarningAction SilentlyContinue"
+        $placed = Invoke-CaChainWithEnvironment @{ HOME = $userHome } "Import-CaChain -Path '$($cas -join "','")' -StoreLocation Nss -WarningAction SilentlyContinue"
         $placed | ForEach-Object { "$($_.Store) $($_.Action) $($_.StorePath)" } | Should -Be @(
             "Root Added $userHome/.pki/nssdb", "CA Added $userHome/.pki/nssdb", "CA Added $userHome/.pki/nssdb",
             "Root Added $firefox", "CA Added $firefox", "CA Added $firefox")
         Get-NssListing "$userHome/.pki/nssdb" | Should -Be $ourListing
         Get-NssListing $firefox | Should -Be $ourListing
-        Invoke-Chromium $userHome | Should -BeExactly 'page'
+        Invoke-HeadlessChromium $userHome $server.Port | Should -BeExactly 'page'
 
         $placedJson = ($placed | ConvertTo-Json -Depth 2) -replace "'", "''"
-        $removed = Invoke-AsUser $userHome "'$placedJson' | ConvertFrom-Json | Remove-CaChain -Confirm:`$false"
+        $removed = Invoke-CaChainWithEnvironment @{ HOME = $userHome } "'$placedJson' | ConvertFrom-Json | Remove-CaChain -Confirm:`$false"
         @($removed.Action | Sort-Object -Unique) | Should -Be 'Removed'
         @($removed).Count | Should -Be 6
         Get-NssListing "$userHome/.pki/nssdb" | Should -BeNullOrEmpty
         Get-NssListing $firefox | Should -BeNullOrEmpty
-        Invoke-Chromium $userHome | Should -BeExactly 'net::ERR_CERT_AUTHORITY_INVALID'
+        Invoke-HeadlessChromium $userHome $server.Port | Should -BeExactly 'net::ERR_CERT_AUTHORITY_INVALID'
     }
 
     It 'leaves out a write declined at -Confirm in the database it was declined for only' {
@@ -146,13 +125,13 @@ Describe 'Every NSS database of the user (-StoreLocation Nss without -StorePath)
     It 'changes no database when one of them fails, and names the one that did' {
         [IO.File]::WriteAllBytes("$firefox/cert9.db", [byte[]]::new(4096))
         $script = "Import-CaChain -Path '$($cas -join "','")' -StoreLocation Nss -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null; `$problems | ForEach-Object { `$_.Exception.Message }"
-        $messages = Invoke-AsUser $userHome $script
+        $messages = Invoke-CaChainWithEnvironment @{ HOME = $userHome } $script
         $messages | Should -BeLike "${firefox}: certutil cannot read the NSS database (*): another program holds it locked (close the browser that uses it and run again), or cert9.db is damaged; nothing was changed"
         Test-Path "$userHome/.pki" | Should -BeFalse -Because 'the dry run before the writes reads every database, and fails first'
     }
 
     It 'asks for one database when Test-CaChain is given several' {
         $script = "Test-CaChain -Path '$pki/pool1.cer' -StoreLocation Nss -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null; `$problems | ForEach-Object { `$_.Exception.Message }"
-        Invoke-AsUser $userHome $script | Should -BeExactly "$userHome/.pki/nssdb and ${firefox}: these are 2 stores, and a trust verdict is about one: name one of them with -StorePath"
+        Invoke-CaChainWithEnvironment @{ HOME = $userHome } $script | Should -BeExactly "$userHome/.pki/nssdb and ${firefox}: these are 2 stores, and a trust verdict is about one: name one of them with -StoreLocation and -StorePath"
     }
 }

@@ -50,19 +50,22 @@ Describe '<Cmdlet> with conflicting stores' -ForEach @(
            Message = "-StoreLocation CurrentUser and -StorePath '{0}' (a directory store) name different stores: give one of them, not both." }
         @{ Combination = '-StoreLocation CurrentUser with -SystemRoot'; StoreLocation = 'CurrentUser'; SystemRoot = $true
            ErrorId = 'StoreLocationAndSystemRoot'; Target = 'image'
-           Message = "-SystemRoot '{1}' applies to LocalMachine only, not to -StoreLocation CurrentUser: give one of them, not both." }
+           Message = "-SystemRoot '{1}' applies to LocalMachine and All only, not to -StoreLocation CurrentUser: give one of them, not both." }
         @{ Combination = '-StoreLocation Directory with -SystemRoot'; StoreLocation = 'Directory'; SystemRoot = $true
            ErrorId = 'StoreLocationAndSystemRoot'; Target = 'image'
-           Message = "-SystemRoot '{1}' applies to LocalMachine only, not to -StoreLocation Directory: give one of them, not both." }
+           Message = "-SystemRoot '{1}' applies to LocalMachine and All only, not to -StoreLocation Directory: give one of them, not both." }
         @{ Combination = '-StoreLocation Bundle with -SystemRoot'; StoreLocation = 'Bundle'; SystemRoot = $true
            ErrorId = 'StoreLocationAndSystemRoot'; Target = 'image'
-           Message = "-SystemRoot '{1}' applies to LocalMachine only, not to -StoreLocation Bundle: give one of them, not both." }
+           Message = "-SystemRoot '{1}' applies to LocalMachine and All only, not to -StoreLocation Bundle: give one of them, not both." }
         @{ Combination = '-StoreLocation Bundle with -StorePath and -SystemRoot'; StoreLocation = 'Bundle'; StorePath = $true; SystemRoot = $true
            ErrorId = 'StorePathAndSystemRoot'; Target = 'store'
            Message = "-StorePath '{0}' is a bundle file and -SystemRoot '{1}' is the LocalMachine store of an image: give one of them, not both." }
         @{ Combination = '-StoreLocation Nss with -StorePath and -SystemRoot'; StoreLocation = 'Nss'; StorePath = $true; SystemRoot = $true
            ErrorId = 'StorePathAndSystemRoot'; Target = 'store'
            Message = "-StorePath '{0}' is an NSS database and -SystemRoot '{1}' is the LocalMachine store of an image: give one of them, not both." }
+        @{ Combination = '-StoreLocation All with -StorePath'; StoreLocation = 'All'; StorePath = $true
+           ErrorId = 'StoreLocationAndPath'; Target = 'store'
+           Message = "-StoreLocation All and -StorePath '{0}' (a directory store) name different stores: give one of them, not both." }
         @{ Combination = 'all three'; StoreLocation = 'Directory'; StorePath = $true; SystemRoot = $true
            ErrorId = 'StorePathAndSystemRoot'; Target = 'store'
            Message = "-StorePath '{0}' is a directory store and -SystemRoot '{1}' is the LocalMachine store of an image: give one of them, not both." }

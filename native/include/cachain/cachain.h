@@ -419,9 +419,12 @@ typedef CACHAIN_ENUM(cachain_store_location) {
                                            intermediates in it, each marked with its thumbprint */
     CACHAIN_LOCATION_NSS = 4,           /* an NSS database (Chromium's ~/.pki/nssdb, a Firefox profile),
                                            changed through certutil; Linux only */
-    CACHAIN_LOCATION_JAVA = 5           /* a Java keystore, JKS or PKCS#12 (the JDK's cacerts, an
+    CACHAIN_LOCATION_JAVA = 5,          /* a Java keystore, JKS or PKCS#12 (the JDK's cacerts, an
                                            application's truststore), changed through keytool; roots
                                            only; Linux only */
+    CACHAIN_LOCATION_ALL = 6            /* every store this user's software reads, as one transaction:
+                                           on Linux LOCAL_MACHINE, then each of NSS, JAVA and BUNDLE
+                                           that is present; on Windows LOCAL_MACHINE */
 } cachain_store_location;
 
 typedef CACHAIN_ENUM(cachain_store_name) {
@@ -457,7 +460,16 @@ typedef CACHAIN_ENUM(cachain_store_name) {
  * for LOCAL_MACHINE on Linux an optional system root (a mounted image or a
  * container's root folder; NULL for this machine). On Windows a path is
  * refused with CACHAIN_E_NOT_SUPPORTED rather than silently standing for
- * this machine's stores.
+ * this machine's stores;
+ * for ALL the system root, as for LOCAL_MACHINE. On Linux it opens the
+ * system trust, then every NSS database of the user when certutil is
+ * installed, the default Java keystore (as for JAVA with NULL) when keytool
+ * is installed and the keystore exists, and the user's own bundle (as for
+ * BUNDLE with NULL) when the file exists; all are changed as one
+ * transaction, and each placement names its store's kind
+ * (CACHAIN_PLACEMENT_STORE_LOCATION). On Windows, where browsers and Java
+ * can read the system stores, it is LOCAL_MACHINE. cachain_evaluate needs
+ * one store: with ALL it fails with CACHAIN_E_ARGUMENT.
  * The caller frees *store with cachain_store_free. */
 CACHAIN_API cachain_status cachain_store_open(cachain_store_location location, const char* path,
                                               cachain_store** store);
@@ -572,7 +584,9 @@ CACHAIN_API const cachain_cert* cachain_placement_cert(const cachain_placement* 
 typedef CACHAIN_ENUM(cachain_placement_field) {
     CACHAIN_PLACEMENT_STORE = 0,  /* a cachain_store_name */
     CACHAIN_PLACEMENT_ACTION = 1, /* a cachain_placement_action */
-    CACHAIN_PLACEMENT_STATUS = 2  /* CACHAIN_OK, or why the entry was skipped */
+    CACHAIN_PLACEMENT_STATUS = 2,        /* CACHAIN_OK, or why the entry was skipped */
+    CACHAIN_PLACEMENT_STORE_LOCATION = 3 /* the cachain_store_location of the store it is in (never
+                                            ALL); CURRENT_USER for a store of callbacks */
 } cachain_placement_field;
 CACHAIN_API int64_t cachain_placement_number(const cachain_placement* result, size_t index,
                                              cachain_placement_field field);

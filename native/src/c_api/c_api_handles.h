@@ -67,7 +67,8 @@ struct cachain_export {
 
 struct cachain_store {
     // One store, or several changed as one transaction (store_group.h):
-    // every NSS database of the user, when none is named.
+    // every NSS database of the user, when none is named, or every store
+    // of the user's software (CACHAIN_LOCATION_ALL).
     std::vector<std::unique_ptr<cachain::TrustStore>> members;
     std::string root_location, ca_location;
 

@@ -11,6 +11,7 @@
 #include "certificate_parser.h"
 #include "placement.h"
 #include "placement_warnings.h"
+#include "spoken_list.h"
 #include "store_factory.h"
 #include "store_group.h"
 
@@ -69,20 +70,19 @@ std::vector<cachain::PlacementResult> results_of(const std::vector<cachain::Plac
     return own;
 }
 
-// "a", "a and b", "a, b and c".
-std::string joined(const std::vector<std::string>& items) {
-    std::string text;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) text += i + 1 == items.size() ? " and " : ", ";
-        text += items[i];
-    }
-    return text;
-}
-
 std::string joined_locations(const cachain_store& store, cachain::StoreKind kind) {
     std::vector<std::string> locations;
     for (auto* member : store.all()) locations.push_back(member->location(kind));
-    return joined(locations);
+    return cachain::spoken_list(locations);
+}
+
+// A handle for stores opened by the library, named by their locations.
+cachain_store* handle_for(std::vector<std::unique_ptr<cachain::TrustStore>> members) {
+    auto opened = std::make_unique<cachain_store>();
+    opened->members = std::move(members);
+    opened->root_location = joined_locations(*opened, cachain::StoreKind::Root);
+    opened->ca_location = joined_locations(*opened, cachain::StoreKind::CA);
+    return opened.release();
 }
 
 }  // namespace
@@ -97,7 +97,8 @@ cachain::TrustStore& cachain_store::single() const {
     if (members.size() != 1)
         throw cachain::Failure(CACHAIN_E_ARGUMENT, root_location,
                                "these are " + std::to_string(members.size()) +
-                                   " stores, and a trust verdict is about one: name one of them with -StorePath");
+                                   " stores, and a trust verdict is about one: name one of them with -StoreLocation "
+                                   "and -StorePath");
     return *members.front();
 }
 
@@ -107,11 +108,7 @@ cachain_status cachain_store_open(cachain_store_location location, const char* p
     return guarded([&] {
         if (!store) return missing_argument("store");
         *store = nullptr;
-        auto opened = std::make_unique<cachain_store>();
-        opened->members = cachain::open_stores(location, path ? path : "");
-        opened->root_location = joined_locations(*opened, cachain::StoreKind::Root);
-        opened->ca_location = joined_locations(*opened, cachain::StoreKind::CA);
-        *store = opened.release();
+        *store = handle_for(cachain::open_stores(location, path ? path : ""));
         return CACHAIN_OK;
     });
 }
@@ -120,11 +117,9 @@ cachain_status cachain_store_open_java(const char* keystore, const char* passwor
     return guarded([&] {
         if (!store) return missing_argument("store");
         *store = nullptr;
-        auto opened = std::make_unique<cachain_store>();
-        opened->members.push_back(cachain::open_java_store(keystore ? keystore : "", password ? password : "changeit"));
-        opened->root_location = joined_locations(*opened, cachain::StoreKind::Root);
-        opened->ca_location = joined_locations(*opened, cachain::StoreKind::CA);
-        *store = opened.release();
+        std::vector<std::unique_ptr<cachain::TrustStore>> keystore_alone;
+        keystore_alone.push_back(cachain::open_java_store(keystore ? keystore : "", password ? password : "changeit"));
+        *store = handle_for(std::move(keystore_alone));
         return CACHAIN_OK;
     });
 }
@@ -257,6 +252,7 @@ int64_t cachain_placement_number(const cachain_placement* result, size_t index, 
     case CACHAIN_PLACEMENT_STORE: return cachain::store_name_of(entry.store);
     case CACHAIN_PLACEMENT_ACTION: return action_of(entry.action);
     case CACHAIN_PLACEMENT_STATUS: return entry.status;
+    case CACHAIN_PLACEMENT_STORE_LOCATION: return entry.store_location;
     }
     return 0;
 }

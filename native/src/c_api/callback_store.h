@@ -21,6 +21,8 @@ public:
     CallbackStore(const cachain_store_callbacks& callbacks, std::string root_location, std::string ca_location);
 
     std::string location(StoreKind kind) const override;
+    // What the module uses callbacks for: .NET's per-user store.
+    cachain_store_location location_kind() const override { return CACHAIN_LOCATION_CURRENT_USER; }
     bool contains(StoreKind kind, const std::string& thumbprint) override;
     bool add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) override;
     bool remove(StoreKind kind, const std::string& thumbprint) override;

@@ -8,6 +8,7 @@
 #include "chain_summary.h"
 #include "path_builder.h"
 #include "purpose_usage.h"
+#include "spoken_list.h"
 #include "trust_cause.h"
 #include "utc_text.h"
 
@@ -20,12 +21,9 @@ constexpr const char* ask_ca_administrator = "; the CA hierarchy itself is wrong
 
 // "'A'", "'A' and 'B'", "'A', 'B' and 'C'".
 std::string listed(const std::vector<const Certificate*>& certs) {
-    std::string text;
-    for (std::size_t i = 0; i < certs.size(); ++i) {
-        if (i) text += i + 1 == certs.size() ? " and " : ", ";
-        text += quoted_name(*certs[i]);
-    }
-    return text;
+    std::vector<std::string> names;
+    for (const Certificate* cert : certs) names.push_back(quoted_name(*cert));
+    return spoken_list(names);
 }
 
 std::string purpose_words(cachain_purpose purpose) {

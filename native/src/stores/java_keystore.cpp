@@ -3,6 +3,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "environment_variable.h"
 #include "failure.h"
 #include "process_runner.h"
 #include "tool_input_file.h"
@@ -87,12 +88,26 @@ void JavaKeystore::add(const std::string& alias, gsl::span<const std::uint8_t> d
 
 void JavaKeystore::remove(const std::string& alias) { run({"-delete", "-alias", alias}, "change"); }
 
+namespace {
+
+// JAVA_HOME when set, as Java's own launch scripts (Tomcat's, Jenkins')
+// choose their JDK by it; else the JDK whose keytool the system runs.
+fs::path running_java_home(const std::string& program) {
+    if (const auto java_home = environment_variable("JAVA_HOME"); !java_home.empty() && java_home.front() == '/')
+        return fs::path(java_home);
+    std::error_code error;
+    const fs::path java_home = fs::canonical(program, error).parent_path().parent_path();
+    if (error) throw Failure(CACHAIN_E_IO, program, "cannot follow it to its JDK (" + error.message() + ")");
+    return java_home;
+}
+
+}  // namespace
+
 fs::path default_java_keystore(const std::string& keytool) {
     const auto program = find_system_tool(keytool);
     if (!program) throw keytool_missing(keytool);
+    const fs::path java_home = running_java_home(*program);
     std::error_code error;
-    const fs::path java_home = fs::canonical(*program, error).parent_path().parent_path();
-    if (error) throw Failure(CACHAIN_E_IO, *program, "cannot follow it to its JDK (" + error.message() + ")");
     for (const fs::path& candidate : {java_home / "lib" / "security" / "cacerts", java_home / "jre" / "lib" / "security" / "cacerts"})
         if (fs::exists(candidate, error)) return candidate;
     return java_home / "lib" / "security" / "cacerts";

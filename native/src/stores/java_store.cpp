@@ -7,6 +7,7 @@
 
 #include "atomic_file.h"
 #include "certificate_parser.h"
+#include "store_file.h"
 #include "utf8_path.h"
 #include "whole_file.h"
 
@@ -20,13 +21,6 @@ constexpr std::uintmax_t largest_keystore = 64u << 20;
 
 std::optional<std::vector<std::uint8_t>> read_keystore(const fs::path& keystore) {
     return read_store_file(keystore, largest_keystore, "keystore of CAs");
-}
-
-// The file to write: a symbolic link's target (Debian's cacerts is a link
-// into /etc/ssl/certs/java), so that the link stays.
-fs::path written_file(const fs::path& keystore) {
-    std::error_code error;
-    return fs::is_symlink(keystore, error) ? fs::weakly_canonical(keystore, error) : keystore;
 }
 
 }  // namespace
@@ -149,20 +143,16 @@ void JavaStore::commit() {
         if (read_keystore(keystore_) != loaded_)
             throw Failure(CACHAIN_E_IO, location(StoreKind::Root),
                           "another program changed the keystore while CaChain worked on it; nothing was written: run the command again");
-        const fs::path target = written_file(keystore_);
+        const fs::path target = store_file_target(keystore_);
         const auto bytes = read_whole_file(work_folder_ / "keystore", fs::file_size(work_folder_ / "keystore"));
         std::error_code error;
-        const fs::perms mode = loaded_ ? fs::status(target, error).permissions() : fs::perms::none;
-        if (fs::create_directories(target.parent_path(), error); error)
-            throw Failure(CACHAIN_E_IO, utf8_from_path(target.parent_path()), "cannot create the folder (" + error.message() + ")");
         if (working_copy().entries().empty()) {
             // Like a PEM bundle: a keystore the removal left with nothing in it is deleted.
             if (fs::remove(target, error); error)
                 throw Failure(CACHAIN_E_IO, utf8_from_path(target), "cannot delete the emptied keystore (" + error.message() + ")");
             loaded_.reset();
         } else {
-            write_file_atomically(target, bytes, loaded_.has_value());
-            if (loaded_) fs::permissions(target, mode, error);
+            rewrite_store_file(target, bytes, loaded_.has_value());
             loaded_ = bytes;
         }
         changed_ = false;

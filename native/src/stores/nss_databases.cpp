@@ -1,9 +1,9 @@
 #include "nss_databases.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <system_error>
 
+#include "environment_variable.h"
 #include "failure.h"
 
 namespace cachain {
@@ -35,8 +35,8 @@ std::vector<fs::path> user_nss_databases(const fs::path& home) {
 }
 
 fs::path home_folder() {
-    const char* home = std::getenv("HOME");
-    if (!home || !*home)
+    const std::string home = environment_variable("HOME");
+    if (home.empty())
         throw Failure(CACHAIN_E_ARGUMENT, "HOME", "is not set, so the user's NSS databases cannot be found: name one with -StorePath");
     return fs::path(home);
 }

@@ -1,12 +1,12 @@
 #include "pem_bundle_store.h"
 
-#include <cstdlib>
 #include <system_error>
 
 #include "certificate_parser.h"
+#include "environment_variable.h"
+#include "store_file.h"
 #include "utf8_path.h"
 #include "whole_file.h"
-#include "atomic_file.h"
 
 namespace cachain {
 namespace {
@@ -17,11 +17,6 @@ namespace fs = std::filesystem;
 // not one (a wrong path), and is not read into memory.
 constexpr std::uintmax_t largest_bundle = 64u << 20;
 
-std::string environment(const char* name) {
-    const char* value = std::getenv(name);
-    return value ? value : "";
-}
-
 gsl::span<const std::uint8_t> bytes_of(const std::string& text) {
     return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
 }
@@ -30,13 +25,13 @@ gsl::span<const std::uint8_t> bytes_of(const std::string& text) {
 
 fs::path default_bundle_path() {
 #ifdef _WIN32
-    const std::string local = environment("LOCALAPPDATA");
+    const std::string local = environment_variable("LOCALAPPDATA");
     if (local.empty()) throw Failure(CACHAIN_E_ARGUMENT, "LOCALAPPDATA", "is not set: name the bundle file with -StorePath");
     return path_from_utf8(local) / "CaChain" / "ca-bundle.pem";
 #else
-    if (const std::string data = environment("XDG_DATA_HOME"); !data.empty() && data.front() == '/')
+    if (const std::string data = environment_variable("XDG_DATA_HOME"); !data.empty() && data.front() == '/')
         return fs::path(data) / "cachain" / "ca-bundle.pem";
-    const std::string home = environment("HOME");
+    const std::string home = environment_variable("HOME");
     if (home.empty()) throw Failure(CACHAIN_E_ARGUMENT, "HOME", "is not set: name the bundle file with -StorePath");
     return fs::path(home) / ".local" / "share" / "cachain" / "ca-bundle.pem";
 #endif
@@ -103,27 +98,11 @@ std::vector<UnreadableEntry> PemBundleStore::unreadable(StoreKind kind) {
     return unreadable_;
 }
 
-// The file to write: a symbolic link's target, so that the link stays (the
-// atomic writer refuses to replace anything but a regular file).
-fs::path PemBundleStore::written_file() const {
-    std::error_code error;
-    return fs::is_symlink(file_, error) ? fs::weakly_canonical(file_, error) : file_;
-}
-
-// Creates the bundle's folder when missing (the default bundle's, at first),
-// and gives a rewritten file its mode back: the writer makes files 0644.
+// Creates the bundle's folder when missing (the default bundle's, at first).
 void PemBundleStore::write(const std::string& text) {
-    const fs::path file = written_file();
     try {
-        std::error_code error;
-        if (fs::create_directories(file.parent_path(), error); error)
-            throw Failure(error == std::errc::permission_denied ? CACHAIN_E_ACCESS_DENIED : CACHAIN_E_IO,
-                          utf8_from_path(file.parent_path()), "cannot create the folder (" + error.message() + ")");
-        const bool existed = fs::exists(file, error);
-        const fs::perms mode = existed ? fs::status(file, error).permissions() : fs::perms::none;
         // A file that appeared since it was read is another program's: never replaced.
-        write_file_atomically(file, bytes_of(text), loaded_.has_value());
-        if (existed) fs::permissions(file, mode, error);
+        rewrite_store_file(store_file_target(file_), bytes_of(text), loaded_.has_value());
     } catch (const Failure& failure) {
         if (failure.status() == CACHAIN_E_EXISTS) throw changed_meanwhile();
         if (failure.status() != CACHAIN_E_ACCESS_DENIED) throw;
@@ -150,7 +129,7 @@ void PemBundleStore::commit() {
         const std::string text = bundle().text();
         if (text.empty()) {
             std::error_code error;
-            if (fs::remove(written_file(), error); error)
+            if (fs::remove(store_file_target(file_), error); error)
                 throw Failure(CACHAIN_E_IO, utf8_from_path(file_), "cannot delete the emptied bundle (" + error.message() + ")");
             loaded_.reset();
         } else {

@@ -27,6 +27,7 @@ public:
     explicit PemBundleStore(std::filesystem::path file);
 
     std::string location(StoreKind kind) const override;
+    cachain_store_location location_kind() const override { return CACHAIN_LOCATION_BUNDLE; }
     bool contains(StoreKind kind, const std::string& thumbprint) override;
     bool add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) override;
     bool remove(StoreKind kind, const std::string& thumbprint) override;
@@ -47,7 +48,6 @@ private:
     PemBundle& bundle();
     std::optional<std::string> read_text() const;  // none: no file
     void write(const std::string& text);
-    std::filesystem::path written_file() const;
     Failure changed_meanwhile() const;
 
     std::filesystem::path file_;

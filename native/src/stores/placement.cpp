@@ -21,6 +21,7 @@ PlacementResult result_for(TrustStore& store, const CertificatePtr& cert, StoreK
     result.thumbprint = cert->thumbprint();
     result.store = kind;
     result.location = store.location(kind);
+    result.store_location = store.location_kind();
     return result;
 }
 
@@ -180,6 +181,7 @@ std::vector<PlacementResult> unplace(TrustStore& store, const std::vector<Remova
             result.thumbprint = upper(removal.thumbprint);
             result.store = removal.store;
             result.location = store.location(removal.store);
+            result.store_location = store.location_kind();
             // Listed, and the store's own: a root another tool put in a shared
             // file (its source says where) is listed but not CaChain's to remove.
             const StoredCertificate* entry = stored(removal.store, result.thumbprint);

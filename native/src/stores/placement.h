@@ -23,6 +23,7 @@ struct PlacementResult {
     std::string thumbprint;
     StoreKind store = StoreKind::CA;
     std::string location;         // "LocalMachine\Root", "/srv/trust/CA"
+    cachain_store_location store_location = CACHAIN_LOCATION_DIRECTORY;  // the kind of store location is in
     PlacementAction action = PlacementAction::Skipped;
     cachain_status status = CACHAIN_OK;  // CACHAIN_E_REFUSED for a skipped certificate
     std::string message;          // why it was skipped, "" otherwise

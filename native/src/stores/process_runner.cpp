@@ -10,6 +10,8 @@
 
 #include <gsl/gsl>
 
+#include "spoken_list.h"
+
 extern char** environ;
 
 namespace cachain {
@@ -72,12 +74,7 @@ ProcessResult run(const std::string& program, Lookup lookup, const std::vector<s
 constexpr std::array<const char*, 4> system_folders = {"/usr/sbin", "/usr/bin", "/sbin", "/bin"};
 
 std::string joined_system_folders(const char* separator, const char* last_separator) {
-    std::string joined;
-    for (std::size_t i = 0; i < system_folders.size(); ++i) {
-        if (i > 0) joined += i + 1 == system_folders.size() ? last_separator : separator;
-        joined += system_folders[i];
-    }
-    return joined;
+    return spoken_list({system_folders.begin(), system_folders.end()}, last_separator, separator);
 }
 
 ProcessResult run_system_tool_in(const std::vector<std::string>& arguments, std::vector<std::string> variables,

@@ -22,7 +22,9 @@ std::unique_ptr<TrustStore> open_store(cachain_store_location location, const st
 std::unique_ptr<TrustStore> open_java_store(const std::string& path, const std::string& password);
 
 // Like open_store, but NSS without a path opens every NSS database of the
-// user (nss_databases.h), one store each, to be changed together.
+// user (nss_databases.h), one store each, to be changed together, and ALL
+// (path: the system root) every kind of store the user's software reads
+// that this machine has (cachain.h says which).
 std::vector<std::unique_ptr<TrustStore>> open_stores(cachain_store_location location, const std::string& path);
 
 // Throws Failure(NOT_SUPPORTED) on Windows when a system root is given.

@@ -13,6 +13,7 @@
 
 #include <gsl/gsl>
 
+#include "cachain/cachain.h"
 #include "failure.h"
 
 namespace cachain {
@@ -48,6 +49,10 @@ public:
     // Where kind lives, for messages and results: "LocalMachine\Root",
     // "/srv/trust/CA", "/usr/local/share/ca-certificates".
     virtual std::string location(StoreKind kind) const = 0;
+
+    // Which kind of store this is, for a call on several kinds (ALL): each
+    // result says which kind its store is, so that it can be undone there.
+    virtual cachain_store_location location_kind() const = 0;
 
     virtual bool contains(StoreKind kind, const std::string& thumbprint) = 0;
 

@@ -60,6 +60,9 @@ public:
     WindowsSystemStore& operator=(const WindowsSystemStore&) = delete;
 
     std::string location(StoreKind kind) const override { return windows_store_name(location_, kind); }
+    cachain_store_location location_kind() const override {
+        return location_ == WindowsStoreLocation::LocalMachine ? CACHAIN_LOCATION_LOCAL_MACHINE : CACHAIN_LOCATION_CURRENT_USER;
+    }
     WindowsStoreLocation where() const noexcept { return location_; }
     bool contains(StoreKind kind, const std::string& thumbprint) override;
     bool add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) override;

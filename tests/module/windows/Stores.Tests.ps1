@@ -169,3 +169,18 @@ Describe 'Import-CaChain -StoreLocation Java on Windows' {
         $refused.CategoryInfo.Category | Should -Be 'NotImplemented'
     }
 }
+
+Describe 'Import-CaChain -StoreLocation All on Windows' {
+    BeforeEach { Clear-LabFromStore -Thumbprint $allLab -Location LocalMachine }
+    AfterAll { Clear-LabFromStore -Thumbprint $allLab -Location LocalMachine }
+
+    It 'is LocalMachine, whose stores Chrome, Edge and Java read there, and its results undo it' {
+        $placed = Get-ChildItem $certs | Import-CaChain -StoreLocation All
+        $placed | ForEach-Object { "$($_.StoreLocation) $($_.Location) $($_.Action)" } | Should -Be @(
+            'LocalMachine LocalMachine\CA Added', 'LocalMachine LocalMachine\CA Added', 'LocalMachine LocalMachine\Root Added', 'LocalMachine LocalMachine\CA Added')
+        Get-StoreThumbprint -Location LocalMachine -Name Root | Should -Contain $root
+        $placed | Remove-CaChain -Confirm:$false | Out-Null
+        Get-StoreThumbprint -Location LocalMachine -Name Root | Should -Not -Contain $root
+        Get-StoreThumbprint -Location LocalMachine -Name CA | Should -Not -Contain $root
+    }
+}
