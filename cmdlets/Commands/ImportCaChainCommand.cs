@@ -315,12 +315,16 @@ namespace CaChain.Commands
             return placement.Entries;
         }
 
+        // A certificate the rule refuses is refused by every store of the
+        // call (each NSS database, All's every kind): said once, not per store.
         private void WriteEntries(List<PlacementEntry> entries)
         {
+            var refused = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (PlacementEntry entry in entries)
             {
                 // Declined at -Confirm, or a leaf that came in a bundle with its chain: notes, not errors.
                 if (entry.Declined || (entry.Action == PlacementAction.Skipped && entry.Status == Status.Ok)) WriteVerbose(entry.Result.Message);
+                else if (entry.Action == PlacementAction.Skipped && !refused.Add(entry.Result.Thumbprint)) continue;
                 else if (entry.Action == PlacementAction.Skipped) WriteError(CommandErrors.Record(this, entry.Failure, entry.Result.Subject));
                 WriteObject(entry.Result);
             }

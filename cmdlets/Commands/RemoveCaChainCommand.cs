@@ -230,11 +230,12 @@ namespace CaChain.Commands
             if (target == null) return;
             using (target)
             {
-                List<PlacementEntry> planned = Unplace(target, entries, Flags.PlaceDryRun);
+                List<PlacementEntry> planned = Unplace(target, entries.Select(e => (e.store, e.thumbprint, (string)null)).ToList(), Flags.PlaceDryRun);
                 if (planned == null) return;
+                // Each for the one store it was confirmed for: with several stores (Nss, All), a "no" for one leaves it there.
                 var confirmed = planned
                     .Where(e => e.Action == Native.PlacementAction.WouldRemove && ShouldProcess(e.Result.Location, $"Remove the certificate '{e.Result.Subject}' ({e.Result.Thumbprint})"))
-                    .Select(e => (e.Store, e.Result.Thumbprint))
+                    .Select(e => (e.Store, e.Result.Thumbprint, e.Result.Location))
                     .ToList();
                 foreach (PlacementEntry absent in planned.Where(e => e.Action == Native.PlacementAction.NotPresent)) ReportAbsent(absent.Result);
                 if (confirmed.Count == 0) return;
@@ -255,7 +256,7 @@ namespace CaChain.Commands
             MyInvocation.BoundParameters.TryGetValue("Verbose", out object verbose) && ((SwitchParameter)verbose).IsPresent;
 
         // The removal's entries, or null after writing why the store was not changed.
-        private List<PlacementEntry> Unplace(StoreTarget target, List<(CaChainStoreName store, string thumbprint)> entries, uint flags)
+        private List<PlacementEntry> Unplace(StoreTarget target, List<(CaChainStoreName store, string thumbprint, string location)> entries, uint flags)
         {
             Placement removal;
             try

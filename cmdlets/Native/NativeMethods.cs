@@ -150,7 +150,7 @@ namespace CaChain.Native
         public static extern Status cachain_place_except_in(StoreHandle store, SetHandle certs, uint flags, int[] names, IntPtr[] thumbprints, IntPtr[] locations, UIntPtr count, out PlacementHandle result);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        public static extern Status cachain_unplace(StoreHandle store, int[] names, IntPtr[] thumbprints, UIntPtr count, uint flags, out PlacementHandle result);
+        public static extern Status cachain_unplace_in(StoreHandle store, int[] names, IntPtr[] thumbprints, IntPtr[] locations, UIntPtr count, uint flags, out PlacementHandle result);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern void cachain_placement_free(IntPtr result);

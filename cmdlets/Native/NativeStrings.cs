@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 namespace CaChain.Native
 {
     // An array of NUL-terminated UTF-8 strings for a `const char* const*`
-    // argument, freed when disposed.
+    // argument, freed when disposed. A null string is a NULL pointer.
     internal sealed class NativeStrings : IDisposable
     {
         public NativeStrings(IEnumerable<string> texts)
@@ -14,6 +14,7 @@ namespace CaChain.Native
             Pointers = texts.Select(text =>
             {
                 byte[] bytes = Utf8.ToNative(text);
+                if (bytes == null) return IntPtr.Zero;
                 IntPtr pointer = Marshal.AllocHGlobal(bytes.Length);
                 Marshal.Copy(bytes, 0, pointer, bytes.Length);
                 return pointer;

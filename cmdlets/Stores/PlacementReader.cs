@@ -62,7 +62,8 @@ namespace CaChain.Stores
                         Role = cert.IsNone ? string.Empty : cert.Role.ToString(),
                         Store = inNoStore ? string.Empty : store.ToString(),
                         Location = inNoStore ? string.Empty : Text(PlacementText.Location),
-                        StoreLocation = StoreLocationOf(target, storeLocation).ToString(),
+                        // The kind of the store it is in (with All, the one it went to), for Remove-CaChain to find it again.
+                        StoreLocation = storeLocation.ToString(),
                         StorePath = StorePathOf(target, storeLocation, Text(PlacementText.Location)),
                         SystemRoot = storeLocation == CaChainStoreLocation.LocalMachine ? target.SystemRoot : null,
                         Action = action.ToString(),
@@ -73,12 +74,6 @@ namespace CaChain.Stores
             }
             return entries;
         }
-
-        // The kind of store an entry is in, for Remove-CaChain to find it
-        // again: with All, the one kind it went to. A directory store keeps
-        // the location it was opened with (a -StorePath alone means one).
-        private static CaChainStoreLocation StoreLocationOf(StoreTarget target, CaChainStoreLocation entryLocation) =>
-            target.StoreLocation == CaChainStoreLocation.All ? entryLocation : target.StoreLocation;
 
         // The store an entry is in: with every NSS database of the user, or
         // with All, the one database, keystore or bundle file it went to

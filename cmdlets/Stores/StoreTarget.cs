@@ -140,14 +140,16 @@ namespace CaChain.Stores
             }
         }
 
-        // Removes each entry (a thumbprint from a store) in one transaction,
-        // or with Flags.PlaceDryRun tells what it would remove.
-        public Placement Unplace(IReadOnlyList<(CaChainStoreName store, string thumbprint)> entries, uint flags)
+        // Removes each entry (a thumbprint from a store, in the one store at
+        // location, or in every store when location is null) in one
+        // transaction, or with Flags.PlaceDryRun tells what it would remove.
+        public Placement Unplace(IReadOnlyList<(CaChainStoreName store, string thumbprint, string location)> entries, uint flags)
         {
             int[] names = entries.Select(e => (int)e.store).ToArray();
             using (var thumbprints = new NativeStrings(entries.Select(e => e.thumbprint)))
+            using (var locations = new NativeStrings(entries.Select(e => e.location)))
             {
-                Status status = NativeMethods.cachain_unplace(Handle, names, thumbprints.Pointers, (UIntPtr)entries.Count, flags, out PlacementHandle result);
+                Status status = NativeMethods.cachain_unplace_in(Handle, names, thumbprints.Pointers, locations.Pointers, (UIntPtr)entries.Count, flags, out PlacementHandle result);
                 return ReadPlacement(status, result);
             }
         }

@@ -106,10 +106,18 @@ Describe 'Get-ChildItem ./certs | Import-CaChain -StoreLocation All' -Skip:$skip
         @(Invoke-AsTestUser $user $import | Where-Object Action -ne 'Skipped' | ForEach-Object Action | Sort-Object -Unique) | Should -Be @('AlreadyPresent')
     }
 
+    It 'refuses a server certificate once, not once per store' {
+        $script = "Import-CaChain -Path '$pki/pool1.cer' -StoreLocation All -SystemRoot '$($user.SystemRoot)' -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null; " +
+            "`$problems | ForEach-Object { `$_.Exception.Message }"
+        $messages = @(Invoke-AsTestUser $user $script)
+        $messages.Count | Should -Be 1
+        $messages[0] | Should -BeLike "*'pool1.schertz.lab'*"
+    }
+
     It 'refuses a trust verdict on all the stores at once, naming them' {
         $answer = Invoke-AsTestUser $user "try { Test-CaChain -Path '$pki/pool1.cer' -StoreLocation All -SystemRoot '$($user.SystemRoot)' -ErrorAction Stop } catch { `$_.Exception.Message }"
         $answer | Should -BeExactly ("$($user.SystemRoot)/usr/local/share/ca-certificates/cachain, $($user.Nss), $($user.Keystore) and $($user.Bundle): " +
-            "these are 4 stores, and a trust verdict is about one: name one of them with -StoreLocation and -StorePath")
+            "-StoreLocation All stands for every store of the user's software (4 here), and a trust verdict is about one: test each with its own -StoreLocation")
     }
 
     It 'is taken back by piping its results into Remove-CaChain, here, and Chromium, Java and curl refuse the server again' {
@@ -127,19 +135,27 @@ Describe 'Get-ChildItem ./certs | Import-CaChain -StoreLocation All' -Skip:$skip
     }
 }
 
-Describe 'Remove-CaChain -StoreLocation All -Thumbprint' -Skip:$skip {
-    It 'removes the chain from every store in one call' {
-        $user = New-TestUser 'thumbprint'
-        $before = Get-StoreState $user
+Describe 'Remove-CaChain -Thumbprint -StoreLocation All -Confirm' -Skip:$skip {
+    It 'removes from every store in one call, leaving a removal declined for one store in that store only, and shows only what it removed' {
+        $user = New-TestUser 'confirm'
         Invoke-AsTestUser $user "Get-ChildItem '$certs' | Import-CaChain -StoreLocation All -SystemRoot '$($user.SystemRoot)' -WarningAction SilentlyContinue" | Out-Null
-        $thumbprints = Get-ChildItem $certs | ForEach-Object { [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($_.FullName).Thumbprint }
-        $removed = Invoke-AsTestUser $user "Remove-CaChain -Thumbprint $($thumbprints -join ',') -StoreLocation All -SystemRoot '$($user.SystemRoot)' -Confirm:`$false"
-        @($removed | Where-Object Action -eq 'Removed' | Group-Object StoreLocation | ForEach-Object { "$($_.Name) $($_.Count)" }) |
-            Should -Be @('Bundle 3', 'Java 1', 'LocalMachine 4', 'Nss 3')
+        $thumbprints = (Get-ChildItem $certs | ForEach-Object { [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($_.FullName).Thumbprint }) -join ','
+        $output = "$TestDrive/confirm/removed.txt"
+        $script = "Import-Module '$env:CACHAIN_MODULE'; Remove-CaChain -Thumbprint $thumbprints -StoreLocation All -SystemRoot '$($user.SystemRoot)' -Confirm | " +
+            "ForEach-Object { `"`$(`$_.StoreLocation) `$(`$_.Store) `$(`$_.Action)`" } | Set-Content '$output'"
+        # The console asks the eleven removals in turn, in the order of the files (issuing, policy, root) per store:
+        # the system trust's four, then NSS's three, whose root (the seventh) is declined.
+        $saved = @{ HOME = $env:HOME; JAVA_HOME = $env:JAVA_HOME; XDG_DATA_HOME = $env:XDG_DATA_HOME }
+        $env:HOME, $env:JAVA_HOME, $env:XDG_DATA_HOME = $user.Home, $user.JavaHome, $user.Data
+        try { 'y', 'y', 'y', 'y', 'y', 'y', 'n', 'y', 'y', 'y', 'y' | & $env:PWSH -NoProfile -Command $script | Out-Null }
+        finally { $env:HOME, $env:JAVA_HOME, $env:XDG_DATA_HOME = $saved.HOME, $saved.JAVA_HOME, $saved.XDG_DATA_HOME }
+        Get-Content $output | Should -Be @(
+            'LocalMachine CA Removed', 'LocalMachine CA Removed', 'LocalMachine Root Removed', 'LocalMachine CA Removed',
+            'Nss CA Removed', 'Nss CA Removed', 'Java Root Removed', 'Bundle CA Removed', 'Bundle CA Removed', 'Bundle Root Removed')
+        Get-NssNicknames $user.Nss | Should -Be @("CaChain Root $rootThumbprint")
         Get-KeystoreAliases $user.Keystore | Should -Be @('someone')
-        Get-NssNicknames $user.Nss | Should -BeNullOrEmpty
-        # keytool rewrites a PKCS#12 keystore with new salts: its aliases, above, are what must be as before.
-        (Get-StoreState $user)[0, 2] | Should -Be $before[0, 2]
+        Invoke-Curl $user.SystemBundle | Should -Be 60
+        Invoke-Curl $user.Bundle | Should -Be 60
     }
 }
 

@@ -384,14 +384,14 @@ function Get-Sha256 {
 # s_server's page (-Www), else Chromium's error (net::ERR_...).
 function Invoke-HeadlessChromium {
     param([Parameter(Mandatory)] [string] $UserHome, [Parameter(Mandatory)] [int] $Port)
-    $profile = Join-Path $UserHome "chromium-$([guid]::NewGuid())"
+    $browserProfile = Join-Path $UserHome "chromium-$([guid]::NewGuid())"
     $env:HOME, $saved = $UserHome, $env:HOME
     try {
         $page = & chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking `
-            --disable-component-update --disable-sync --user-data-dir=$profile `
-            --host-resolver-rules="MAP pool1.schertz.lab 127.0.0.1" --dump-dom "https://pool1.schertz.lab:$Port/" 2>"$profile.log"
+            --disable-component-update --disable-sync --user-data-dir=$browserProfile `
+            --host-resolver-rules="MAP pool1.schertz.lab 127.0.0.1" --dump-dom "https://pool1.schertz.lab:$Port/" 2>"$browserProfile.log"
     } finally { $env:HOME = $saved }
-    $failed = Select-String -Path "$profile.log" -Pattern 'Page load failed: (\S+)' | Select-Object -First 1
+    $failed = Select-String -Path "$browserProfile.log" -Pattern 'Page load failed: (\S+)' | Select-Object -First 1
     if ($failed) { $failed.Matches[0].Groups[1].Value } elseif ($page -match 's_server') { 'page' } else { "nothing: $($page -join ' ')" }
 }
 

@@ -132,6 +132,6 @@ Describe 'Every NSS database of the user (-StoreLocation Nss without -StorePath)
 
     It 'asks for one database when Test-CaChain is given several' {
         $script = "Test-CaChain -Path '$pki/pool1.cer' -StoreLocation Nss -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null; `$problems | ForEach-Object { `$_.Exception.Message }"
-        Invoke-CaChainWithEnvironment @{ HOME = $userHome } $script | Should -BeExactly "$userHome/.pki/nssdb and ${firefox}: these are 2 stores, and a trust verdict is about one: name one of them with -StoreLocation and -StorePath"
+        Invoke-CaChainWithEnvironment @{ HOME = $userHome } $script | Should -BeExactly "$userHome/.pki/nssdb and ${firefox}: these are 2 stores, and a trust verdict is about one: name one of them with -StorePath"
     }
 }

@@ -206,6 +206,28 @@ TEST_F(NssStoreTest, RefusesToTrustARootSomeoneElseHoldsUntrustedAndChangesNothi
     EXPECT_EQ(listing(database_), before);
 }
 
+// Someone took the trust of CaChain's own root entry away (certutil -M -t ,,):
+// a deliberate act that an import does not quietly revert, and not another
+// program's entry either, so the message says which it is.
+TEST_F(NssStoreTest, RefusesToTrustAgainItsOwnRootEntryWhoseTrustSomeoneTookAway) {
+    make_database(database_);
+    const std::string nickname = "CaChain Root " + thumbprint(pki_->root);
+    add_foreign(database_, folder_.path(), pki_->root, nickname, ",,");
+    const auto before = listing(database_);
+    NssStore store{NssDatabase(database_)};
+    try {
+        place(store, {load(pki_->root)}, {});
+        FAIL() << "placed";
+    } catch (const Failure& failure) {
+        EXPECT_EQ(failure.status(), CACHAIN_E_REFUSED);
+        EXPECT_EQ(failure.reason(), "the NSS database holds CaChain's own entry for this root, \"" + nickname +
+                                        "\", but someone took its trust for TLS servers away, and CaChain does not undo that: "
+                                        "trust it again with certutil -d 'sql:" + database_.string() + "' -M -n '" + nickname +
+                                        "' -t C,, or take it out with Remove-CaChain, then run again; nothing was changed");
+    }
+    EXPECT_EQ(listing(database_), before);
+}
+
 TEST_F(NssStoreTest, NamesThePackageWhenCertutilIsMissing) {
     NssStore store{NssDatabase(database_, "certutil-not-installed")};
     try {

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cachain/cachain.h"
 #include "certificate_parser.h"
@@ -62,14 +64,29 @@ std::string lower(std::string text) {
 
 class StoreAllTest : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() { pki_ = new SeedPki(make_seed_pki()); }
-    static void TearDownTestSuite() { delete pki_; }
+    // keytool starts a Java VM: the JDK's keystore, trusting someone else's
+    // root, is made once and copied into each test's JDK.
+    static void SetUpTestSuite() {
+        pki_ = new SeedPki(make_seed_pki());
+        const TempFolder folder;
+        const fs::path keystore = folder / "cacerts", file = folder / "someone.der";
+        write_file(file, self_signed(ca_spec("SomeoneElsesRootCA")).der());
+        const ProcessResult imported = run_process({"keytool", "-importcert", "-noprompt", "-alias", "someones-root", "-file", file.string(),
+                                                    "-keystore", keystore.string(), "-storetype", "PKCS12", "-storepass", "changeit"});
+        ASSERT_EQ(imported.exit_code, 0) << imported.output;
+        keystore_bytes_ = new std::vector<std::uint8_t>(read_file(keystore));
+    }
+    static void TearDownTestSuite() {
+        delete pki_;
+        delete keystore_bytes_;
+    }
 
     void SetUp() override {
+        ASSERT_NE(keystore_bytes_, nullptr) << "keytool could not make the test's keystore";
         ASSERT_NO_FATAL_FAILURE(make_debian_system_root(system_root_, {}));
         fs::create_directories(home_);
         fs::create_directories(keystore_.parent_path());
-        ASSERT_NO_FATAL_FAILURE(import_into_keystore(self_signed(ca_spec("SomeoneElsesRootCA")), "someones-root"));
+        write_file(keystore_, *keystore_bytes_);
         fs::create_directories(bundle_.parent_path());
         write_file(bundle_, std::string("# the user's own line\n"));
         ASSERT_EQ(cachain_set_new(&cas_), CACHAIN_OK);
@@ -82,14 +99,6 @@ protected:
         cachain_placement_free(placement_);
         cachain_store_free(store_);
         cachain_set_free(cas_);
-    }
-
-    void import_into_keystore(const Issued& cert, const std::string& alias) {
-        const fs::path file = folder_.path() / (alias + ".der");
-        write_file(file, cert.der());
-        const ProcessResult imported = run_process({"keytool", "-importcert", "-noprompt", "-alias", alias, "-file", file.string(),
-                                                    "-keystore", keystore_.string(), "-storetype", "PKCS12", "-storepass", "changeit"});
-        ASSERT_EQ(imported.exit_code, 0) << imported.output;
     }
 
     void open_all() {
@@ -120,6 +129,7 @@ protected:
     }
 
     static SeedPki* pki_;
+    static std::vector<std::uint8_t>* keystore_bytes_;
     TempFolder folder_;
     const fs::path system_root_ = folder_ / "image";
     const fs::path home_ = folder_ / "home";
@@ -135,6 +145,7 @@ protected:
     cachain_placement* placement_ = nullptr;
 };
 SeedPki* StoreAllTest::pki_ = nullptr;
+std::vector<std::uint8_t>* StoreAllTest::keystore_bytes_ = nullptr;
 
 TEST_F(StoreAllTest, OpensTheSystemTrustThenEveryStoreOfTheUsersSoftwareThatIsPresent) {
     ASSERT_NO_FATAL_FAILURE(open_all());
@@ -149,6 +160,76 @@ TEST_F(StoreAllTest, LeavesOutAKeystoreAndABundleThatDoNotExist) {
     ASSERT_NO_FATAL_FAILURE(open_all());
     EXPECT_EQ(std::string(cachain_store_location_text(store_, CACHAIN_STORE_ROOT)),
               (system_root_ / "usr/local/share/ca-certificates/cachain").string() + " and " + nssdb_.string());
+}
+
+TEST_F(StoreAllTest, TakesTheFirefoxProfilesThereAreWithoutMakingChromiumsDatabase) {
+    const fs::path profile = home_ / ".mozilla" / "firefox" / "abcd.default-release";
+    fs::create_directories(profile);
+    const ProcessResult made = run_process({"certutil", "-N", "-d", "sql:" + profile.string(), "--empty-password"});
+    ASSERT_EQ(made.exit_code, 0) << made.output;
+    ASSERT_NO_FATAL_FAILURE(open_all());
+    EXPECT_EQ(std::string(cachain_store_location_text(store_, CACHAIN_STORE_ROOT)),
+              (system_root_ / "usr/local/share/ca-certificates/cachain").string() + ", " + profile.string() + ", " +
+                  keystore_.string() + " and " + bundle_.string());
+}
+
+TEST_F(StoreAllTest, MakesNoNssDatabaseInAHomeThatDoesNotExist) {
+    const EnvironmentForTheTest service_account{{{"HOME", (folder_ / "nonexistent").string()}}};
+    ASSERT_NO_FATAL_FAILURE(open_all());
+    EXPECT_EQ(std::string(cachain_store_location_text(store_, CACHAIN_STORE_ROOT)),
+              (system_root_ / "usr/local/share/ca-certificates/cachain").string() + ", " + keystore_.string() + " and " +
+                  bundle_.string());
+}
+
+// Root through sudo for a user: root's HOME is not the user's, and what
+// root made in the user's home would be root's; so those are left out, and
+// every call says so.
+TEST_F(StoreAllTest, LeavesTheUsersOwnStoresOutWhenRootRunsItThroughSudo) {
+    ASSERT_EQ(geteuid(), 0u) << "sudo's case is root's";
+    const EnvironmentForTheTest through_sudo{{{"SUDO_USER", "alice"}}};
+    ASSERT_NO_FATAL_FAILURE(open_all());
+    EXPECT_EQ(std::string(cachain_store_location_text(store_, CACHAIN_STORE_ROOT)),
+              (system_root_ / "usr/local/share/ca-certificates/cachain").string() + " and " + keystore_.string());
+    ASSERT_EQ(cachain_place(store_, cas_, CACHAIN_PLACE_DRY_RUN, &placement_), CACHAIN_OK) << cachain_last_error();
+    ASSERT_EQ(cachain_placement_warning_count(placement_), 1u);
+    EXPECT_EQ(std::string(cachain_placement_warning(placement_, 0)),
+              "the NSS databases and the bundle of alice were left out: run through sudo, CaChain would find root's, and "
+              "what it made in alice's home would belong to root; run Import-CaChain -StoreLocation Nss (and Bundle) as "
+              "alice for those");
+}
+
+TEST_F(StoreAllTest, SaysWhyAJavaHomeWithoutCacertsIsLeftOutAndJavaAloneRefusesIt) {
+    fs::remove(keystore_);
+    ASSERT_NO_FATAL_FAILURE(open_all());
+    EXPECT_EQ(std::string(cachain_store_location_text(store_, CACHAIN_STORE_ROOT)),
+              (system_root_ / "usr/local/share/ca-certificates/cachain").string() + ", " + nssdb_.string() + " and " +
+                  bundle_.string());
+    ASSERT_EQ(cachain_place(store_, cas_, CACHAIN_PLACE_DRY_RUN, &placement_), CACHAIN_OK) << cachain_last_error();
+    ASSERT_EQ(cachain_placement_warning_count(placement_), 1u);
+    const std::string refusal = java_home_.string() + ": JAVA_HOME names this JDK, which has no lib/security/cacerts: "
+                                "correct JAVA_HOME, or name the keystore with -KeystorePath";
+    EXPECT_EQ(std::string(cachain_placement_warning(placement_, 0)), "no Java keystore was changed: " + refusal);
+
+    cachain_store* java = nullptr;
+    EXPECT_EQ(cachain_store_open(CACHAIN_LOCATION_JAVA, nullptr, &java), CACHAIN_E_PATH_NOT_FOUND);
+    EXPECT_EQ(java, nullptr);
+    EXPECT_EQ(std::string(cachain_last_error()), refusal);
+    EXPECT_FALSE(fs::exists(keystore_)) << "no keystore is made in a JDK that has none";
+}
+
+// A bundle someone keeps private (0600) and owns stays so when CaChain,
+// as root, rewrites it.
+TEST_F(StoreAllTest, KeepsTheModeAndOwnerOfTheUsersBundle) {
+    ASSERT_EQ(chmod(bundle_.c_str(), 0600), 0);
+    ASSERT_EQ(chown(bundle_.c_str(), 4321, 4321), 0);
+    ASSERT_NO_FATAL_FAILURE(open_all());
+    ASSERT_EQ(cachain_place(store_, cas_, 0, &placement_), CACHAIN_OK) << cachain_last_error();
+    struct stat status {};
+    ASSERT_EQ(stat(bundle_.c_str(), &status), 0);
+    EXPECT_EQ(status.st_mode & 07777, 0600u);
+    EXPECT_EQ(status.st_uid, 4321u);
+    EXPECT_EQ(status.st_gid, 4321u);
+    EXPECT_NE(text_of(bundle_).find("# CaChain Root "), std::string::npos);
 }
 
 TEST_F(StoreAllTest, PlacesIntoEveryStoreInOneCallEachResultNamingItsKindAndRemovesItAllAgain) {
@@ -187,6 +268,19 @@ TEST_F(StoreAllTest, PlacesIntoEveryStoreInOneCallEachResultNamingItsKindAndRemo
     placement_ = nullptr;
     const char* thumbprints[] = {root.c_str(), policy.c_str(), issuing.c_str()};
     ASSERT_EQ(cachain_unplace(store_, nullptr, thumbprints, 3, 0, &placement_), CACHAIN_OK) << cachain_last_error();
+    const std::string removed = std::to_string(CACHAIN_ACTION_REMOVED);
+    std::vector<std::string> removals;
+    for (const auto& line : results())
+        if (line.size() > removed.size() && line.compare(line.size() - removed.size() - 1, std::string::npos, " " + removed) == 0)
+            removals.push_back(line);
+    std::vector<std::string> expected_removals{
+        "0 Root " + anchors + " " + removed, "0 CA " + intermediates + " " + removed, "0 CA " + intermediates + " " + removed,
+        "0 CA " + intermediates + " " + removed, "4 Root " + nssdb_.string() + " " + removed,
+        "4 CA " + nssdb_.string() + " " + removed, "4 CA " + nssdb_.string() + " " + removed,
+        "5 Root " + keystore_.string() + " " + removed, "3 Root " + bundle_.string() + " " + removed,
+        "3 CA " + bundle_.string() + " " + removed, "3 CA " + bundle_.string() + " " + removed};
+    std::sort(expected_removals.begin(), expected_removals.end());
+    EXPECT_EQ(removals, expected_removals);
     EXPECT_TRUE(system_bundle_thumbprints().empty());
     // The call that created the database takes it back with its entries.
     EXPECT_FALSE(fs::exists(home_ / ".pki"));
@@ -209,13 +303,52 @@ TEST_F(StoreAllTest, AFailureInTheKeystoreUndoesTheSystemTrustAndTheNssDatabase)
     EXPECT_EQ(text_of(keystore_), "not a keystore");
 }
 
+TEST_F(StoreAllTest, WarnsOnceOfAnExpiredRootAddedToEveryStore) {
+    CertSpec spec = ca_spec("OldLabRootCA");
+    spec.not_before_days = -400;
+    spec.not_after_days = -30;
+    const Issued old = self_signed(spec);
+    cachain_set* set = nullptr;
+    ASSERT_EQ(cachain_set_new(&set), CACHAIN_OK);
+    const auto der = old.der();
+    ASSERT_EQ(cachain_set_add_bytes(set, der.data(), der.size(), "test", nullptr), CACHAIN_OK);
+    ASSERT_NO_FATAL_FAILURE(open_all());
+    const cachain_status placed = cachain_place(store_, set, 0, &placement_);
+    cachain_set_free(set);
+    ASSERT_EQ(placed, CACHAIN_OK) << cachain_last_error();
+    ASSERT_EQ(results().size(), 4u);  // Root in each of the four stores
+    std::vector<std::string> warnings;
+    for (size_t i = 0; i < cachain_placement_warning_count(placement_); ++i) warnings.push_back(cachain_placement_warning(placement_, i));
+    ASSERT_EQ(warnings.size(), 2u) << ::testing::PrintToString(warnings);
+    EXPECT_EQ(warnings[0], "the store NSS database " + nssdb_.string() + " did not exist and was created");
+    EXPECT_EQ(warnings[1].rfind("the root 'OldLabRootCA' (" + thumbprint(old) + ") expired on ", 0), 0u) << warnings[1];
+}
+
 TEST_F(StoreAllTest, RefusesATrustVerdictOnSeveralStores) {
     ASSERT_NO_FATAL_FAILURE(open_all());
     cachain_verdicts* verdicts = nullptr;
     EXPECT_EQ(cachain_evaluate(store_, cas_, nullptr, &verdicts), CACHAIN_E_ARGUMENT);
     EXPECT_EQ(verdicts, nullptr);
-    EXPECT_NE(std::string(cachain_last_error()).find("these are 4 stores, and a trust verdict is about one"), std::string::npos)
+    EXPECT_NE(std::string(cachain_last_error()).find("-StoreLocation All stands for every store of the user's software (4 here)"),
+              std::string::npos)
         << cachain_last_error();
+}
+
+// A machine with no user stores (no HOME, no keytool's keystore, no bundle)
+// still refuses: the caller asked about all of them, not the one left.
+TEST_F(StoreAllTest, RefusesATrustVerdictEvenWhenOnlyTheSystemTrustIsThere) {
+    fs::remove(keystore_);
+    fs::remove(bundle_);
+    const EnvironmentForTheTest homeless{{{"HOME", std::nullopt}, {"XDG_DATA_HOME", std::nullopt}}};
+    ASSERT_NO_FATAL_FAILURE(open_all());
+    EXPECT_EQ(std::string(cachain_store_location_text(store_, CACHAIN_STORE_ROOT)),
+              (system_root_ / "usr/local/share/ca-certificates/cachain").string());
+    cachain_verdicts* verdicts = nullptr;
+    EXPECT_EQ(cachain_evaluate(store_, cas_, nullptr, &verdicts), CACHAIN_E_ARGUMENT);
+    EXPECT_EQ(std::string(cachain_last_error()),
+              (system_root_ / "usr/local/share/ca-certificates/cachain").string() +
+                  ": -StoreLocation All stands for every store of the user's software (1 here), and a trust verdict "
+                  "is about one: test each with its own -StoreLocation");
 }
 
 }  // namespace

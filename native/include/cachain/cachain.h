@@ -574,6 +574,15 @@ CACHAIN_API cachain_status cachain_place_except_in(cachain_store* store, const c
 CACHAIN_API cachain_status cachain_unplace(cachain_store* store, const cachain_store_name* names,
                                            const char* const* thumbprints, size_t count, uint32_t flags,
                                            cachain_placement** result);
+
+/* Like cachain_unplace, each removal applying only to the store whose
+ * location (as CACHAIN_PLACEMENT_TEXT_LOCATION gives it) is locations[i],
+ * or to every store when locations or locations[i] is NULL: in a call on
+ * several stores, what was confirmed for one store is removed from that
+ * store only. */
+CACHAIN_API cachain_status cachain_unplace_in(cachain_store* store, const cachain_store_name* names,
+                                              const char* const* thumbprints, const char* const* locations, size_t count,
+                                              uint32_t flags, cachain_placement** result);
 CACHAIN_API void cachain_placement_free(cachain_placement* result);
 
 CACHAIN_API size_t cachain_placement_count(const cachain_placement* result);

@@ -71,10 +71,16 @@ struct cachain_store {
     // of the user's software (CACHAIN_LOCATION_ALL).
     std::vector<std::unique_ptr<cachain::TrustStore>> members;
     std::string root_location, ca_location;
+    // Opened as every store of the user's software: a verdict is refused
+    // even when this machine has one such store, as the caller asked for all.
+    bool every_kind = false;
+    // What opening left out that the caller may have expected: warned of
+    // with every placement and removal.
+    std::vector<std::string> notes;
 
     std::vector<cachain::TrustStore*> all() const;
     // The one store of a call that judges a single store; Failure(ARGUMENT)
-    // naming the members when there are several.
+    // naming the members when there are several, or when opened as ALL.
     cachain::TrustStore& single() const;
 };
 

@@ -45,6 +45,7 @@ cachain_placement* wrap(std::vector<cachain::PlacementResult> results, const cac
     auto placement = std::make_unique<cachain_placement>();
     placement->results = std::move(results);
     for (const auto& result : placement->results) placement->handles.push_back({result.certificate});
+    placement->warnings = store.notes;
     for (auto* member : store.all()) {
         auto warnings = member->take_warnings();
         placement->warnings.insert(placement->warnings.end(), warnings.begin(), warnings.end());
@@ -77,9 +78,10 @@ std::string joined_locations(const cachain_store& store, cachain::StoreKind kind
 }
 
 // A handle for stores opened by the library, named by their locations.
-cachain_store* handle_for(std::vector<std::unique_ptr<cachain::TrustStore>> members) {
+cachain_store* handle_for(cachain::OpenedStores stores) {
     auto opened = std::make_unique<cachain_store>();
-    opened->members = std::move(members);
+    opened->members = std::move(stores.stores);
+    opened->notes = std::move(stores.notes);
     opened->root_location = joined_locations(*opened, cachain::StoreKind::Root);
     opened->ca_location = joined_locations(*opened, cachain::StoreKind::CA);
     return opened.release();
@@ -94,11 +96,15 @@ std::vector<cachain::TrustStore*> cachain_store::all() const {
 }
 
 cachain::TrustStore& cachain_store::single() const {
+    if (every_kind)
+        throw cachain::Failure(CACHAIN_E_ARGUMENT, root_location,
+                               "-StoreLocation All stands for every store of the user's software (" +
+                                   std::to_string(members.size()) + " here), and a trust verdict is about one: "
+                                   "test each with its own -StoreLocation");
     if (members.size() != 1)
         throw cachain::Failure(CACHAIN_E_ARGUMENT, root_location,
                                "these are " + std::to_string(members.size()) +
-                                   " stores, and a trust verdict is about one: name one of them with -StoreLocation "
-                                   "and -StorePath");
+                                   " stores, and a trust verdict is about one: name one of them with -StorePath");
     return *members.front();
 }
 
@@ -109,6 +115,7 @@ cachain_status cachain_store_open(cachain_store_location location, const char* p
         if (!store) return missing_argument("store");
         *store = nullptr;
         *store = handle_for(cachain::open_stores(location, path ? path : ""));
+        (*store)->every_kind = location == CACHAIN_LOCATION_ALL;
         return CACHAIN_OK;
     });
 }
@@ -117,8 +124,8 @@ cachain_status cachain_store_open_java(const char* keystore, const char* passwor
     return guarded([&] {
         if (!store) return missing_argument("store");
         *store = nullptr;
-        std::vector<std::unique_ptr<cachain::TrustStore>> keystore_alone;
-        keystore_alone.push_back(cachain::open_java_store(keystore ? keystore : "", password ? password : "changeit"));
+        cachain::OpenedStores keystore_alone;
+        keystore_alone.stores.push_back(cachain::open_java_store(keystore ? keystore : "", password ? password : "changeit"));
         *store = handle_for(std::move(keystore_alone));
         return CACHAIN_OK;
     });
@@ -214,6 +221,11 @@ cachain_status cachain_place_except_in(cachain_store* store, const cachain_set* 
 
 cachain_status cachain_unplace(cachain_store* store, const cachain_store_name* names, const char* const* thumbprints,
                                size_t count, uint32_t flags, cachain_placement** result) {
+    return cachain_unplace_in(store, names, thumbprints, nullptr, count, flags, result);
+}
+
+cachain_status cachain_unplace_in(cachain_store* store, const cachain_store_name* names, const char* const* thumbprints,
+                                  const char* const* locations, size_t count, uint32_t flags, cachain_placement** result) {
     return guarded([&] {
         if (result) *result = nullptr;  // whichever argument is refused, no handle leaves
         if (!store) return missing_argument("store");
@@ -223,11 +235,12 @@ cachain_status cachain_unplace(cachain_store* store, const cachain_store_name* n
         for (size_t i = 0; i < count; ++i) {
             if (!thumbprints[i] || !*thumbprints[i]) return missing_argument("thumbprint");
             if (names && !valid_name(names[i])) return fail(CACHAIN_E_ARGUMENT, "unknown store name " + std::to_string(names[i]));
+            const std::string location = locations && locations[i] ? locations[i] : "";
             if (names) {
-                removals.push_back({kind_of(names[i]), thumbprints[i]});
+                removals.push_back({kind_of(names[i]), thumbprints[i], location});
             } else {
-                removals.push_back({cachain::StoreKind::Root, thumbprints[i]});
-                removals.push_back({cachain::StoreKind::CA, thumbprints[i]});
+                removals.push_back({cachain::StoreKind::Root, thumbprints[i], location});
+                removals.push_back({cachain::StoreKind::CA, thumbprints[i], location});
             }
         }
         start_afresh(*store);

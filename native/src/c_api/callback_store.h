@@ -22,7 +22,7 @@ public:
 
     std::string location(StoreKind kind) const override;
     // What the module uses callbacks for: .NET's per-user store.
-    cachain_store_location location_kind() const override { return CACHAIN_LOCATION_CURRENT_USER; }
+    cachain_store_location store_location() const override { return CACHAIN_LOCATION_CURRENT_USER; }
     bool contains(StoreKind kind, const std::string& thumbprint) override;
     bool add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) override;
     bool remove(StoreKind kind, const std::string& thumbprint) override;

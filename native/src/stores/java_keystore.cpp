@@ -1,5 +1,6 @@
 #include "java_keystore.h"
 
+#include <optional>
 #include <sstream>
 #include <system_error>
 
@@ -90,15 +91,12 @@ void JavaKeystore::remove(const std::string& alias) { run({"-delete", "-alias", 
 
 namespace {
 
-// JAVA_HOME when set, as Java's own launch scripts (Tomcat's, Jenkins')
-// choose their JDK by it; else the JDK whose keytool the system runs.
-fs::path running_java_home(const std::string& program) {
-    if (const auto java_home = environment_variable("JAVA_HOME"); !java_home.empty() && java_home.front() == '/')
-        return fs::path(java_home);
+// A JDK's cacerts: lib/security/cacerts, or jre/lib/security/cacerts for Java 8.
+std::optional<fs::path> cacerts_of(const fs::path& java_home) {
     std::error_code error;
-    const fs::path java_home = fs::canonical(program, error).parent_path().parent_path();
-    if (error) throw Failure(CACHAIN_E_IO, program, "cannot follow it to its JDK (" + error.message() + ")");
-    return java_home;
+    for (const fs::path& candidate : {java_home / "lib" / "security" / "cacerts", java_home / "jre" / "lib" / "security" / "cacerts"})
+        if (fs::exists(candidate, error)) return candidate;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -106,11 +104,21 @@ fs::path running_java_home(const std::string& program) {
 fs::path default_java_keystore(const std::string& keytool) {
     const auto program = find_system_tool(keytool);
     if (!program) throw keytool_missing(keytool);
-    const fs::path java_home = running_java_home(*program);
+    // JAVA_HOME when set, as Java's own start scripts (Tomcat's, Jenkins')
+    // choose their JDK by it; one without a cacerts is a mistake to say,
+    // not a reason to make a keystore there. (A relative JAVA_HOME means
+    // nothing outside the shell that set it, and is not followed.)
+    if (const auto java_home = environment_variable("JAVA_HOME"); !java_home.empty() && java_home.front() == '/') {
+        if (const auto cacerts = cacerts_of(java_home)) return *cacerts;
+        throw Failure(CACHAIN_E_PATH_NOT_FOUND, java_home,
+                      "JAVA_HOME names this JDK, which has no lib/security/cacerts: correct JAVA_HOME, or name the "
+                      "keystore with -KeystorePath");
+    }
     std::error_code error;
-    for (const fs::path& candidate : {java_home / "lib" / "security" / "cacerts", java_home / "jre" / "lib" / "security" / "cacerts"})
-        if (fs::exists(candidate, error)) return candidate;
-    return java_home / "lib" / "security" / "cacerts";
+    const fs::path java_home = fs::canonical(*program, error).parent_path().parent_path();
+    if (error) throw Failure(CACHAIN_E_IO, *program, "cannot follow it to its JDK (" + error.message() + ")");
+    // A JDK without one yet gets one, created at first write as any keystore is.
+    return cacerts_of(java_home).value_or(java_home / "lib" / "security" / "cacerts");
 }
 
 }  // namespace cachain

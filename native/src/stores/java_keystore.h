@@ -39,10 +39,11 @@ private:
     std::string shown_as_, password_, keytool_;
 };
 
-// The keystore of the running JDK, $JAVA_HOME's when it is set, else the
-// one whose keytool the system runs: its lib/security/cacerts, or
-// jre/lib/security/cacerts for Java 8. Throws
-// Failure(NOT_SUPPORTED) naming the package when there is no keytool.
+// The keystore of the running JDK, $JAVA_HOME's when it is set (Failure
+// PATH_NOT_FOUND when that JDK has none), else the one whose keytool the
+// system runs: its lib/security/cacerts, or jre/lib/security/cacerts for
+// Java 8. Throws Failure(NOT_SUPPORTED) naming the package when there is
+// no keytool.
 std::filesystem::path default_java_keystore(const std::string& keytool = "keytool");
 
 }  // namespace cachain

@@ -35,7 +35,7 @@ public:
     JavaStore& operator=(const JavaStore&) = delete;
 
     std::string location(StoreKind kind) const override;
-    cachain_store_location location_kind() const override { return CACHAIN_LOCATION_JAVA; }
+    cachain_store_location store_location() const override { return CACHAIN_LOCATION_JAVA; }
     bool contains(StoreKind kind, const std::string& thumbprint) override;
     // Only CaChain's own alias for it.
     bool owns(StoreKind kind, const std::string& thumbprint) override;

@@ -115,6 +115,12 @@ bool NssStore::owns(StoreKind kind, const std::string& thumbprint) {
 bool NssStore::add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) {
     if (const Held* entry = find(thumbprint)) {
         if (kind == StoreKind::CA || entry->trusted) return false;
+        if (entry->nickname == nss_nickname(StoreKind::Root, thumbprint))
+            throw Failure(CACHAIN_E_REFUSED, location(kind),
+                          "the NSS database holds CaChain's own entry for this root, \"" + entry->nickname +
+                              "\", but someone took its trust for TLS servers away, and CaChain does not undo that: "
+                              "trust it again with certutil -d 'sql:" + location(kind) + "' -M -n '" + entry->nickname +
+                              "' -t C,, or take it out with Remove-CaChain, then run again");
         throw Failure(CACHAIN_E_REFUSED, location(kind),
                       "the NSS database holds this root as \"" + entry->nickname +
                           "\", not trusted for TLS servers, and CaChain changes only its own entries: trust it with "

@@ -29,7 +29,7 @@ public:
 
     // The database's folder, for both kinds: one database holds both.
     std::string location(StoreKind kind) const override;
-    cachain_store_location location_kind() const override { return CACHAIN_LOCATION_NSS; }
+    cachain_store_location store_location() const override { return CACHAIN_LOCATION_NSS; }
     // Root: some entry holds it trusted for TLS servers; CA: some entry
     // holds it at all (NSS keeps one entry per certificate, so adding it
     // again would change another's entry).

@@ -27,7 +27,7 @@ public:
     explicit PemBundleStore(std::filesystem::path file);
 
     std::string location(StoreKind kind) const override;
-    cachain_store_location location_kind() const override { return CACHAIN_LOCATION_BUNDLE; }
+    cachain_store_location store_location() const override { return CACHAIN_LOCATION_BUNDLE; }
     bool contains(StoreKind kind, const std::string& thumbprint) override;
     bool add(StoreKind kind, gsl::span<const std::uint8_t> der, const std::string& thumbprint) override;
     bool remove(StoreKind kind, const std::string& thumbprint) override;

@@ -21,7 +21,7 @@ PlacementResult result_for(TrustStore& store, const CertificatePtr& cert, StoreK
     result.thumbprint = cert->thumbprint();
     result.store = kind;
     result.location = store.location(kind);
-    result.store_location = store.location_kind();
+    result.store_location = store.store_location();
     return result;
 }
 
@@ -177,11 +177,12 @@ std::vector<PlacementResult> unplace(TrustStore& store, const std::vector<Remova
     std::vector<std::pair<StoreKind, const StoredCertificate*>> removed;
     try {
         for (const auto& removal : removals) {
+            if (!removal.location.empty() && removal.location != store.location(removal.store)) continue;  // another store's
             PlacementResult result;
             result.thumbprint = upper(removal.thumbprint);
             result.store = removal.store;
             result.location = store.location(removal.store);
-            result.store_location = store.location_kind();
+            result.store_location = store.store_location();
             // Listed, and the store's own: a root another tool put in a shared
             // file (its source says where) is listed but not CaChain's to remove.
             const StoredCertificate* entry = stored(removal.store, result.thumbprint);

@@ -32,8 +32,9 @@ struct PlacementResult {
 struct Removal {
     StoreKind store;
     std::string thumbprint;  // SHA-1, any case
-    // For a write declined at -Confirm in a call on several stores: the
-    // location of the one store it was declined for; "" for every store.
+    // In a call on several stores, the location of the one store this is
+    // for (a write declined at -Confirm, a removal confirmed there); "" for
+    // every store.
     std::string location{};
 };
 

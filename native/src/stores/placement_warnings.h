@@ -11,7 +11,7 @@
 
 namespace cachain {
 
-// One warning per root this placement added to Root whose validity ended
+// One warning per root this placement added to Root (in one store or more) whose validity ended
 // before now: "the root 'CN' (thumbprint) expired on 2020-01-31 ...".
 std::vector<std::string> expired_root_warnings(const std::vector<PlacementResult>& results, std::int64_t now);
 

@@ -1,19 +1,17 @@
 #include "store_factory.h"
 
 #include "directory_store.h"
-#include "environment_variable.h"
 #include "pem_bundle_store.h"
 #include "utf8_path.h"
 
 #ifdef _WIN32
 #include "windows_store.h"
 #else
-#include "java_keystore.h"
 #include "java_store.h"
 #include "linux_system_trust.h"
 #include "nss_databases.h"
 #include "nss_store.h"
-#include "process_runner.h"
+#include "user_software_stores.h"
 #endif
 
 namespace cachain {
@@ -62,65 +60,21 @@ std::unique_ptr<TrustStore> open_java_store([[maybe_unused]] const std::string& 
 #endif
 }
 
-namespace {
-
-#ifndef _WIN32
-bool file_exists(const std::filesystem::path& path) {
-    std::error_code error;
-    return std::filesystem::exists(path, error);
-}
-
-void add_user_nss_databases(std::vector<std::unique_ptr<TrustStore>>& stores) {
-    for (const auto& database : user_nss_databases(home_folder()))
-        stores.push_back(std::make_unique<NssStore>(NssDatabase(database)));
-}
-
-// The running JDK's cacerts, when keytool is installed and the file exists.
-void add_java_keystore_if_present(std::vector<std::unique_ptr<TrustStore>>& stores) {
-    if (!find_system_tool("keytool")) return;
-    const auto keystore = default_java_keystore();
-    if (file_exists(keystore)) stores.push_back(open_java_store(utf8_from_path(keystore), "changeit"));
-}
-
-// The user's own bundle, when it exists: a program was pointed at it, so it
-// is kept current. One the user never made is not made for them.
-void add_user_bundle_if_present(std::vector<std::unique_ptr<TrustStore>>& stores) {
-    const std::string data = environment_variable("XDG_DATA_HOME");
-    if (environment_variable("HOME").empty() && (data.empty() || data.front() != '/')) return;  // nowhere to look
-    const auto bundle = default_bundle_path();
-    if (file_exists(bundle)) stores.push_back(std::make_unique<PemBundleStore>(bundle));
-}
-
-// Every kind of store this user's software reads that this machine has:
-// the system trust first (what most programs read), then those programs
-// that read their own. A kind whose tool is not installed has no programs
-// reading it here; a user without a home has no NSS databases.
-std::vector<std::unique_ptr<TrustStore>> open_everything(const std::string& system_root) {
-    std::vector<std::unique_ptr<TrustStore>> stores;
-    stores.push_back(open_store(CACHAIN_LOCATION_LOCAL_MACHINE, system_root));
-    if (!environment_variable("HOME").empty() && find_system_tool("certutil")) add_user_nss_databases(stores);
-    add_java_keystore_if_present(stores);
-    add_user_bundle_if_present(stores);
-    return stores;
-}
-#endif
-
-}  // namespace
-
-std::vector<std::unique_ptr<TrustStore>> open_stores(cachain_store_location location, const std::string& path) {
-    std::vector<std::unique_ptr<TrustStore>> stores;
+OpenedStores open_stores(cachain_store_location location, const std::string& path) {
+    OpenedStores opened;
 #ifdef _WIN32
     // Chrome, Edge and Java (with trustStoreType Windows-ROOT) read the system stores.
     if (location == CACHAIN_LOCATION_ALL) location = CACHAIN_LOCATION_LOCAL_MACHINE;
 #else
-    if (location == CACHAIN_LOCATION_ALL) return open_everything(path);
+    if (location == CACHAIN_LOCATION_ALL) return open_user_software_stores(path);
     if (location == CACHAIN_LOCATION_NSS && path.empty()) {
-        add_user_nss_databases(stores);
-        return stores;
+        for (const auto& database : user_nss_databases(home_folder()))
+            opened.stores.push_back(std::make_unique<NssStore>(NssDatabase(database)));
+        return opened;
     }
 #endif
-    stores.push_back(open_store(location, path));
-    return stores;
+    opened.stores.push_back(open_store(location, path));
+    return opened;
 }
 
 void refuse_system_root_on_windows([[maybe_unused]] const std::string& system_root) {

@@ -21,11 +21,19 @@ std::unique_ptr<TrustStore> open_store(cachain_store_location location, const st
 // A Java keystore (path "" for the JDK's cacerts) with its password.
 std::unique_ptr<TrustStore> open_java_store(const std::string& path, const std::string& password);
 
+// Stores opened to be changed together.
+struct OpenedStores {
+    std::vector<std::unique_ptr<TrustStore>> stores;
+    // What was left out that the user may have expected, and why, one
+    // sentence each: said as a warning on every call with these stores.
+    std::vector<std::string> notes;
+};
+
 // Like open_store, but NSS without a path opens every NSS database of the
 // user (nss_databases.h), one store each, to be changed together, and ALL
 // (path: the system root) every kind of store the user's software reads
 // that this machine has (cachain.h says which).
-std::vector<std::unique_ptr<TrustStore>> open_stores(cachain_store_location location, const std::string& path);
+OpenedStores open_stores(cachain_store_location location, const std::string& path);
 
 // Throws Failure(NOT_SUPPORTED) on Windows when a system root is given.
 // There LocalMachine is this machine's own registry stores: a folder cannot

@@ -52,7 +52,7 @@ public:
 
     // Which kind of store this is, for a call on several kinds (ALL): each
     // result says which kind its store is, so that it can be undone there.
-    virtual cachain_store_location location_kind() const = 0;
+    virtual cachain_store_location store_location() const = 0;
 
     virtual bool contains(StoreKind kind, const std::string& thumbprint) = 0;
 

@@ -60,7 +60,7 @@ public:
     WindowsSystemStore& operator=(const WindowsSystemStore&) = delete;
 
     std::string location(StoreKind kind) const override { return windows_store_name(location_, kind); }
-    cachain_store_location location_kind() const override {
+    cachain_store_location store_location() const override {
         return location_ == WindowsStoreLocation::LocalMachine ? CACHAIN_LOCATION_LOCAL_MACHINE : CACHAIN_LOCATION_CURRENT_USER;
     }
     WindowsStoreLocation where() const noexcept { return location_; }

@@ -54,7 +54,7 @@ Failure refused_overwrite(const fs::path& path) {
 // flushed. Removed again by its destructor unless released.
 class TemporaryFile {
 public:
-    TemporaryFile(const fs::path& target, Bytes bytes) {
+    TemporaryFile(const fs::path& target, Bytes bytes, const std::optional<KeptFileAttributes>& kept) {
         std::string pattern = (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
         const int fd = mkstemp(pattern.data());
         if (fd < 0) throw io_failure(target, "create a temporary file in the folder", errno);
@@ -62,7 +62,11 @@ public:
         const auto close_file = gsl::finally([fd] { close(fd); });
         // A constructor that throws runs no destructor: remove the half-written file here.
         auto remove_on_failure = gsl::finally([this] { if (!written_) unlink(path_.c_str()); });
-        fchmod(fd, 0644);  // certificates are public; mkstemp makes files private
+        // Certificates are public (mkstemp makes files private), unless the
+        // file replaced was someone's with a mode and owner of its own: a
+        // keystore may hold keys, and is never readable by others meanwhile.
+        fchmod(fd, kept ? static_cast<mode_t>(kept->mode & 07777) : 0644);
+        if (kept && geteuid() == 0 && fchown(fd, kept->uid, kept->gid) != 0) throw io_failure(target, "keep the file's owner", errno);
         std::size_t done = 0;
         while (done < bytes.size()) {
             const ssize_t written = write(fd, bytes.data() + done, bytes.size() - done);
@@ -103,7 +107,7 @@ void publish_replacing(TemporaryFile& temporary, const fs::path& path) {
 // written and flushed. Deleted again by its destructor unless released.
 class TemporaryFile {
 public:
-    TemporaryFile(const fs::path& target, Bytes bytes) {
+    TemporaryFile(const fs::path& target, Bytes bytes, const std::optional<KeptFileAttributes>&) {
         HANDLE file = INVALID_HANDLE_VALUE;
         for (int attempt = 0; attempt < 16 && file == INVALID_HANDLE_VALUE; ++attempt) {
             path_ = target.parent_path() / (L"." + target.filename().wstring() + L"." + random_suffix() + L".tmp");
@@ -185,10 +189,11 @@ WriteOutcome plan_write(const fs::path& path, Bytes bytes, bool replace) {
     return WriteOutcome::Replaced;
 }
 
-WriteOutcome write_file_atomically(const fs::path& path, Bytes bytes, bool replace) {
+WriteOutcome write_file_atomically(const fs::path& path, Bytes bytes, bool replace,
+                                   const std::optional<KeptFileAttributes>& kept) {
     const WriteOutcome planned = plan_write(path, bytes, replace);
     if (planned == WriteOutcome::Unchanged) return planned;
-    TemporaryFile temporary(path, bytes);
+    TemporaryFile temporary(path, bytes, kept);
     if (planned == WriteOutcome::Written && publish_without_replacing(temporary, path)) return WriteOutcome::Written;
     // Someone created the file since we looked: decide again on what is there now.
     const WriteOutcome now = plan_write(path, bytes, replace);

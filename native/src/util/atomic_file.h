@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 
 #include <gsl/gsl>
 
@@ -19,11 +20,21 @@ enum class WriteOutcome {
 // Throws Failure(EXISTS) when a different file is there and replace is false.
 WriteOutcome plan_write(const std::filesystem::path& path, gsl::span<const std::uint8_t> bytes, bool replace);
 
+// The permission bits and owner a rewritten file keeps (POSIX; ignored on
+// Windows, where a replaced file's security comes from its folder).
+struct KeptFileAttributes {
+    std::uint32_t mode;
+    std::uint32_t uid;
+    std::uint32_t gid;
+};
+
 // Writes bytes to a temporary file beside path, flushes it to disk, and
 // moves it into place in one step; on any failure the temporary file is
-// removed and path is as it was. Throws Failure(EXISTS) when a different
-// file is there and replace is false, Failure(IO) when the disk refuses.
+// removed and path is as it was. The file is 0644, owned by the caller,
+// unless kept says otherwise (the owner is kept when running as root).
+// Throws Failure(EXISTS) when a different file is there and replace is
+// false, Failure(IO) when the disk refuses.
 WriteOutcome write_file_atomically(const std::filesystem::path& path, gsl::span<const std::uint8_t> bytes,
-                                   bool replace);
+                                   bool replace, const std::optional<KeptFileAttributes>& kept = std::nullopt);
 
 }  // namespace cachain

@@ -178,9 +178,20 @@ Describe 'Import-CaChain -StoreLocation All on Windows' {
         $placed = Get-ChildItem $certs | Import-CaChain -StoreLocation All
         $placed | ForEach-Object { "$($_.StoreLocation) $($_.Location) $($_.Action)" } | Should -Be @(
             'LocalMachine LocalMachine\CA Added', 'LocalMachine LocalMachine\CA Added', 'LocalMachine LocalMachine\Root Added', 'LocalMachine LocalMachine\CA Added')
+        $placed | ForEach-Object { "[$($_.StorePath)][$($_.SystemRoot)]" } | Select-Object -Unique | Should -Be '[][]'
         Get-StoreThumbprint -Location LocalMachine -Name Root | Should -Contain $root
         $placed | Remove-CaChain -Confirm:$false | Out-Null
-        Get-StoreThumbprint -Location LocalMachine -Name Root | Should -Not -Contain $root
-        Get-StoreThumbprint -Location LocalMachine -Name CA | Should -Not -Contain $root
+        foreach ($thumbprint in $allLab) {
+            Get-StoreThumbprint -Location LocalMachine -Name Root | Should -Not -Contain $thumbprint
+            Get-StoreThumbprint -Location LocalMachine -Name CA | Should -Not -Contain $thumbprint
+        }
+    }
+}
+
+Describe 'Test-CaChain -StoreLocation All on Windows' {
+    It 'is refused: a verdict is about one store, even where All is LocalMachine alone' {
+        $refused = { Test-CaChain -Path "$pki/pool1.cer" -StoreLocation All -ErrorAction Stop } | Should -Throw -PassThru
+        $refused.Exception.Message | Should -BeExactly ("LocalMachine\Root: -StoreLocation All stands for every store of the user's software (1 here), " +
+            "and a trust verdict is about one: test each with its own -StoreLocation")
     }
 }
