@@ -300,7 +300,8 @@ namespace CaChain.Commands
         // The placement's entries, or null after writing why the store was not changed.
         private List<PlacementEntry> Place(StoreTarget target, uint flags, List<PlacementEntry> declined)
         {
-            WriteVerbose($"{((flags & Flags.PlaceDryRun) != 0 ? "Planning" : "Placing")} {collected.Count} certificate(s) in {target.Location(CaChainStoreName.Root)} and {target.Location(CaChainStoreName.CA)}");
+            string root = target.Location(CaChainStoreName.Root), ca = target.Location(CaChainStoreName.CA);
+            WriteVerbose($"{((flags & Flags.PlaceDryRun) != 0 ? "Planning" : "Placing")} {collected.Count} certificate(s) in {(root == ca ? root : root + " and " + ca)}");
             Placement placement;
             try
             {
@@ -315,16 +316,16 @@ namespace CaChain.Commands
             return placement.Entries;
         }
 
-        // A certificate the rule refuses is refused by every store of the
+        // A certificate the rule leaves out is left out of every store of the
         // call (each NSS database, All's every kind): said once, not per store.
         private void WriteEntries(List<PlacementEntry> entries)
         {
-            var refused = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var leftOut = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (PlacementEntry entry in entries)
             {
+                if (entry.Action == PlacementAction.Skipped && !entry.Declined && !leftOut.Add(entry.Result.Thumbprint)) continue;
                 // Declined at -Confirm, or a leaf that came in a bundle with its chain: notes, not errors.
                 if (entry.Declined || (entry.Action == PlacementAction.Skipped && entry.Status == Status.Ok)) WriteVerbose(entry.Result.Message);
-                else if (entry.Action == PlacementAction.Skipped && !refused.Add(entry.Result.Thumbprint)) continue;
                 else if (entry.Action == PlacementAction.Skipped) WriteError(CommandErrors.Record(this, entry.Failure, entry.Result.Subject));
                 WriteObject(entry.Result);
             }

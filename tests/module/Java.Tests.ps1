@@ -65,6 +65,15 @@ Describe 'Import-CaChain -StoreLocation Java -KeystorePath, into an application'
         "$($result.Trusted) $($result.Cause)" | Should -BeExactly 'True None'
     }
 
+    It 'tells that only the server can supply a missing intermediate, since the keystore takes none' {
+        $result = Test-CaChain -Path "$pki/pool1.cer" -StoreLocation Java -KeystorePath $keystore -DnsName pool1.schertz.lab
+        $result.Reason | Should -BeExactly ("the chain is incomplete: the issuer 'CN=SchertzLabIssuingCA, DC=schertz, DC=lab' of " +
+            "'pool1.schertz.lab' is not in $keystore, and was not supplied")
+        $result.Fix | Should -BeExactly ("have the server send its intermediate CA certificates with its own (Java trusts every " +
+            "certificate of a keystore as a root of its own, so CaChain puts only roots in one; the server must send its " +
+            "intermediates); only a missing root can be imported here, with Import-CaChain")
+    }
+
     It 'takes back exactly its own alias with Remove-CaChain, and the Java client refuses the server again' {
         $hash = Get-Sha256 $keystore
         $placed | Remove-CaChain -WhatIf | Out-Null

@@ -73,6 +73,10 @@ private:
         return found == f_.root_sources.end() ? root_store() : found->second;
     }
     std::string ca_store() const { return f_.store.location(StoreKind::CA); }
+    // "in neither <Root> nor <CA>", or "not in <file>" for a store that is one file.
+    std::string absent_from_stores() const {
+        return root_store() == ca_store() ? "not in " + root_store() : "in neither " + root_store() + " nor " + ca_store();
+    }
 
     bool path_reaches_anchor() const {
         return f_.path.status == CACHAIN_CHAIN_COMPLETE && f_.anchors.count(path_top().thumbprint());
@@ -242,6 +246,10 @@ private:
         const std::string name = missing.name.empty() ? child.issuer() : missing.name;
         out.fix = "export the whole CA chain on a machine that has it (Get-CaChain | Export-CaChain) and run "
                   "Import-CaChain here";
+        if (const std::string why = f_.store.why_no_intermediates(); !why.empty())
+            // Importing can add a missing root here, never a missing intermediate.
+            out.fix = "have the server send its intermediate CA certificates with its own (" + why +
+                      "); only a missing root can be imported here, with Import-CaChain";
         if (!f_.unreadable.empty()) {
             // The issuer may be the entry that could not be read: say so, not that it is absent.
             out.reason = "the chain is incomplete: the issuer '" + name + "' of " + quoted_name(child) + " is not among "
@@ -250,8 +258,8 @@ private:
             out.fix = "replace what could not be read: " + out.fix;
             return;
         }
-        out.reason = "the chain is incomplete: the issuer '" + name + "' of " + quoted_name(child) + " is in neither " +
-                     root_store() + " nor " + ca_store() + ", and was not supplied";
+        out.reason = "the chain is incomplete: the issuer '" + name + "' of " + quoted_name(child) + " is " +
+                     absent_from_stores() + ", and was not supplied";
         if (!missing.url.empty()) out.reason += " (it is published at " + missing.url + ")";
     }
 
